@@ -1,0 +1,1 @@
+//! Helpers shared by the window tests: start tauri-driver, connect, clean up.
