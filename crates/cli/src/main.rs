@@ -1,1 +1,85 @@
-fn main() {}
+//! `sprintshield`: the headless face of Sprintshield over the same core and store the app uses.
+//!
+//! Argument parsing and error mapping only; every rule lives in `sprintshield-core`, every SQL
+//! statement in `sprintshield-store`. Rejected input prints one clear line to stderr and exits 1
+//! (nothing is written); usage errors exit 2 (clap's convention).
+mod commands;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use sprintshield_core::AppError;
+use sprintshield_store::Store;
+
+/// Plan interrupt-shield rotations, capacity and releases for scrum teams.
+#[derive(Parser)]
+#[command(name = "sprintshield", version, about)]
+struct Cli {
+    /// Database file (default: the desktop app's database).
+    #[arg(long, global = true, env = "SPRINTSHIELD_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Print machine-readable JSON instead of tables.
+    #[arg(long, global = true)]
+    json: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Load the demo teams Phoenix (dev) and Atlas (ops).
+    Demo,
+    /// Teams.
+    #[command(subcommand)]
+    Team(commands::team::TeamCmd),
+    /// Members of a team.
+    #[command(subcommand)]
+    Member(commands::member::MemberCmd),
+    /// Time off of members.
+    #[command(subcommand)]
+    Timeoff(commands::time_off::TimeOffCmd),
+    /// Team holidays.
+    #[command(subcommand)]
+    Holiday(commands::time_off::HolidayCmd),
+    /// Sprints.
+    #[command(subcommand)]
+    Sprint(commands::sprint::SprintCmd),
+    /// The interrupt log.
+    #[command(subcommand)]
+    Interrupt(commands::interrupt::InterruptCmd),
+}
+
+/// What every command gets: the open store and the output mode.
+pub struct Ctx {
+    /// The open database.
+    pub store: Store,
+    /// `--json` was given.
+    pub json: bool,
+}
+
+fn run(cli: Cli) -> Result<(), AppError> {
+    let path = cli.db.unwrap_or_else(sprintshield_store::default_db_path);
+    let store = Store::open(&path)?;
+    let mut ctx = Ctx { store, json: cli.json };
+    match cli.command {
+        Command::Demo => commands::demo::run(&mut ctx),
+        Command::Team(c) => commands::team::run(&mut ctx, c),
+        Command::Member(c) => commands::member::run(&mut ctx, c),
+        Command::Timeoff(c) => commands::time_off::run_time_off(&mut ctx, c),
+        Command::Holiday(c) => commands::time_off::run_holiday(&mut ctx, c),
+        Command::Sprint(c) => commands::sprint::run(&mut ctx, c),
+        Command::Interrupt(c) => commands::interrupt::run(&mut ctx, c),
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {}", e.message);
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! `sprintshield interrupt log|list`.
+use clap::Subcommand;
+use sprintshield_core::interrupt::{InterruptCategory, NewInterrupt, Severity};
+use sprintshield_core::time::parse_date;
+use sprintshield_core::AppError;
+use sprintshield_store::interrupts::InterruptFilter;
+
+use crate::output::{done, table};
+use crate::Ctx;
+
+/// Interrupt commands.
+#[derive(Subcommand)]
+pub enum InterruptCmd {
+    /// Log an interrupt.
+    Log {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+        /// When it arrived: ISO 8601 with offset, or local time in the team's zone.
+        #[arg(long)]
+        at: String,
+        /// production_bug, operational_problem, user_question, security_patch, release_rollback, other.
+        #[arg(long)]
+        category: String,
+        /// critical, high, normal or low.
+        #[arg(long, default_value = "normal")]
+        severity: String,
+        /// Minutes spent.
+        #[arg(long, allow_negative_numbers = true)]
+        minutes: i64,
+        /// Member who handled it.
+        #[arg(long)]
+        handled_by: Option<String>,
+        /// It pulled an off-duty member away from focus work.
+        #[arg(long)]
+        pulled_off_focus: bool,
+        /// It could have waited for the backlog.
+        #[arg(long)]
+        could_have_waited: bool,
+        /// Root-cause note.
+        #[arg(long, default_value = "")]
+        root_cause: String,
+        /// Short title.
+        title: String,
+    },
+    /// List the interrupt log.
+    List {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+        /// First day (YYYY-MM-DD), in the team's zone.
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day, inclusive (YYYY-MM-DD).
+        #[arg(long)]
+        to: Option<String>,
+    },
+}
+
+/// Runs an interrupt command.
+pub fn run(ctx: &mut Ctx, cmd: InterruptCmd) -> Result<(), AppError> {
+    match cmd {
+        InterruptCmd::Log {
+            team,
+            at,
+            category,
+            severity,
+            minutes,
+            handled_by,
+            pulled_off_focus,
+            could_have_waited,
+            root_cause,
+            title,
+        } => {
+            let team = ctx.store.team_by_name(&team)?;
+            let category = InterruptCategory::parse(&category)?;
+            let severity = Severity::parse(&severity)?;
+            let handled_by = handled_by.map(|m| ctx.store.member_by_name(team.id, &m)).transpose()?.map(|m| m.id);
+            let new = NewInterrupt {
+                arrived_at: at,
+                title,
+                category,
+                severity,
+                handled_by,
+                minutes,
+                pulled_off_focus,
+                could_have_waited,
+                root_cause,
+            };
+            let i = ctx.store.log_interrupt(team.id, new, chrono::Utc::now())?;
+            let local = i.spec.arrived_at.with_timezone(&team.spec.zone);
+            let said = format!("logged \"{}\" at {} ({} min)", i.spec.title, local.format("%Y-%m-%d %H:%M %Z"), i.spec.minutes);
+            done(ctx, &i, said);
+        }
+        InterruptCmd::List { team, from, to } => {
+            let team = ctx.store.team_by_name(&team)?;
+            let filter = InterruptFilter {
+                from: from.map(|d| parse_date("from", &d)).transpose()?,
+                to: to.map(|d| parse_date("to", &d)).transpose()?,
+                ..Default::default()
+            };
+            if let (Some(f), Some(t)) = (filter.from, filter.to) {
+                if t < f {
+                    return Err(sprintshield_core::Invalid::new("to", format!("--to ({t}) is before --from ({f})")).into());
+                }
+            }
+            let members = ctx.store.members(team.id)?;
+            let rows = ctx.store.interrupts(team.id, &filter)?;
+            table(ctx, &rows, &["ARRIVED", "CATEGORY", "SEVERITY", "MIN", "HANDLED BY", "OFF FOCUS", "TITLE"], |i| {
+                let who = i.spec.handled_by.and_then(|id| members.iter().find(|m| m.id == id)).map(|m| m.spec.name.clone());
+                vec![
+                    i.spec.arrived_at.with_timezone(&team.spec.zone).format("%Y-%m-%d %H:%M").to_string(),
+                    i.spec.category.to_string(),
+                    i.spec.severity.to_string(),
+                    i.spec.minutes.to_string(),
+                    who.unwrap_or_default(),
+                    if i.spec.pulled_off_focus { "yes" } else { "no" }.into(),
+                    i.spec.title.clone(),
+                ]
+            });
+        }
+    }
+    Ok(())
+}

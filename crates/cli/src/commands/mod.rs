@@ -1,0 +1,7 @@
+//! One module per command group; each parses its arguments into core inputs and calls the store.
+pub mod demo;
+pub mod interrupt;
+pub mod member;
+pub mod sprint;
+pub mod team;
+pub mod time_off;

@@ -1,0 +1,42 @@
+//! Storage errors and their translation to the user-facing [`AppError`].
+use sprintshield_core::{AppError, ErrorKind, Invalid};
+
+/// What can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// A rule rejected the input, or a named record does not exist.
+    #[error(transparent)]
+    App(#[from] AppError),
+    /// SQLite failed.
+    #[error("database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+    /// A schema migration failed.
+    #[error("database upgrade failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    /// The database file could not be created or copied.
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl From<Invalid> for StoreError {
+    fn from(e: Invalid) -> Self {
+        StoreError::App(e.into())
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::App(app) => app,
+            other => AppError::new(ErrorKind::Storage, other.to_string()),
+        }
+    }
+}
+
+/// Result of a store operation.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Whether `e` is a UNIQUE constraint violation (a duplicate name).
+pub(crate) fn is_unique_violation(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _) if f.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
+}

@@ -1,0 +1,161 @@
+//! The interrupt log of a team.
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Row};
+use serde::{Deserialize, Serialize};
+use sprintshield_core::interrupt::{Interrupt, InterruptCategory, InterruptSpec, NewInterrupt, Severity};
+use sprintshield_core::{AppError, Id};
+
+use crate::{Result, Store};
+
+/// Which interrupts to list: an inclusive local date range (in the team's zone) and optional category/severity.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
+pub struct InterruptFilter {
+    /// First local day, inclusive.
+    #[ts(optional)]
+    pub from: Option<NaiveDate>,
+    /// Last local day, inclusive.
+    #[ts(optional)]
+    pub to: Option<NaiveDate>,
+    /// Only this category.
+    #[ts(optional)]
+    pub category: Option<InterruptCategory>,
+    /// Only this severity.
+    #[ts(optional)]
+    pub severity: Option<Severity>,
+}
+
+fn conv<E: std::error::Error + Send + Sync + 'static>(i: usize, e: E) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<Interrupt> {
+    let at: String = r.get(2)?;
+    Ok(Interrupt {
+        id: r.get(0)?,
+        team_id: r.get(1)?,
+        spec: InterruptSpec {
+            arrived_at: DateTime::parse_from_rfc3339(&at).map_err(|e| conv(2, e))?.with_timezone(&Utc),
+            title: r.get(3)?,
+            category: InterruptCategory::parse(&r.get::<_, String>(4)?).map_err(|e| conv(4, e))?,
+            severity: Severity::parse(&r.get::<_, String>(5)?).map_err(|e| conv(5, e))?,
+            handled_by: r.get(6)?,
+            minutes: r.get(7)?,
+            pulled_off_focus: r.get(8)?,
+            could_have_waited: r.get(9)?,
+            root_cause: r.get(10)?,
+        },
+    })
+}
+
+fn utc_text(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+pub(crate) fn insert_interrupt(tx: &rusqlite::Connection, team_id: Id, spec: &InterruptSpec) -> Result<Interrupt> {
+    if let Some(m) = spec.handled_by {
+        let team: Option<Id> =
+            tx.query_row("SELECT team_id FROM member WHERE id = ?1", [m], |r| r.get(0)).map(Some).or_else(|e| {
+                if e == rusqlite::Error::QueryReturnedNoRows {
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            })?;
+        if team != Some(team_id) {
+            return Err(AppError::conflict("handled_by", "the person who handled it is not a member of this team").into());
+        }
+    }
+    tx.execute(
+        "INSERT INTO interrupt (team_id, arrived_at, title, category, severity, handled_by, minutes, pulled_off_focus,
+                                could_have_waited, root_cause) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            team_id,
+            utc_text(spec.arrived_at),
+            spec.title,
+            spec.category.name(),
+            spec.severity.name(),
+            spec.handled_by,
+            spec.minutes,
+            spec.pulled_off_focus,
+            spec.could_have_waited,
+            spec.root_cause
+        ],
+    )?;
+    Ok(Interrupt { id: tx.last_insert_rowid(), team_id, spec: spec.clone() })
+}
+
+impl Store {
+    /// Validates and logs an interrupt; a time without offset is read in the team's zone.
+    /// `now` bounds the arrival time (no interrupts from the future).
+    pub fn log_interrupt(&mut self, team_id: Id, new: NewInterrupt, now: DateTime<Utc>) -> Result<Interrupt> {
+        let team = self.team(team_id)?;
+        let spec = new.validate(team.spec.zone, now)?;
+        insert_interrupt(&self.conn, team_id, &spec)
+    }
+
+    /// The team's interrupts matching `filter`, newest first.
+    pub fn interrupts(&self, team_id: Id, filter: &InterruptFilter) -> Result<Vec<Interrupt>> {
+        let zone = self.team(team_id)?.spec.zone;
+        let day_start = |d: NaiveDate| utc_text(sprintshield_core::time::resolve_local(zone, d.and_hms_opt(0, 0, 0).expect("midnight")));
+        let from = filter.from.map(day_start).unwrap_or_default();
+        let to = filter.to.and_then(|d| d.succ_opt()).map(day_start).unwrap_or_else(|| "9999".into());
+        let mut st = self.conn.prepare(
+            "SELECT id, team_id, arrived_at, title, category, severity, handled_by, minutes, pulled_off_focus,
+                    could_have_waited, root_cause
+             FROM interrupt WHERE team_id = ?1 AND arrived_at >= ?2 AND arrived_at < ?3
+               AND (?4 IS NULL OR category = ?4) AND (?5 IS NULL OR severity = ?5)
+             ORDER BY arrived_at DESC, id DESC",
+        )?;
+        let rows = st.query_map(
+            params![team_id, from, to, filter.category.map(|c| c.name()), filter.severity.map(|s| s.name())],
+            from_row,
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+    use sprintshield_core::team::{NewTeam, TeamKind};
+
+    fn new(at: &str, category: InterruptCategory) -> NewInterrupt {
+        NewInterrupt {
+            arrived_at: at.into(),
+            title: "Something broke".into(),
+            category,
+            severity: Severity::Normal,
+            handled_by: None,
+            minutes: 30,
+            pulled_off_focus: false,
+            could_have_waited: false,
+            root_cause: String::new(),
+        }
+    }
+
+    #[test]
+    fn filter_by_local_days_and_category() {
+        let mut s = Store::open_in_memory().unwrap();
+        let t = s
+            .create_team(NewTeam { name: "P".into(), kind: TeamKind::Dev, zone: "Europe/Berlin".into(), working_days: None, sprint_length_days: None })
+            .unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
+        // 00:30 Berlin on Nov 20 is still Nov 19 in UTC: the local day decides.
+        s.log_interrupt(t.id, new("2026-11-20T00:30", InterruptCategory::ProductionBug), now).unwrap();
+        s.log_interrupt(t.id, new("2026-11-21T10:00", InterruptCategory::UserQuestion), now).unwrap();
+        let d = |day| NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
+        let on_20 = s.interrupts(t.id, &InterruptFilter { from: Some(d(20)), to: Some(d(20)), ..Default::default() }).unwrap();
+        assert_eq!(on_20.len(), 1);
+        assert_eq!(on_20[0].spec.category, InterruptCategory::ProductionBug);
+        let questions = s
+            .interrupts(t.id, &InterruptFilter { category: Some(InterruptCategory::UserQuestion), ..Default::default() })
+            .unwrap();
+        assert_eq!(questions.len(), 1);
+        assert_eq!(s.interrupts(t.id, &InterruptFilter::default()).unwrap().len(), 2);
+        let mut bad = new("2026-11-21T10:00", InterruptCategory::Other);
+        bad.handled_by = Some(4242);
+        assert!(s.log_interrupt(t.id, bad, now).is_err());
+        assert_eq!(s.interrupts(t.id, &InterruptFilter::default()).unwrap().len(), 2);
+    }
+}
