@@ -7,6 +7,7 @@
 //! [`sprint::Sprint`] whose end precedes its start cannot exist.
 #![deny(missing_docs)]
 
+pub mod calendar;
 pub mod demo;
 pub mod error;
 pub mod interrupt;

@@ -1,0 +1,255 @@
+//! Calendar files (RFC 5545 `.ics`): export of turns, sprints and releases, and import of time off
+//! and holidays.
+//!
+//! Export ([`export_ics`]) takes plain [`CalendarEvent`] values — the caller maps turns, sprints and
+//! releases to events — plus the team's zone and the `DTSTAMP` instant (never the clock), and
+//! returns the file text. Same input, same output, byte for byte.
+//!
+//! **Time zone choice.** Timed events are written in the team's zone with `TZID=<IANA name>` and a
+//! matching `VTIMEZONE` generated from chrono-tz for the years the export spans (see
+//! [`vtimezone`]). A weekly handoff at Monday 12:00 Europe/Berlin then reads `T120000` in the file
+//! and in every client, across both DST changes; UTC would be correct too, but people reading or
+//! debugging the file would see 11:00 and 10:00, and clients that ignore `VTIMEZONE` (Outlook
+//! without it shows events an hour off) still know the IANA name. No floating times are ever
+//! written. All-day events use `VALUE=DATE` with an exclusive `DTEND`.
+//!
+//! No maintained RFC 5545 crate fit: the ones available either pull in a parser we do not need for
+//! export or do not fold at 75 octets on UTF-8 boundaries; the serializer here is small and tested
+//! against the RFC's own examples (see [`writer`]).
+//!
+//! Import ([`import::parse_ics`]) is pure too: text in, candidate items and per-event messages
+//! out; [`mapping`] turns them into proposed time off or holidays for a team's members and marks
+//! the ones that already exist.
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::time::DateSpan;
+use crate::Invalid;
+
+mod export;
+mod ics_time;
+pub mod import;
+pub mod mapping;
+mod parse;
+mod rrule;
+pub mod vtimezone;
+pub mod writer;
+
+pub use export::export_ics;
+
+/// When an event happens: whole days, or a span between two instants.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EventTime {
+    /// Whole days, `first..=last_inclusive`; written as `VALUE=DATE` with `DTEND = last + 1 day`.
+    AllDay {
+        /// First day.
+        first: NaiveDate,
+        /// Last day, inclusive.
+        last_inclusive: NaiveDate,
+    },
+    /// From `start` (inclusive) to `end` (exclusive); written in the export's zone.
+    Timed {
+        /// Start instant.
+        start: DateTime<Utc>,
+        /// End instant, after `start`.
+        end: DateTime<Utc>,
+    },
+}
+
+impl EventTime {
+    /// Whole days covering `span`.
+    pub fn all_day(span: DateSpan) -> Self {
+        EventTime::AllDay {
+            first: span.first,
+            last_inclusive: span.last,
+        }
+    }
+
+    /// A sort key: the start instant, all-day events at midnight UTC of their first day.
+    pub fn sort_key(&self) -> DateTime<Utc> {
+        match self {
+            EventTime::AllDay { first, .. } => first.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc(),
+            EventTime::Timed { start, .. } => *start,
+        }
+    }
+}
+
+/// A person on an event: a display name and an e-mail address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Person {
+    /// Display name (`CN`).
+    pub name: String,
+    /// E-mail address, written as `mailto:`.
+    pub email: String,
+}
+
+/// One event to export. The caller maps turns, sprints and releases to these.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct CalendarEvent {
+    /// Stable identifier, e.g. `turn-<policy>-<start-utc>@sprintshield`; a re-export with the same
+    /// UID updates the event in the reader's calendar instead of duplicating it.
+    pub uid: String,
+    /// One-line title.
+    pub summary: String,
+    /// Longer text; may contain newlines. Empty means none.
+    pub description: String,
+    /// When.
+    pub when: EventTime,
+    /// Shown as free, not busy (`TRANSP:TRANSPARENT`); true for duty turns.
+    pub transparent: bool,
+    /// Revision number; increase it whenever the event changes.
+    pub sequence: u32,
+    /// A removed item, written with `STATUS:CANCELLED` so readers drop it.
+    pub cancelled: bool,
+    /// Category names (`CATEGORIES`).
+    pub categories: Vec<String>,
+    /// Who organizes it, if anyone.
+    pub organizer: Option<Person>,
+    /// Who attends (the member on duty, for a turn).
+    pub attendees: Vec<Person>,
+}
+
+impl CalendarEvent {
+    /// An all-day event over `first..=last_inclusive` with no description, opaque, sequence 0.
+    /// Rejects a last day before the first.
+    pub fn all_day(
+        uid: impl Into<String>,
+        summary: impl Into<String>,
+        first: NaiveDate,
+        last_inclusive: NaiveDate,
+    ) -> Result<Self, Invalid> {
+        let span = DateSpan::new(first, last_inclusive, "last_day")?;
+        Ok(Self::with_time(uid.into(), summary.into(), EventTime::all_day(span)))
+    }
+
+    /// A timed event from `start` to `end` with no description, opaque, sequence 0.
+    /// Rejects an `end` not after `start`.
+    pub fn timed(
+        uid: impl Into<String>,
+        summary: impl Into<String>,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    ) -> Result<Self, Invalid> {
+        if end <= start {
+            return Err(Invalid::new(
+                "end",
+                format!("the event ends ({end}) before or when it starts ({start})"),
+            ));
+        }
+        Ok(Self::with_time(
+            uid.into(),
+            summary.into(),
+            EventTime::Timed { start, end },
+        ))
+    }
+
+    fn with_time(uid: String, summary: String, when: EventTime) -> Self {
+        Self {
+            uid,
+            summary,
+            description: String::new(),
+            when,
+            transparent: false,
+            sequence: 0,
+            cancelled: false,
+            categories: Vec::new(),
+            organizer: None,
+            attendees: Vec::new(),
+        }
+    }
+}
+
+/// The stable UID of a duty turn: `turn-<policy>-<start as YYYYMMDDTHHMMSSZ>@sprintshield`.
+/// `policy` is reduced to letters, digits and `-` so the UID stays a plain token.
+pub fn turn_uid(policy: &str, start: DateTime<Utc>) -> String {
+    format!("turn-{}-{}@sprintshield", slug(policy), start.format("%Y%m%dT%H%M%SZ"))
+}
+
+/// The stable UID of a sprint: `sprint-<team>-<sprint id>@sprintshield`.
+pub fn sprint_uid(team: &str, sprint_id: i64) -> String {
+    format!("sprint-{}-{sprint_id}@sprintshield", slug(team))
+}
+
+/// The stable UID of a release event: `release-<train id>-<sprint id>-<what>@sprintshield`, where
+/// `what` names the routine event (`rc-push`, `production`, `high-alert`, `regression`).
+pub fn release_uid(train_id: i64, sprint_id: i64, what: &str) -> String {
+    format!("release-{train_id}-{sprint_id}-{}@sprintshield", slug(what))
+}
+
+/// A duty turn as a transparent timed event (it must not block the member as busy), with the
+/// member as attendee when an e-mail is known and category `Duty`.
+pub fn turn_event(
+    policy: &str,
+    summary: impl Into<String>,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    member: Option<Person>,
+) -> Result<CalendarEvent, Invalid> {
+    let mut e = CalendarEvent::timed(turn_uid(policy, start), summary, start, end)?;
+    e.transparent = true;
+    e.categories = vec!["Duty".to_owned()];
+    e.attendees = member.into_iter().collect();
+    Ok(e)
+}
+
+/// A sprint as an all-day event over its days (exclusive `DTEND` = last day + 1), transparent so
+/// it does not block anyone, with the goal as description and category `Sprint`.
+pub fn sprint_event(team: &str, sprint_id: i64, name: &str, span: DateSpan, goal: &str) -> CalendarEvent {
+    let mut e = CalendarEvent::with_time(sprint_uid(team, sprint_id), name.to_owned(), EventTime::all_day(span));
+    e.description = goal.to_owned();
+    e.transparent = true;
+    e.categories = vec!["Sprint".to_owned()];
+    e
+}
+
+/// The exclusive end day of an all-day span: the day after `last_inclusive` (never before `first`).
+pub fn exclusive_end(first: NaiveDate, last_inclusive: NaiveDate) -> NaiveDate {
+    last_inclusive.max(first) + Duration::days(1)
+}
+
+fn slug(text: &str) -> String {
+    let s: String = text
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let s = s.trim_matches('-').to_owned();
+    if s.is_empty() {
+        "x".to_owned()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uids_are_stable_tokens() {
+        let at = "2026-03-02T11:00:00Z".parse().unwrap();
+        assert_eq!(
+            turn_uid("Op of the Week", at),
+            "turn-op-of-the-week-20260302T110000Z@sprintshield"
+        );
+        assert_eq!(sprint_uid("Ops", 7), "sprint-ops-7@sprintshield");
+        assert_eq!(release_uid(1, 7, "rc push"), "release-1-7-rc-push@sprintshield");
+    }
+
+    #[test]
+    fn helpers_reject_backwards_times() {
+        let d = NaiveDate::from_ymd_opt(2026, 5, 5).unwrap();
+        assert!(CalendarEvent::all_day("u", "s", d, d.pred_opt().unwrap()).is_err());
+        let at: DateTime<Utc> = "2026-03-02T11:00:00Z".parse().unwrap();
+        assert!(CalendarEvent::timed("u", "s", at, at).is_err());
+        assert_eq!(exclusive_end(d, d), d.succ_opt().unwrap());
+    }
+}
