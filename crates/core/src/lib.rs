@@ -13,6 +13,7 @@ pub mod error;
 pub mod interrupt;
 pub mod member;
 mod named;
+pub mod rotation;
 pub mod sprint;
 pub mod team;
 pub mod time;
