@@ -14,6 +14,7 @@ pub mod interrupt;
 pub mod member;
 mod named;
 pub mod rotation;
+pub mod release;
 pub mod sprint;
 pub mod team;
 pub mod time;
