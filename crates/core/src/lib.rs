@@ -8,6 +8,7 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+pub mod capacity;
 pub mod demo;
 pub mod error;
 pub mod interrupt;

@@ -1,0 +1,130 @@
+//! Three ways to run the same sprint, side by side, so the cost of each is visible:
+//! - *with rotation*: the plan — duty covers apply, off-duty members pay the interrupts that
+//!   leaked past the shield;
+//! - *without rotation*: nobody is on duty, the duty time goes back to sprint work, and everybody
+//!   pays the measured leaked-interrupt cost;
+//! - *everyone shares interrupts*: the "give everyone a percentage for operations" approach —
+//!   nobody on duty, the whole interrupt load spread over everybody, each interrupt breaking
+//!   someone's focus and costing its context-switch recovery.
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::availability::Calendar;
+use super::interrupts::InterruptRate;
+use super::sourced::{round2, Sourced};
+use crate::member::Member;
+use crate::time::DateSpan;
+use crate::{named_enum, Id};
+
+named_enum! {
+    /// Which way of handling interrupts a scenario assumes.
+    pub enum ScenarioKind ("scenario") {
+        WithRotation = "with_rotation", "With rotation (the plan)";
+        WithoutRotation = "without_rotation", "Without rotation (nobody on duty)";
+        EveryoneShares = "everyone_shares", "Everyone shares interrupts (% of time)";
+    }
+}
+
+/// Focus capacity of the sprint under one scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct Scenario {
+    /// The scenario.
+    pub kind: ScenarioKind,
+    /// Team focus person-days.
+    pub team_total: Sourced,
+    /// Focus person-days per member.
+    pub people: Vec<PersonTotal>,
+    /// Person-days given to duty covers.
+    pub duty_cost: Sourced,
+    /// Person-days lost to interrupts, recovery included.
+    pub interrupt_cost: Sourced,
+    /// The part of `interrupt_cost` that is context-switch recovery.
+    pub context_switch_cost: Sourced,
+}
+
+/// One member's focus person-days in a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PersonTotal {
+    /// The member.
+    pub member_id: Id,
+    /// Display name.
+    pub name: String,
+    /// Focus person-days.
+    pub focus_days: f64,
+}
+
+/// Sums of one scenario over the sprint.
+#[derive(Default)]
+struct Sums {
+    total: f64,
+    duty: f64,
+    exposed: f64,
+}
+
+/// Computes the three scenarios of `sprint`.
+pub(crate) fn scenarios(cal: &Calendar<'_>, members: &[Member], sprint: DateSpan, r: &InterruptRate) -> Vec<Scenario> {
+    vec![
+        scenario(cal, members, sprint, ScenarioKind::WithRotation, &r.leaked, &r.leaked_recovery),
+        scenario(cal, members, sprint, ScenarioKind::WithoutRotation, &r.leaked, &r.leaked_recovery),
+        scenario(cal, members, sprint, ScenarioKind::EveryoneShares, &r.shared, &r.shared_recovery),
+    ]
+}
+
+fn scenario(
+    cal: &Calendar<'_>,
+    members: &[Member],
+    sprint: DateSpan,
+    kind: ScenarioKind,
+    rate: &Sourced,
+    recovery: &Sourced,
+) -> Scenario {
+    let with_covers = kind == ScenarioKind::WithRotation;
+    let mut sums = Sums::default();
+    let people = members
+        .iter()
+        .map(|m| {
+            let mut focus = 0.0;
+            for day in sprint.iter_days() {
+                let av = cal.of(m, day, with_covers);
+                let before = av.before_interrupts();
+                focus += (before - rate.value * av.exposed()).max(0.0);
+                sums.duty += av.base - before;
+                sums.exposed += av.exposed();
+            }
+            sums.total += focus;
+            PersonTotal {
+                member_id: m.id,
+                name: m.spec.name.clone(),
+                focus_days: focus,
+            }
+        })
+        .collect();
+    Scenario {
+        kind,
+        team_total: Sourced::new(
+            sums.total,
+            format!("{}: {} focus person-days", kind.label(), round2(sums.total)),
+        ),
+        people,
+        duty_cost: Sourced::new(
+            sums.duty,
+            format!("{} person-days given to duty covers", round2(sums.duty)),
+        ),
+        interrupt_cost: cost(sums.exposed, rate, "interrupts, recovery included"),
+        context_switch_cost: cost(sums.exposed, recovery, "context-switch recovery"),
+    }
+}
+
+fn cost(exposed: f64, rate: &Sourced, what: &str) -> Sourced {
+    let value = exposed * rate.value;
+    Sourced::new(
+        value,
+        format!(
+            "{} reachable person-days × {} = {} person-days lost to {what} ({})",
+            round2(exposed),
+            round2(rate.value),
+            round2(value),
+            rate.from
+        ),
+    )
+}
