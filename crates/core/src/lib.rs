@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod capacity;
 pub mod demo;
 pub mod error;
+pub mod forecast;
 pub mod interrupt;
 pub mod member;
 mod named;
