@@ -4,13 +4,14 @@
 //! of the transition is found by bisection. Each transition becomes one `STANDARD` or `DAYLIGHT`
 //! sub-component (by whether DST is in effect after it) whose `DTSTART` is the local wall-clock
 //! time of the transition in the offset before it, with `TZOFFSETFROM`/`TZOFFSETTO`. One more
-//! sub-component, dated 1 January of the first year, states the offset in effect before the first
+//! sub-component, dated local midnight of 1 January of the first year, states the offset in effect before the first
 //! transition; a zone without DST therefore gets exactly one `STANDARD`. Explicit dates instead of
 //! `RRULE`s keep the component true for zones whose rules changed during the span.
-use chrono::{DateTime, Duration, NaiveDate, Offset, TimeZone, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::{OffsetComponents, OffsetName, Tz};
 
 use super::writer::IcsWriter;
+use crate::time::resolve_local;
 
 /// The offsets of a zone at one instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,21 +101,21 @@ pub fn format_offset(total: i32) -> String {
 
 /// Writes the `VTIMEZONE` of `zone` covering the years `first_year..=last_year`.
 pub fn write_vtimezone(w: &mut IcsWriter, zone: Tz, first_year: i32, last_year: i32) {
-    let start = year_start_utc(first_year);
-    let end = year_start_utc(last_year + 1);
+    let local_start = year_start(first_year);
+    let start = resolve_local(zone, local_start);
+    let end = resolve_local(zone, year_start(last_year + 1));
     let initial = offset_at(zone, start);
     w.begin("VTIMEZONE");
     w.raw("TZID", zone.name());
-    let local_start = start + Duration::seconds(i64::from(initial.total));
     write_sub(w, local_start, &initial, &initial);
     for t in transitions(zone, start, end) {
-        let local = t.at + Duration::seconds(i64::from(t.from.total));
+        let local = t.at.naive_utc() + Duration::seconds(i64::from(t.from.total));
         write_sub(w, local, &t.from, &t.to);
     }
     w.end("VTIMEZONE");
 }
 
-fn write_sub(w: &mut IcsWriter, local: DateTime<Utc>, from: &ZoneOffset, to: &ZoneOffset) {
+fn write_sub(w: &mut IcsWriter, local: NaiveDateTime, from: &ZoneOffset, to: &ZoneOffset) {
     let kind = if to.dst { "DAYLIGHT" } else { "STANDARD" };
     w.begin(kind);
     w.raw("DTSTART", &local.format("%Y%m%dT%H%M%S").to_string());
@@ -124,12 +125,12 @@ fn write_sub(w: &mut IcsWriter, local: DateTime<Utc>, from: &ZoneOffset, to: &Zo
     w.end(kind);
 }
 
-fn year_start_utc(year: i32) -> DateTime<Utc> {
+/// Local midnight of 1 January of `year` (clamped to chrono's calendar).
+fn year_start(year: i32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(year, 1, 1)
         .unwrap_or(NaiveDate::MIN)
         .and_hms_opt(0, 0, 0)
         .expect("midnight exists")
-        .and_utc()
 }
 
 #[cfg(test)]
@@ -137,7 +138,7 @@ mod tests {
     use super::*;
 
     fn year(zone: Tz, y: i32) -> Vec<Transition> {
-        transitions(zone, year_start_utc(y), year_start_utc(y + 1))
+        transitions(zone, year_start(y).and_utc(), year_start(y + 1).and_utc())
     }
 
     #[test]
