@@ -80,25 +80,27 @@ pub fn validate(turns: &[Turn], ctx: &RotationContext, horizon: DateSpan) -> Vec
     ConflictChecker::new(ctx, horizon).check(turns)
 }
 
+/// Joins windows that touch into one stretch.
+fn merged(ws: Vec<Window>) -> Vec<Window> {
+    let mut out: Vec<Window> = Vec::new();
+    for w in ws {
+        match out.last_mut() {
+            Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
+            _ => out.push(w),
+        }
+    }
+    out
+}
+
 impl<'a> ConflictChecker<'a> {
-    /// Indexes `ctx` and computes which stretches each policy must cover within `horizon`:
-    /// the whole horizon for daily, weekly and standing policies, the sprints for per-sprint ones.
+    /// Indexes `ctx` and computes which stretches each policy must cover: its turn windows over
+    /// `horizon` (see [`super::handoff`]), adjacent windows merged.
     pub fn new(ctx: &'a RotationContext, horizon: DateSpan) -> Self {
         let cal = Calendar::new(ctx);
-        let (h0, h1) = cal.bounds(horizon);
         let expected = ctx
             .policies
             .iter()
-            .map(|p| {
-                let ws: Vec<Window> = match p.spec.kind {
-                    PolicyKind::Sprint => windows(&p.spec, &cal, horizon)
-                        .into_iter()
-                        .map(|w| Window { start: w.start.max(h0), end: w.end.min(h1) })
-                        .collect(),
-                    _ => vec![Window { start: h0, end: h1 }],
-                };
-                (p.id, ws)
-            })
+            .map(|p| (p.id, merged(windows(&p.spec, &cal, horizon))))
             .collect();
         Self { cal, expected }
     }

@@ -4,11 +4,14 @@
 //! - daily: one window per working day (working weekday, not a holiday), from that day's handoff
 //!   to the next working day's handoff, so a Friday turn runs to Monday's handoff;
 //! - weekly: from the handoff weekday and time to the same a week later;
-//! - per sprint: from the sprint's first day at the handoff time to the day after its last day;
+//! - per sprint: from the sprint's first day at the handoff time to the day after its last day
+//!   (the next sprint's start when sprints follow each other);
 //! - standing: one window over the whole horizon, midnight to midnight.
 //!
-//! Windows of daily, weekly and standing policies tile `[first day 00:00, day after last 00:00)`
-//! of the horizon: the first window is the one running at the horizon's first midnight.
+//! A window belongs to the horizon its start day lies in: planning June gives every turn that
+//! starts in June, the last one running to the first handoff in July. Windows of daily and
+//! weekly policies tile `[first handoff in the horizon, first handoff after it)` with no gap and
+//! no overlap; the standing window is `[first day 00:00, day after last 00:00)`.
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 
 use super::calendar::{Calendar, RotationContext};
@@ -24,8 +27,8 @@ pub struct Window {
     pub end: DateTime<Utc>,
 }
 
-/// How far the daily search looks for a working day before giving up (a team with a year of
-/// holidays has no daily turns).
+/// How far the daily search looks for the next working day before giving up (a team with a year
+/// of holidays has no daily turns).
 const SEARCH_DAYS: i64 = 400;
 
 /// The turn windows of `policy` over `horizon` (local days of the team, inclusive), in order.
@@ -46,20 +49,13 @@ pub(crate) fn windows(policy: &PolicySpec, cal: &Calendar, horizon: DateSpan) ->
 }
 
 fn daily(policy: &PolicySpec, cal: &Calendar, horizon: DateSpan) -> Vec<Window> {
-    let (h0, h1) = cal.bounds(horizon);
     let handoff = |d: NaiveDate| cal.at(d, policy.handoff.time);
-    let first = (0..SEARCH_DAYS)
-        .map(|back| horizon.first - Duration::days(back))
-        .find(|d| cal.is_working_day(*d) && handoff(*d) <= h0)
-        .or_else(|| next_working_day(cal, horizon.first - Duration::days(1)));
     let mut out = Vec::new();
-    let Some(mut day) = first else { return out };
-    let mut start = handoff(day);
-    while start < h1 {
+    let Some(mut day) = next_working_day(cal, horizon.first - Duration::days(1)) else { return out };
+    while day <= horizon.last {
         let Some(next) = next_working_day(cal, day) else { break };
-        let end = handoff(next);
-        out.push(Window { start, end });
-        (day, start) = (next, end);
+        out.push(Window { start: handoff(day), end: handoff(next) });
+        day = next;
     }
     out
 }
@@ -71,34 +67,27 @@ fn next_working_day(cal: &Calendar, after: NaiveDate) -> Option<NaiveDate> {
 }
 
 fn weekly(policy: &PolicySpec, cal: &Calendar, horizon: DateSpan) -> Vec<Window> {
-    let (h0, h1) = cal.bounds(horizon);
     let handoff = |d: NaiveDate| cal.at(d, policy.handoff.time);
-    let back = (7 + horizon.first.weekday().num_days_from_monday() as i64
-        - policy.handoff.weekday.num_days_from_monday() as i64)
+    let ahead = (7 + policy.handoff.weekday.num_days_from_monday() as i64
+        - horizon.first.weekday().num_days_from_monday() as i64)
         % 7;
-    let mut day = horizon.first - Duration::days(back);
-    if handoff(day) > h0 {
-        day -= Duration::days(7);
-    }
+    let mut day = horizon.first + Duration::days(ahead);
     let mut out = Vec::new();
-    let mut start = handoff(day);
-    while start < h1 {
-        let end = handoff(day + Duration::days(7));
-        out.push(Window { start, end });
-        day += Duration::days(7);
-        start = end;
+    while day <= horizon.last {
+        let next = day + Duration::days(7);
+        out.push(Window { start: handoff(day), end: handoff(next) });
+        day = next;
     }
     out
 }
 
 fn per_sprint(policy: &PolicySpec, cal: &Calendar, horizon: DateSpan) -> Vec<Window> {
-    let (h0, h1) = cal.bounds(horizon);
     cal.sprints()
         .into_iter()
+        .filter(|s| horizon.contains(s.spec.start))
         .map(|s| Window {
             start: cal.at(s.spec.start, policy.handoff.time),
             end: cal.at(s.spec.end + Duration::days(1), policy.handoff.time),
         })
-        .filter(|w| w.start < h1 && h0 < w.end)
         .collect()
 }

@@ -66,6 +66,29 @@ pub(crate) struct Rota<'c, 'a> {
     weight_sum: f64,
 }
 
+/// How a window's weighted hours compare with the policy's average turn so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Size {
+    /// More than 5 % above average: goes to the largest weighted deficit.
+    Heavy,
+    /// More than 5 % below average: goes to whoever carried most.
+    Light,
+    /// Around average: goes to the largest weighted deficit.
+    Usual,
+}
+
+impl Size {
+    fn of(weight: f64, avg: f64) -> Self {
+        if weight > avg * 1.05 {
+            Size::Heavy
+        } else if weight < avg * 0.95 {
+            Size::Light
+        } else {
+            Size::Usual
+        }
+    }
+}
+
 /// What the planner weighed for one candidate; smaller sorts first.
 struct Candidate {
     id: Id,
@@ -185,9 +208,9 @@ impl<'c, 'a> Rota<'c, 'a> {
         let free: Vec<Id> = self.eligible.iter().map(|m| m.id).filter(|id| self.cal.available(*id, days)).collect();
         self.entitle(&free, weight);
         let pool = self.tiered_pool(&free, &partners, days);
-        let avg_weight = self.weight_sum / (self.seq + 1) as f64;
-        let best = self.rank(&pool, &partners, days, weight, avg_weight)?;
-        let reason = self.reason(best, &free, &partners, days);
+        let size = Size::of(weight, self.weight_sum / (self.seq + 1) as f64);
+        let best = self.rank(&pool, &partners, days, size)?;
+        let reason = self.reason(best, &free, &partners, days, size, weight);
         self.assign(best, weight, &partners);
         Some((best, reason))
     }
@@ -206,11 +229,9 @@ impl<'c, 'a> Rota<'c, 'a> {
         tiers.into_iter().find(|t| !t.is_empty()).unwrap_or_default()
     }
 
-    fn rank(&self, pool: &[Id], partners: &[Id], days: DateSpan, weight: f64, avg: f64) -> Option<Id> {
+    fn rank(&self, pool: &[Id], partners: &[Id], days: DateSpan, size: Size) -> Option<Id> {
         let ledger = |id: &Id| self.ledgers.get(id).cloned().unwrap_or_default();
         let top = pool.iter().map(|id| ledger(id).count_deficit()).fold(f64::MIN, f64::max);
-        let heavy = weight > avg * 1.05;
-        let light = weight < avg * 0.95;
         let gap = usize::from(self.policy.spec.min_gap_turns);
         let partner_newcomer = partners.iter().any(|p| self.is_newcomer(*p, days));
         pool.iter()
@@ -222,7 +243,7 @@ impl<'c, 'a> Rota<'c, 'a> {
                     gap_violation: l.last_seq.is_some_and(|s| self.seq - s - 1 < gap),
                     pair_repeats: partners.iter().map(|p| self.pairs.get(&(*p, *id)).copied().unwrap_or(0)).sum(),
                     newcomer_pair: partner_newcomer && self.is_newcomer(*id, days),
-                    load_key: if light && !heavy { -l.load_deficit() } else { l.load_deficit() },
+                    load_key: if size == Size::Light { -l.load_deficit() } else { l.load_deficit() },
                 }
             })
             .min_by(|a, b| {
@@ -241,16 +262,15 @@ impl<'c, 'a> Rota<'c, 'a> {
             .is_some_and(|f| f <= days.first && days.first - f < Duration::days(NEWCOMER_DAYS))
     }
 
-    fn reason(&self, best: Id, free: &[Id], partners: &[Id], days: DateSpan) -> String {
+    fn reason(&self, best: Id, free: &[Id], partners: &[Id], days: DateSpan, size: Size, weight: f64) -> String {
         let l = self.ledgers.get(&best).cloned().unwrap_or_default();
-        let mut text = format!(
-            "{}: {} turns so far vs fair share {:.1}, weighted load {:.1} h vs fair {:.1} h",
-            self.cal.name(best),
-            l.count,
-            l.ent_count,
-            l.load,
-            l.ent_load
-        );
+        let load = format!("weighted load {:.1} h vs fair {:.1} h", l.load, l.ent_load);
+        let why = match size {
+            Size::Heavy => format!("heavy turn ({weight:.1} weighted h) to the one furthest below a fair load: {load}"),
+            Size::Light => format!("light turn to the one who carried most: {load}"),
+            Size::Usual => load,
+        };
+        let mut text = format!("{}: {} of a fair {:.1} turns so far; {why}", self.cal.name(best), l.count, l.ent_count);
         let away: Vec<String> = self
             .eligible
             .iter()
@@ -265,7 +285,7 @@ impl<'c, 'a> Rota<'c, 'a> {
             text.push_str(&format!("; paired with {}", names.join(", ")));
         }
         if !free.contains(&best) {
-            text.push_str(&format!("; nobody fully free on {} to {}, best possible", days.first, days.last));
+            text.push_str(&format!("; nobody in the pool is free {} to {}", days.first, days.last));
         }
         text
     }
