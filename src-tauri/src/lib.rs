@@ -1,1 +1,89 @@
+//! The Sprintshield desktop shell: opens the store, registers the IPC commands, sets up logging
+//! and the window. It adapts commands to `sprintshield-core` and `sprintshield-store`; no rule
+//! lives here.
+#![deny(missing_docs)]
 
+pub mod commands;
+pub mod state;
+
+use std::path::PathBuf;
+
+use sprintshield_store::Store;
+use tauri::{Manager, Runtime};
+
+pub use state::AppState;
+
+/// Registers every IPC command on `builder` (shared by the app and the mock-runtime tests).
+pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    use commands::*;
+    builder.invoke_handler(tauri::generate_handler![
+        app::app_info,
+        app::load_demo,
+        teams::list_teams,
+        teams::create_team,
+        teams::list_members,
+        teams::add_member,
+        teams::update_member,
+        teams::list_time_off,
+        teams::add_time_off,
+        teams::delete_time_off,
+        teams::list_holidays,
+        teams::add_holiday,
+        teams::delete_holiday,
+        sprints::list_sprints,
+        sprints::create_sprint,
+        sprints::close_sprint,
+        interrupts::log_interrupt,
+        interrupts::list_interrupts,
+    ])
+}
+
+/// Opens the database at `path`; on a brand-new file, loads the demo teams so a first start shows
+/// something real to plan with.
+pub fn open_state(path: PathBuf) -> Result<AppState, sprintshield_core::AppError> {
+    let fresh = !path.exists();
+    let mut store = Store::open(&path)?;
+    if fresh {
+        let now = chrono::Utc::now();
+        let today = now.with_timezone(&chrono_tz::Europe::Berlin).date_naive();
+        let summary = store.load_demo(today, now)?;
+        tracing::info!(?summary, "new database: loaded the demo teams");
+    }
+    Ok(AppState::new(store, path))
+}
+
+fn init_logging(dir: PathBuf) -> tracing_appender::non_blocking::WorkerGuard {
+    let _ = std::fs::create_dir_all(&dir);
+    let appender = tracing_appender::rolling::daily(dir, "sprintshield.log");
+    let (writer, guard) = tracing_appender::non_blocking(appender);
+    let filter = tracing_subscriber::EnvFilter::try_from_env("SPRINTSHIELD_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(writer).with_ansi(false).try_init();
+    guard
+}
+
+/// Starts the desktop app.
+pub fn run() {
+    let app = with_commands(tauri::Builder::default())
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .setup(|app| {
+            let log_dir = app.path().app_log_dir()?;
+            app.manage(init_logging(log_dir));
+            let db = sprintshield_store::default_db_path();
+            tracing::info!(db = %db.display(), "starting Sprintshield");
+            let state = open_state(db).map_err(|e| {
+                tracing::error!(error = %e.message, "could not open the database");
+                e.message
+            })?;
+            app.manage(state);
+            Ok(())
+        })
+        .build(tauri::generate_context!());
+    match app {
+        Ok(app) => app.run(|_, _| {}),
+        Err(e) => {
+            eprintln!("Sprintshield could not start: {e}");
+            std::process::exit(1);
+        }
+    }
+}

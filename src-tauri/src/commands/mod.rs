@@ -1,0 +1,9 @@
+//! IPC commands: each adapts one store/core call; no rules live here. Errors cross IPC as
+//! `AppError { kind, message, field }`.
+pub mod app;
+pub mod interrupts;
+pub mod sprints;
+pub mod teams;
+
+/// Result of every command.
+pub type CmdResult<T> = Result<T, sprintshield_core::AppError>;

@@ -1,0 +1,38 @@
+// The member form: what the scrum master types, turned into a NewMember.
+import type { NewMember } from "../bindings";
+import { type FormResult, parseOptionalInt, parseTags, required } from "./form";
+
+export interface MemberFields {
+  name: string;
+  email: string;
+  capacity: string;
+  skills: string;
+  activeFrom: string;
+  activeUntil: string;
+  canTakeDuty: boolean;
+}
+
+export const MEMBER_FIELDS = ["name", "email", "capacity_percent", "skills", "active_from", "active_until", "colour"] as const;
+
+export function emptyMember(): MemberFields {
+  return { name: "", email: "", capacity: "100", skills: "", activeFrom: "", activeUntil: "", canTakeDuty: true };
+}
+
+export function memberInput(f: MemberFields): FormResult<NewMember> {
+  const errors: Record<string, string> = {};
+  const nameError = required(f.name, "a name");
+  if (nameError) errors.name = nameError;
+  const capacity = parseOptionalInt(f.capacity);
+  if (Number.isNaN(capacity)) errors.capacity_percent = "Capacity is a whole number of percent, e.g. 80.";
+  if (Object.keys(errors).length > 0) return { input: null, errors };
+  const input: NewMember = {
+    name: f.name.trim(),
+    skills: parseTags(f.skills),
+    can_take_duty: f.canTakeDuty,
+  };
+  if (f.email.trim()) input.email = f.email.trim();
+  if (capacity !== null) input.capacity_percent = capacity;
+  if (f.activeFrom) input.active_from = f.activeFrom;
+  if (f.activeUntil) input.active_until = f.activeUntil;
+  return { input, errors };
+}

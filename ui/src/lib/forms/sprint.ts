@@ -1,0 +1,53 @@
+// The sprint form and the close-sprint form.
+import type { NewSprint, Sprint } from "../bindings";
+import { type FormResult, parseOptionalNumber, required } from "./form";
+
+export interface SprintFields {
+  name: string;
+  start: string;
+  end: string;
+  goal: string;
+  committed: string;
+}
+
+export const SPRINT_FIELDS = ["name", "start", "end", "goal", "committed_points"] as const;
+
+function isoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+function addDays(iso: string, days: number): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return isoDate(new Date(y, m - 1, d + days));
+}
+
+/** Proposes the next sprint: the day after the last sprint, same length, numbered on. */
+export function nextSprint(existing: readonly Sprint[], lengthDays: number, today: string): SprintFields {
+  const last = existing[existing.length - 1];
+  const start = last ? addDays(last.end, 1 + (new Date(`${last.end}T12:00`).getDay() === 5 ? 2 : 0)) : today;
+  const number = last ? Number(/(\d+)\s*$/.exec(last.name)?.[1] ?? existing.length) + 1 : 1;
+  const prefix = last ? last.name.replace(/\s*\d+\s*$/, "") || "Sprint" : "Sprint";
+  return { name: `${prefix} ${number}`, start, end: addDays(start, Math.max(1, lengthDays - 3)), goal: "", committed: "" };
+}
+
+export function sprintInput(f: SprintFields): FormResult<NewSprint> {
+  const errors: Record<string, string> = {};
+  for (const [key, value, what] of [["name", f.name, "a name"], ["start", f.start, "a start date"], ["end", f.end, "an end date"]] as const) {
+    const e = required(value, what);
+    if (e) errors[key] = e;
+  }
+  const committed = parseOptionalNumber(f.committed);
+  if (Number.isNaN(committed)) errors.committed_points = "Committed points are a number, e.g. 40 or 21.5.";
+  if (Object.keys(errors).length > 0) return { input: null, errors };
+  const input: NewSprint = { name: f.name.trim(), start: f.start, end: f.end, goal: f.goal.trim() };
+  if (committed !== null) input.committed_points = committed;
+  return { input, errors };
+}
+
+/** Parses the completed points typed when closing a sprint. */
+export function completedInput(text: string): { value: number | null; error: string | null } {
+  const v = parseOptionalNumber(text);
+  if (v === null) return { value: null, error: "Enter the points completed." };
+  if (Number.isNaN(v)) return { value: null, error: "Completed points are a number, e.g. 38." };
+  return { value: v, error: null };
+}

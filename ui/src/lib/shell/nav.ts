@@ -1,0 +1,19 @@
+// The screens of the app, in navigation order. Later features add their entry here.
+export type Screen = "teams" | "sprints" | "interrupts";
+
+export interface NavItem {
+  id: Screen;
+  label: string;
+  hint: string;
+}
+
+export const NAV: NavItem[] = [
+  { id: "teams", label: "Team", hint: "Members, time off and holidays" },
+  { id: "sprints", label: "Sprints", hint: "Plan, run and close sprints" },
+  { id: "interrupts", label: "Interrupts", hint: "Log and review unplanned work" },
+];
+
+/** Today's date "YYYY-MM-DD" in IANA `zone`. */
+export function todayIn(zone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
