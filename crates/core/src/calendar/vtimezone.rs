@@ -50,19 +50,24 @@ pub fn offset_at(zone: Tz, at: DateTime<Utc>) -> ZoneOffset {
     }
 }
 
+/// `zone`'s total offset from UTC at `at`, in seconds (the cheap probe used while scanning).
+fn total_at(zone: Tz, at: DateTime<Utc>) -> i32 {
+    zone.offset_from_utc_datetime(&at.naive_utc()).fix().local_minus_utc()
+}
+
 /// Every change of `zone`'s total UTC offset in `[from, to)`, to the minute, in order.
 pub fn transitions(zone: Tz, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Transition> {
     let mut found = Vec::new();
     let mut at = from;
-    let mut before = offset_at(zone, at);
+    let mut before = total_at(zone, at);
     while at < to {
         let next = at + Duration::hours(1);
-        let after = offset_at(zone, next);
-        if after.total != before.total {
-            let change = bisect_minute(zone, at, before.total);
+        let after = total_at(zone, next);
+        if after != before {
+            let change = bisect_minute(zone, at, before);
             found.push(Transition {
                 at: change,
-                from: before,
+                from: offset_at(zone, at),
                 to: offset_at(zone, change),
             });
         }
@@ -77,7 +82,7 @@ fn bisect_minute(zone: Tz, lo: DateTime<Utc>, old_total: i32) -> DateTime<Utc> {
     let (mut lo_min, mut hi_min) = (0i64, 60i64);
     while hi_min - lo_min > 1 {
         let mid = (lo_min + hi_min) / 2;
-        if offset_at(zone, lo + Duration::minutes(mid)).total == old_total {
+        if total_at(zone, lo + Duration::minutes(mid)) == old_total {
             lo_min = mid;
         } else {
             hi_min = mid;

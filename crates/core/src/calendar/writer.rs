@@ -80,6 +80,13 @@ impl IcsWriter {
 
     /// Writes `name:value` as is (the value is already in its RFC 5545 form), folded.
     pub fn raw(&mut self, name: &str, value: &str) {
+        if name.len() + 1 + value.len() <= MAX_LINE_OCTETS {
+            self.out.push_str(name);
+            self.out.push(':');
+            self.out.push_str(value);
+            self.out.push_str("\r\n");
+            return;
+        }
         let mut line = String::with_capacity(name.len() + value.len() + 1);
         line.push_str(name);
         line.push(':');
