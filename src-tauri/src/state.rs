@@ -15,15 +15,20 @@ pub struct AppState {
 impl AppState {
     /// Wraps an open store.
     pub fn new(store: Store, db_path: PathBuf) -> Self {
-        Self { store: Mutex::new(store), db_path }
+        Self {
+            store: Mutex::new(store),
+            db_path,
+        }
     }
 
     /// Runs `f` with the store; store errors become [`AppError`]s.
     pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> sprintshield_store::Result<T>) -> Result<T, AppError> {
-        let mut guard = self
-            .store
-            .lock()
-            .map_err(|_| AppError::new(ErrorKind::Storage, "the database is unavailable after an earlier failure; restart the app"))?;
+        let mut guard = self.store.lock().map_err(|_| {
+            AppError::new(
+                ErrorKind::Storage,
+                "the database is unavailable after an earlier failure; restart the app",
+            )
+        })?;
         f(&mut guard).map_err(AppError::from)
     }
 }

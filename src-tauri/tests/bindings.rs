@@ -43,5 +43,8 @@ fn typescript_bindings_are_up_to_date() {
         return;
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(committed == fresh, "ui/src/lib/bindings.ts is out of date; run UPDATE_BINDINGS=1 cargo test --test bindings");
+    assert!(
+        committed == fresh,
+        "ui/src/lib/bindings.ts is out of date; run UPDATE_BINDINGS=1 cargo test --test bindings"
+    );
 }

@@ -16,9 +16,18 @@ impl Harness {
     fn new() -> Harness {
         let dir = tempfile::tempdir().unwrap();
         let state = open_state(dir.path().join("s.db")).unwrap();
-        let app = with_commands(mock_builder()).manage(state).build(mock_context(noop_assets())).unwrap();
-        let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-        Harness { _dir: dir, _app: app, window }
+        let app = with_commands(mock_builder())
+            .manage(state)
+            .build(mock_context(noop_assets()))
+            .unwrap();
+        let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        Harness {
+            _dir: dir,
+            _app: app,
+            window,
+        }
     }
 
     fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
@@ -36,7 +45,14 @@ impl Harness {
 
     fn phoenix_id(&self) -> i64 {
         let teams = self.call("list_teams", json!({})).unwrap();
-        teams.as_array().unwrap().iter().find(|t| t["name"] == "Phoenix").unwrap()["id"].as_i64().unwrap()
+        teams
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["name"] == "Phoenix")
+            .unwrap()["id"]
+            .as_i64()
+            .unwrap()
     }
 }
 
@@ -44,7 +60,12 @@ impl Harness {
 fn first_start_has_the_demo_teams() {
     let h = Harness::new();
     let teams = h.call("list_teams", json!({})).unwrap();
-    let names: Vec<&str> = teams.as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
+    let names: Vec<&str> = teams
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
     assert_eq!(names, vec!["Atlas", "Phoenix"]);
     let members = h.call("list_members", json!({ "teamId": h.phoenix_id() })).unwrap();
     assert_eq!(members.as_array().unwrap().len(), 5);
@@ -56,28 +77,50 @@ fn first_start_has_the_demo_teams() {
 fn add_member_then_list_it() {
     let h = Harness::new();
     let team = h.phoenix_id();
-    let m = h.call("add_member", json!({ "teamId": team, "new": { "name": "Farah", "capacity_percent": 50, "skills": ["db"] } })).unwrap();
+    let m = h
+        .call(
+            "add_member",
+            json!({ "teamId": team, "new": { "name": "Farah", "capacity_percent": 50, "skills": ["db"] } }),
+        )
+        .unwrap();
     assert_eq!(m["name"], "Farah");
     let members = h.call("list_members", json!({ "teamId": team })).unwrap();
-    assert!(members.as_array().unwrap().iter().any(|x| x["name"] == "Farah" && x["capacity_percent"] == 50));
+    assert!(members
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x["name"] == "Farah" && x["capacity_percent"] == 50));
 }
 
 #[test]
 fn invalid_input_crosses_ipc_as_kind_and_message_and_writes_nothing() {
     let h = Harness::new();
     let team = h.phoenix_id();
-    let err = h.call("add_member", json!({ "teamId": team, "new": { "name": "Gus", "capacity_percent": 0, "skills": [] } })).unwrap_err();
+    let err = h
+        .call(
+            "add_member",
+            json!({ "teamId": team, "new": { "name": "Gus", "capacity_percent": 0, "skills": [] } }),
+        )
+        .unwrap_err();
     assert_eq!(err["kind"], "invalid");
     assert_eq!(err["field"], "capacity_percent");
     assert!(err["message"].as_str().unwrap().contains("between 1 and 100"));
     let err = h
-        .call("create_sprint", json!({ "teamId": team, "new": { "name": "X", "start": "2026-06-12", "end": "2026-06-01", "goal": "" } }))
+        .call(
+            "create_sprint",
+            json!({ "teamId": team, "new": { "name": "X", "start": "2026-06-12", "end": "2026-06-01", "goal": "" } }),
+        )
         .unwrap_err();
     assert_eq!(err["kind"], "invalid");
     assert_eq!(err["field"], "end");
     let err = h.call("list_members", json!({ "teamId": 424242 })).unwrap();
     assert_eq!(err.as_array().unwrap().len(), 0);
-    let err = h.call("add_member", json!({ "teamId": 424242, "new": { "name": "Gus", "skills": [] } })).unwrap_err();
+    let err = h
+        .call(
+            "add_member",
+            json!({ "teamId": 424242, "new": { "name": "Gus", "skills": [] } }),
+        )
+        .unwrap_err();
     assert_eq!(err["kind"], "not_found");
     let members = h.call("list_members", json!({ "teamId": team })).unwrap();
     assert_eq!(members.as_array().unwrap().len(), 5);
@@ -90,14 +133,26 @@ fn sprint_close_and_interrupt_log() {
     let s = h
         .call("create_sprint", json!({ "teamId": team, "new": { "name": "Far future", "start": "2031-01-06", "end": "2031-01-17", "goal": "g", "committed_points": 30 } }))
         .unwrap();
-    let closed = h.call("close_sprint", json!({ "sprintId": s["id"], "completed": 28.5 })).unwrap();
+    let closed = h
+        .call("close_sprint", json!({ "sprintId": s["id"], "completed": 28.5 }))
+        .unwrap();
     assert_eq!(closed["completed_points"], 28.5);
-    let before = h.call("list_interrupts", json!({ "teamId": team, "filter": {} })).unwrap().as_array().unwrap().len();
+    let before = h
+        .call("list_interrupts", json!({ "teamId": team, "filter": {} }))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .len();
     let i = h
         .call("log_interrupt", json!({ "teamId": team, "new": { "arrived_at": "2026-03-30T09:15", "title": "Pager", "category": "production_bug", "severity": "high", "minutes": 30 } }))
         .unwrap();
     assert_eq!(i["arrived_at"], "2026-03-30T07:15:00Z");
-    let after = h.call("list_interrupts", json!({ "teamId": team, "filter": {} })).unwrap().as_array().unwrap().len();
+    let after = h
+        .call("list_interrupts", json!({ "teamId": team, "filter": {} }))
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .len();
     assert_eq!(after, before + 1);
     let err = h.call("load_demo", json!({})).unwrap_err();
     assert_eq!(err["kind"], "conflict");

@@ -236,7 +236,7 @@ pub fn demo_data(today: NaiveDate) -> Vec<DemoTeam> {
     let history_start = current - Duration::days(14 * 6);
     let window = DateSpan {
         first: history_start,
-        last: current + Duration::days(14 * 3),
+        last: current + Duration::days(14 * 4),
     };
     let history = DateSpan {
         first: history_start,
@@ -284,8 +284,8 @@ pub fn demo_data(today: NaiveDate) -> Vec<DemoTeam> {
             DemoTimeOff {
                 member: 4,
                 days: DateSpan {
-                    first: day(-30),
-                    last: day(-29),
+                    first: day(-32),
+                    last: day(-31),
                 },
                 kind: TimeOffKind::Sick,
                 note: String::new(),
@@ -293,8 +293,8 @@ pub fn demo_data(today: NaiveDate) -> Vec<DemoTeam> {
             DemoTimeOff {
                 member: 0,
                 days: DateSpan {
-                    first: day(-57),
-                    last: day(-53),
+                    first: day(-56),
+                    last: day(-52),
                 },
                 kind: TimeOffKind::Vacation,
                 note: String::new(),

@@ -18,7 +18,10 @@ pub fn default_db_path() -> PathBuf {
     if let Some(p) = std::env::var_os("SPRINTSHIELD_DB").filter(|p| !p.is_empty()) {
         return PathBuf::from(p);
     }
-    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join(APP_IDENTIFIER).join("sprintshield.db")
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join(APP_IDENTIFIER)
+        .join("sprintshield.db")
 }
 
 /// An open Sprintshield database.
@@ -113,7 +116,12 @@ mod tests {
             let s = Store::open(&path).unwrap();
             let mode: String = s.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
             assert_eq!(mode, "wal");
-            s.conn.execute("INSERT INTO team (name, kind, zone) VALUES ('Phoenix', 'dev', 'UTC')", []).unwrap();
+            s.conn
+                .execute(
+                    "INSERT INTO team (name, kind, zone) VALUES ('Phoenix', 'dev', 'UTC')",
+                    [],
+                )
+                .unwrap();
         }
         // Reopening at the latest version copies nothing.
         drop(Store::open(&path).unwrap());
@@ -121,14 +129,19 @@ mod tests {
         // A newer release with one more migration copies the file aside first.
         let mut all: Vec<rusqlite_migration::M> = Vec::new();
         for d in MIGRATIONS_DIR.dirs() {
-            all.push(rusqlite_migration::M::up(d.get_file(d.path().join("up.sql")).unwrap().contents_utf8().unwrap()));
+            all.push(rusqlite_migration::M::up(
+                d.get_file(d.path().join("up.sql")).unwrap().contents_utf8().unwrap(),
+            ));
         }
         all.push(rusqlite_migration::M::up("ALTER TABLE team ADD COLUMN motto TEXT"));
         let conn = Connection::open(&path).unwrap();
         let s = Store::setup_with(conn, Some(&path), Migrations::new(all)).unwrap();
         assert_eq!(s.schema_version().unwrap(), current + 1);
         let backup = Store::open(&backup_path(&path, current)).unwrap();
-        let name: String = backup.conn.query_row("SELECT name FROM team", [], |r| r.get(0)).unwrap();
+        let name: String = backup
+            .conn
+            .query_row("SELECT name FROM team", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(name, "Phoenix");
     }
 }

@@ -30,18 +30,37 @@ impl Store {
     pub fn load_demo(&mut self, today: NaiveDate, now: DateTime<Utc>) -> Result<DemoSummary> {
         let data = demo_data(today);
         let tx = self.conn.transaction()?;
-        let mut summary = DemoSummary { teams: vec![], members: 0, sprints: 0, interrupts: 0 };
+        let mut summary = DemoSummary {
+            teams: vec![],
+            members: 0,
+            sprints: 0,
+            interrupts: 0,
+        };
         for demo in data {
             let spec = demo.team.validate()?;
             let team = teams::insert_team(&tx, &spec).map_err(|_| {
-                AppError::conflict("name", format!("a team called \"{}\" already exists; the demo is already loaded", spec.name))
+                AppError::conflict(
+                    "name",
+                    format!(
+                        "a team called \"{}\" already exists; the demo is already loaded",
+                        spec.name
+                    ),
+                )
             })?;
             let mut ids = Vec::new();
             for m in demo.members {
                 ids.push(members::insert_member(&tx, team.id, &m.validate()?)?.id);
             }
             for t in demo.time_off {
-                time_off::insert_time_off(&tx, &TimeOffSpec { member_id: ids[t.member], days: t.days, kind: t.kind, note: t.note })?;
+                time_off::insert_time_off(
+                    &tx,
+                    &TimeOffSpec {
+                        member_id: ids[t.member],
+                        days: t.days,
+                        kind: t.kind,
+                        note: t.note,
+                    },
+                )?;
             }
             for h in demo.holidays {
                 let (date, name) = h.validate()?;

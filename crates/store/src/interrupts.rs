@@ -34,7 +34,9 @@ fn from_row(r: &Row) -> rusqlite::Result<Interrupt> {
         id: r.get(0)?,
         team_id: r.get(1)?,
         spec: InterruptSpec {
-            arrived_at: DateTime::parse_from_rfc3339(&at).map_err(|e| conv(2, e))?.with_timezone(&Utc),
+            arrived_at: DateTime::parse_from_rfc3339(&at)
+                .map_err(|e| conv(2, e))?
+                .with_timezone(&Utc),
             title: r.get(3)?,
             category: InterruptCategory::parse(&r.get::<_, String>(4)?).map_err(|e| conv(4, e))?,
             severity: Severity::parse(&r.get::<_, String>(5)?).map_err(|e| conv(5, e))?,
@@ -53,8 +55,10 @@ fn utc_text(t: DateTime<Utc>) -> String {
 
 pub(crate) fn insert_interrupt(tx: &rusqlite::Connection, team_id: Id, spec: &InterruptSpec) -> Result<Interrupt> {
     if let Some(m) = spec.handled_by {
-        let team: Option<Id> =
-            tx.query_row("SELECT team_id FROM member WHERE id = ?1", [m], |r| r.get(0)).map(Some).or_else(|e| {
+        let team: Option<Id> = tx
+            .query_row("SELECT team_id FROM member WHERE id = ?1", [m], |r| r.get(0))
+            .map(Some)
+            .or_else(|e| {
                 if e == rusqlite::Error::QueryReturnedNoRows {
                     Ok(None)
                 } else {
@@ -62,7 +66,9 @@ pub(crate) fn insert_interrupt(tx: &rusqlite::Connection, team_id: Id, spec: &In
                 }
             })?;
         if team != Some(team_id) {
-            return Err(AppError::conflict("handled_by", "the person who handled it is not a member of this team").into());
+            return Err(
+                AppError::conflict("handled_by", "the person who handled it is not a member of this team").into(),
+            );
         }
     }
     tx.execute(
@@ -81,7 +87,11 @@ pub(crate) fn insert_interrupt(tx: &rusqlite::Connection, team_id: Id, spec: &In
             spec.root_cause
         ],
     )?;
-    Ok(Interrupt { id: tx.last_insert_rowid(), team_id, spec: spec.clone() })
+    Ok(Interrupt {
+        id: tx.last_insert_rowid(),
+        team_id,
+        spec: spec.clone(),
+    })
 }
 
 impl Store {
@@ -96,9 +106,18 @@ impl Store {
     /// The team's interrupts matching `filter`, newest first.
     pub fn interrupts(&self, team_id: Id, filter: &InterruptFilter) -> Result<Vec<Interrupt>> {
         let zone = self.team(team_id)?.spec.zone;
-        let day_start = |d: NaiveDate| utc_text(sprintshield_core::time::resolve_local(zone, d.and_hms_opt(0, 0, 0).expect("midnight")));
+        let day_start = |d: NaiveDate| {
+            utc_text(sprintshield_core::time::resolve_local(
+                zone,
+                d.and_hms_opt(0, 0, 0).expect("midnight"),
+            ))
+        };
         let from = filter.from.map(day_start).unwrap_or_default();
-        let to = filter.to.and_then(|d| d.succ_opt()).map(day_start).unwrap_or_else(|| "9999".into());
+        let to = filter
+            .to
+            .and_then(|d| d.succ_opt())
+            .map(day_start)
+            .unwrap_or_else(|| "9999".into());
         let mut st = self.conn.prepare(
             "SELECT id, team_id, arrived_at, title, category, severity, handled_by, minutes, pulled_off_focus,
                     could_have_waited, root_cause
@@ -107,7 +126,13 @@ impl Store {
              ORDER BY arrived_at DESC, id DESC",
         )?;
         let rows = st.query_map(
-            params![team_id, from, to, filter.category.map(|c| c.name()), filter.severity.map(|s| s.name())],
+            params![
+                team_id,
+                from,
+                to,
+                filter.category.map(|c| c.name()),
+                filter.severity.map(|s| s.name())
+            ],
             from_row,
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -138,18 +163,41 @@ mod tests {
     fn filter_by_local_days_and_category() {
         let mut s = Store::open_in_memory().unwrap();
         let t = s
-            .create_team(NewTeam { name: "P".into(), kind: TeamKind::Dev, zone: "Europe/Berlin".into(), working_days: None, sprint_length_days: None })
+            .create_team(NewTeam {
+                name: "P".into(),
+                kind: TeamKind::Dev,
+                zone: "Europe/Berlin".into(),
+                working_days: None,
+                sprint_length_days: None,
+            })
             .unwrap();
         let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
         // 00:30 Berlin on Nov 20 is still Nov 19 in UTC: the local day decides.
-        s.log_interrupt(t.id, new("2026-11-20T00:30", InterruptCategory::ProductionBug), now).unwrap();
-        s.log_interrupt(t.id, new("2026-11-21T10:00", InterruptCategory::UserQuestion), now).unwrap();
+        s.log_interrupt(t.id, new("2026-11-20T00:30", InterruptCategory::ProductionBug), now)
+            .unwrap();
+        s.log_interrupt(t.id, new("2026-11-21T10:00", InterruptCategory::UserQuestion), now)
+            .unwrap();
         let d = |day| NaiveDate::from_ymd_opt(2026, 11, day).unwrap();
-        let on_20 = s.interrupts(t.id, &InterruptFilter { from: Some(d(20)), to: Some(d(20)), ..Default::default() }).unwrap();
+        let on_20 = s
+            .interrupts(
+                t.id,
+                &InterruptFilter {
+                    from: Some(d(20)),
+                    to: Some(d(20)),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
         assert_eq!(on_20.len(), 1);
         assert_eq!(on_20[0].spec.category, InterruptCategory::ProductionBug);
         let questions = s
-            .interrupts(t.id, &InterruptFilter { category: Some(InterruptCategory::UserQuestion), ..Default::default() })
+            .interrupts(
+                t.id,
+                &InterruptFilter {
+                    category: Some(InterruptCategory::UserQuestion),
+                    ..Default::default()
+                },
+            )
             .unwrap();
         assert_eq!(questions.len(), 1);
         assert_eq!(s.interrupts(t.id, &InterruptFilter::default()).unwrap().len(), 2);

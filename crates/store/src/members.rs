@@ -65,7 +65,11 @@ pub(crate) fn insert_member(tx: &rusqlite::Connection, team_id: Id, spec: &Membe
     match res {
         Err(e) if is_unique_violation(&e) => Err(duplicate(&spec.name).into()),
         Err(e) => Err(e.into()),
-        Ok(_) => Ok(Member { id: tx.last_insert_rowid(), team_id, spec: spec.clone() }),
+        Ok(_) => Ok(Member {
+            id: tx.last_insert_rowid(),
+            team_id,
+            spec: spec.clone(),
+        }),
     }
 }
 
@@ -99,13 +103,19 @@ impl Store {
         match res {
             Err(e) if is_unique_violation(&e) => Err(duplicate(&spec.name).into()),
             Err(e) => Err(e.into()),
-            Ok(_) => Ok(Member { id, team_id: old.team_id, spec }),
+            Ok(_) => Ok(Member {
+                id,
+                team_id: old.team_id,
+                spec,
+            }),
         }
     }
 
     /// The team's members, by name.
     pub fn members(&self, team_id: Id) -> Result<Vec<Member>> {
-        let mut st = self.conn.prepare(&format!("SELECT {COLUMNS} FROM member WHERE team_id = ?1 ORDER BY name"))?;
+        let mut st = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM member WHERE team_id = ?1 ORDER BY name"
+        ))?;
         let rows = st.query_map([team_id], member_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -113,7 +123,11 @@ impl Store {
     /// The member with `id`, or a "not found" error.
     pub fn member(&self, id: Id) -> Result<Member> {
         self.conn
-            .query_row(&format!("SELECT {COLUMNS} FROM member WHERE id = ?1"), [id], member_from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM member WHERE id = ?1"),
+                [id],
+                member_from_row,
+            )
             .optional()?
             .ok_or_else(|| AppError::not_found(format!("there is no member with id {id}")).into())
     }
@@ -134,7 +148,11 @@ impl Store {
                 let names: Vec<String> = self.members(team_id)?.into_iter().map(|m| m.spec.name).collect();
                 Err(AppError::not_found(format!(
                     "there is no member called \"{name}\" in this team (members: {})",
-                    if names.is_empty() { "none yet".to_owned() } else { names.join(", ") }
+                    if names.is_empty() {
+                        "none yet".to_owned()
+                    } else {
+                        names.join(", ")
+                    }
                 ))
                 .into())
             }
@@ -151,7 +169,13 @@ mod tests {
     fn setup() -> (Store, Id) {
         let mut s = Store::open_in_memory().unwrap();
         let t = s
-            .create_team(NewTeam { name: "Phoenix".into(), kind: TeamKind::Dev, zone: "UTC".into(), working_days: None, sprint_length_days: None })
+            .create_team(NewTeam {
+                name: "Phoenix".into(),
+                kind: TeamKind::Dev,
+                zone: "UTC".into(),
+                working_days: None,
+                sprint_length_days: None,
+            })
             .unwrap();
         (s, t.id)
     }
@@ -159,9 +183,27 @@ mod tests {
     #[test]
     fn add_update_and_list_members() {
         let (mut s, team) = setup();
-        let m = s.add_member(team, NewMember { name: "Ana".into(), skills: vec!["DB".into()], ..Default::default() }).unwrap();
+        let m = s
+            .add_member(
+                team,
+                NewMember {
+                    name: "Ana".into(),
+                    skills: vec!["DB".into()],
+                    ..Default::default()
+                },
+            )
+            .unwrap();
         assert_eq!(s.members(team).unwrap(), vec![m.clone()]);
-        let up = s.update_member(m.id, NewMember { name: "Ana S.".into(), capacity_percent: Some(60), ..Default::default() }).unwrap();
+        let up = s
+            .update_member(
+                m.id,
+                NewMember {
+                    name: "Ana S.".into(),
+                    capacity_percent: Some(60),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
         assert_eq!(s.member(m.id).unwrap(), up);
         assert_eq!(s.member_by_name(team, "ana s.").unwrap().spec.capacity_percent, 60);
     }
@@ -169,14 +211,47 @@ mod tests {
     #[test]
     fn invalid_or_duplicate_member_changes_nothing() {
         let (mut s, team) = setup();
-        s.add_member(team, NewMember { name: "Ana".into(), ..Default::default() }).unwrap();
-        let e: AppError = s.add_member(team, NewMember { name: "ana".into(), ..Default::default() }).unwrap_err().into();
+        s.add_member(
+            team,
+            NewMember {
+                name: "Ana".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let e: AppError = s
+            .add_member(
+                team,
+                NewMember {
+                    name: "ana".into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap_err()
+            .into();
         assert_eq!(e.kind, ErrorKind::Conflict);
-        let e: AppError =
-            s.add_member(team, NewMember { name: "Ben".into(), capacity_percent: Some(0), ..Default::default() }).unwrap_err().into();
+        let e: AppError = s
+            .add_member(
+                team,
+                NewMember {
+                    name: "Ben".into(),
+                    capacity_percent: Some(0),
+                    ..Default::default()
+                },
+            )
+            .unwrap_err()
+            .into();
         assert_eq!(e.kind, ErrorKind::Invalid);
         assert_eq!(e.field.as_deref(), Some("capacity_percent"));
         assert_eq!(s.members(team).unwrap().len(), 1);
-        assert!(s.add_member(999, NewMember { name: "Zoe".into(), ..Default::default() }).is_err());
+        assert!(s
+            .add_member(
+                999,
+                NewMember {
+                    name: "Zoe".into(),
+                    ..Default::default()
+                }
+            )
+            .is_err());
     }
 }

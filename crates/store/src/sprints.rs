@@ -25,25 +25,47 @@ fn from_row(r: &Row) -> rusqlite::Result<Sprint> {
 }
 
 fn list(conn: &rusqlite::Connection, team_id: Id) -> Result<Vec<Sprint>> {
-    let mut st = conn.prepare(&format!("SELECT {COLUMNS} FROM sprint WHERE team_id = ?1 ORDER BY start_date"))?;
+    let mut st = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM sprint WHERE team_id = ?1 ORDER BY start_date"
+    ))?;
     let rows = st.query_map([team_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Inserts a sprint after checking, inside the caller's transaction, that it overlaps no other.
-pub(crate) fn insert_sprint(tx: &rusqlite::Connection, team_id: Id, spec: &SprintSpec, completed: Option<f64>) -> Result<Sprint> {
+pub(crate) fn insert_sprint(
+    tx: &rusqlite::Connection,
+    team_id: Id,
+    spec: &SprintSpec,
+    completed: Option<f64>,
+) -> Result<Sprint> {
     check_no_overlap(spec, &list(tx, team_id)?, None)?;
     let res = tx.execute(
         "INSERT INTO sprint (team_id, name, start_date, end_date, goal, committed_points, completed_points)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![team_id, spec.name, spec.start.to_string(), spec.end.to_string(), spec.goal, spec.committed_points, completed],
+        params![
+            team_id,
+            spec.name,
+            spec.start.to_string(),
+            spec.end.to_string(),
+            spec.goal,
+            spec.committed_points,
+            completed
+        ],
     );
     match res {
-        Err(e) if is_unique_violation(&e) => {
-            Err(AppError::conflict("name", format!("the team already has a sprint called \"{}\"", spec.name)).into())
-        }
+        Err(e) if is_unique_violation(&e) => Err(AppError::conflict(
+            "name",
+            format!("the team already has a sprint called \"{}\"", spec.name),
+        )
+        .into()),
         Err(e) => Err(e.into()),
-        Ok(_) => Ok(Sprint { id: tx.last_insert_rowid(), team_id, spec: spec.clone(), completed_points: completed }),
+        Ok(_) => Ok(Sprint {
+            id: tx.last_insert_rowid(),
+            team_id,
+            spec: spec.clone(),
+            completed_points: completed,
+        }),
     }
 }
 
@@ -62,7 +84,10 @@ impl Store {
     pub fn close_sprint(&mut self, sprint_id: Id, completed: f64) -> Result<Sprint> {
         let points = validate_points("completed_points", completed)?;
         let mut sprint = self.sprint(sprint_id)?;
-        self.conn.execute("UPDATE sprint SET completed_points = ?2 WHERE id = ?1", params![sprint_id, points])?;
+        self.conn.execute(
+            "UPDATE sprint SET completed_points = ?2 WHERE id = ?1",
+            params![sprint_id, points],
+        )?;
         sprint.completed_points = Some(points);
         Ok(sprint)
     }
@@ -83,7 +108,11 @@ impl Store {
     /// The team's sprint called `name` (case-insensitive), or a "not found" error.
     pub fn sprint_by_name(&self, team_id: Id, name: &str) -> Result<Sprint> {
         self.conn
-            .query_row(&format!("SELECT {COLUMNS} FROM sprint WHERE team_id = ?1 AND name = ?2"), params![team_id, name.trim()], from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM sprint WHERE team_id = ?1 AND name = ?2"),
+                params![team_id, name.trim()],
+                from_row,
+            )
             .optional()?
             .ok_or_else(|| AppError::not_found(format!("there is no sprint called \"{name}\" in this team")).into())
     }
@@ -96,20 +125,38 @@ mod tests {
     use sprintshield_core::ErrorKind;
 
     fn new(name: &str, start: &str, end: &str) -> NewSprint {
-        NewSprint { name: name.into(), start: start.into(), end: end.into(), goal: String::new(), committed_points: Some(40.0) }
+        NewSprint {
+            name: name.into(),
+            start: start.into(),
+            end: end.into(),
+            goal: String::new(),
+            committed_points: Some(40.0),
+        }
     }
 
     #[test]
     fn overlapping_sprint_is_rejected_and_nothing_written() {
         let mut s = Store::open_in_memory().unwrap();
         let t = s
-            .create_team(NewTeam { name: "P".into(), kind: TeamKind::Dev, zone: "UTC".into(), working_days: None, sprint_length_days: None })
+            .create_team(NewTeam {
+                name: "P".into(),
+                kind: TeamKind::Dev,
+                zone: "UTC".into(),
+                working_days: None,
+                sprint_length_days: None,
+            })
             .unwrap();
         s.create_sprint(t.id, new("S1", "2026-06-01", "2026-06-12")).unwrap();
-        let e: AppError = s.create_sprint(t.id, new("S2", "2026-06-10", "2026-06-20")).unwrap_err().into();
+        let e: AppError = s
+            .create_sprint(t.id, new("S2", "2026-06-10", "2026-06-20"))
+            .unwrap_err()
+            .into();
         assert_eq!(e.kind, ErrorKind::Invalid);
         assert!(e.message.contains("overlaps"));
-        let e: AppError = s.create_sprint(t.id, new("s1", "2026-07-01", "2026-07-10")).unwrap_err().into();
+        let e: AppError = s
+            .create_sprint(t.id, new("s1", "2026-07-01", "2026-07-10"))
+            .unwrap_err()
+            .into();
         assert_eq!(e.kind, ErrorKind::Conflict);
         assert_eq!(s.sprints(t.id).unwrap().len(), 1);
         let closed = s.close_sprint(s.sprint_by_name(t.id, "S1").unwrap().id, 37.0).unwrap();

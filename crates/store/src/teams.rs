@@ -29,24 +29,46 @@ pub(crate) fn team_from_row(r: &Row) -> rusqlite::Result<Team> {
 pub(crate) fn insert_team(tx: &rusqlite::Connection, spec: &TeamSpec) -> Result<Team> {
     let res = tx.execute(
         "INSERT INTO team (name, kind, zone, working_days, sprint_length_days) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![spec.name, spec.kind.name(), spec.zone.name(), spec.working_days.bits(), spec.sprint_length_days],
+        params![
+            spec.name,
+            spec.kind.name(),
+            spec.zone.name(),
+            spec.working_days.bits(),
+            spec.sprint_length_days
+        ],
     );
     match res {
         Err(e) if is_unique_violation(&e) => {
             Err(AppError::conflict("name", format!("a team called \"{}\" already exists", spec.name)).into())
         }
         Err(e) => Err(e.into()),
-        Ok(_) => Ok(Team { id: tx.last_insert_rowid(), spec: spec.clone() }),
+        Ok(_) => Ok(Team {
+            id: tx.last_insert_rowid(),
+            spec: spec.clone(),
+        }),
     }
 }
 
-pub(crate) fn insert_holiday(tx: &rusqlite::Connection, team_id: Id, date: chrono::NaiveDate, name: &str) -> Result<Holiday> {
-    match tx.execute("INSERT INTO holiday (team_id, date, name) VALUES (?1, ?2, ?3)", params![team_id, date.to_string(), name]) {
+pub(crate) fn insert_holiday(
+    tx: &rusqlite::Connection,
+    team_id: Id,
+    date: chrono::NaiveDate,
+    name: &str,
+) -> Result<Holiday> {
+    match tx.execute(
+        "INSERT INTO holiday (team_id, date, name) VALUES (?1, ?2, ?3)",
+        params![team_id, date.to_string(), name],
+    ) {
         Err(e) if is_unique_violation(&e) => {
             Err(AppError::conflict("date", format!("{date} is already a team holiday")).into())
         }
         Err(e) => Err(e.into()),
-        Ok(_) => Ok(Holiday { id: tx.last_insert_rowid(), team_id, date, name: name.to_owned() }),
+        Ok(_) => Ok(Holiday {
+            id: tx.last_insert_rowid(),
+            team_id,
+            date,
+            name: name.to_owned(),
+        }),
     }
 }
 
@@ -59,7 +81,9 @@ impl Store {
 
     /// All teams, by name.
     pub fn teams(&self) -> Result<Vec<Team>> {
-        let mut st = self.conn.prepare(&format!("SELECT {TEAM_COLUMNS} FROM team ORDER BY name"))?;
+        let mut st = self
+            .conn
+            .prepare(&format!("SELECT {TEAM_COLUMNS} FROM team ORDER BY name"))?;
         let rows = st.query_map([], team_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -67,7 +91,11 @@ impl Store {
     /// The team with `id`, or a "not found" error.
     pub fn team(&self, id: Id) -> Result<Team> {
         self.conn
-            .query_row(&format!("SELECT {TEAM_COLUMNS} FROM team WHERE id = ?1"), [id], team_from_row)
+            .query_row(
+                &format!("SELECT {TEAM_COLUMNS} FROM team WHERE id = ?1"),
+                [id],
+                team_from_row,
+            )
             .optional()?
             .ok_or_else(|| AppError::not_found(format!("there is no team with id {id}")).into())
     }
@@ -76,13 +104,21 @@ impl Store {
     pub fn team_by_name(&self, name: &str) -> Result<Team> {
         let found = self
             .conn
-            .query_row(&format!("SELECT {TEAM_COLUMNS} FROM team WHERE name = ?1"), [name.trim()], team_from_row)
+            .query_row(
+                &format!("SELECT {TEAM_COLUMNS} FROM team WHERE name = ?1"),
+                [name.trim()],
+                team_from_row,
+            )
             .optional()?;
         match found {
             Some(t) => Ok(t),
             None => {
                 let names: Vec<String> = self.teams()?.into_iter().map(|t| t.spec.name).collect();
-                let hint = if names.is_empty() { "there are no teams yet".to_owned() } else { format!("teams: {}", names.join(", ")) };
+                let hint = if names.is_empty() {
+                    "there are no teams yet".to_owned()
+                } else {
+                    format!("teams: {}", names.join(", "))
+                };
                 Err(AppError::not_found(format!("there is no team called \"{name}\" ({hint})")).into())
             }
         }
@@ -97,9 +133,16 @@ impl Store {
 
     /// The team's holidays, by date.
     pub fn holidays(&self, team_id: Id) -> Result<Vec<Holiday>> {
-        let mut st = self.conn.prepare("SELECT id, team_id, date, name FROM holiday WHERE team_id = ?1 ORDER BY date")?;
+        let mut st = self
+            .conn
+            .prepare("SELECT id, team_id, date, name FROM holiday WHERE team_id = ?1 ORDER BY date")?;
         let rows = st.query_map([team_id], |r| {
-            Ok(Holiday { id: r.get(0)?, team_id: r.get(1)?, date: crate::members::date_col(r, 2)?, name: r.get(3)? })
+            Ok(Holiday {
+                id: r.get(0)?,
+                team_id: r.get(1)?,
+                date: crate::members::date_col(r, 2)?,
+                name: r.get(3)?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -119,7 +162,13 @@ mod tests {
     use sprintshield_core::ErrorKind;
 
     fn phoenix() -> NewTeam {
-        NewTeam { name: "Phoenix".into(), kind: TeamKind::Dev, zone: "Europe/Berlin".into(), working_days: None, sprint_length_days: None }
+        NewTeam {
+            name: "Phoenix".into(),
+            kind: TeamKind::Dev,
+            zone: "Europe/Berlin".into(),
+            working_days: None,
+            sprint_length_days: None,
+        }
     }
 
     #[test]
@@ -154,8 +203,23 @@ mod tests {
     fn holidays_are_unique_per_day() {
         let mut s = Store::open_in_memory().unwrap();
         let t = s.create_team(phoenix()).unwrap();
-        s.add_holiday(t.id, NewHoliday { date: "2026-12-25".into(), name: "Christmas".into() }).unwrap();
-        assert!(s.add_holiday(t.id, NewHoliday { date: "2026-12-25".into(), name: "Again".into() }).is_err());
+        s.add_holiday(
+            t.id,
+            NewHoliday {
+                date: "2026-12-25".into(),
+                name: "Christmas".into(),
+            },
+        )
+        .unwrap();
+        assert!(s
+            .add_holiday(
+                t.id,
+                NewHoliday {
+                    date: "2026-12-25".into(),
+                    name: "Again".into()
+                }
+            )
+            .is_err());
         assert_eq!(s.holidays(t.id).unwrap().len(), 1);
     }
 }

@@ -13,10 +13,12 @@ fn from_row(r: &Row) -> rusqlite::Result<TimeOff> {
         id: r.get(0)?,
         spec: TimeOffSpec {
             member_id: r.get(1)?,
-            days: DateSpan { first: date_col(r, 2)?, last: date_col(r, 3)? },
-            kind: TimeOffKind::parse(&kind).map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e))
-            })?,
+            days: DateSpan {
+                first: date_col(r, 2)?,
+                last: date_col(r, 3)?,
+            },
+            kind: TimeOffKind::parse(&kind)
+                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(4, rusqlite::types::Type::Text, Box::new(e)))?,
             note: r.get(5)?,
         },
     })
@@ -40,9 +42,18 @@ pub(crate) fn insert_time_off(tx: &rusqlite::Connection, spec: &TimeOffSpec) -> 
     }
     tx.execute(
         "INSERT INTO time_off (member_id, first_day, last_day, kind, note) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![spec.member_id, spec.days.first.to_string(), spec.days.last.to_string(), spec.kind.name(), spec.note],
+        params![
+            spec.member_id,
+            spec.days.first.to_string(),
+            spec.days.last.to_string(),
+            spec.kind.name(),
+            spec.note
+        ],
     )?;
-    Ok(TimeOff { id: tx.last_insert_rowid(), spec: spec.clone() })
+    Ok(TimeOff {
+        id: tx.last_insert_rowid(),
+        spec: spec.clone(),
+    })
 }
 
 impl Store {
@@ -82,10 +93,30 @@ mod tests {
     fn time_off_is_listed_and_overlaps_are_rejected() {
         let mut s = Store::open_in_memory().unwrap();
         let t = s
-            .create_team(NewTeam { name: "P".into(), kind: TeamKind::Dev, zone: "UTC".into(), working_days: None, sprint_length_days: None })
+            .create_team(NewTeam {
+                name: "P".into(),
+                kind: TeamKind::Dev,
+                zone: "UTC".into(),
+                working_days: None,
+                sprint_length_days: None,
+            })
             .unwrap();
-        let m = s.add_member(t.id, NewMember { name: "Ana".into(), ..Default::default() }).unwrap();
-        let new = |a: &str, b: &str| NewTimeOff { member_id: m.id, first_day: a.into(), last_day: b.into(), kind: TimeOffKind::Vacation, note: String::new() };
+        let m = s
+            .add_member(
+                t.id,
+                NewMember {
+                    name: "Ana".into(),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        let new = |a: &str, b: &str| NewTimeOff {
+            member_id: m.id,
+            first_day: a.into(),
+            last_day: b.into(),
+            kind: TimeOffKind::Vacation,
+            note: String::new(),
+        };
         s.add_time_off(new("2026-12-01", "2026-12-05")).unwrap();
         assert!(s.add_time_off(new("2026-12-05", "2026-12-08")).is_err());
         assert!(s.add_time_off(new("2026-12-09", "2026-12-08")).is_err());

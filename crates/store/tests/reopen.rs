@@ -11,12 +11,34 @@ fn reopened_file_has_the_data_and_is_sound() {
     {
         let mut s = Store::open(&path).unwrap();
         let t = s
-            .create_team(NewTeam { name: "Phoenix".into(), kind: TeamKind::Dev, zone: "Europe/Berlin".into(), working_days: None, sprint_length_days: None })
+            .create_team(NewTeam {
+                name: "Phoenix".into(),
+                kind: TeamKind::Dev,
+                zone: "Europe/Berlin".into(),
+                working_days: None,
+                sprint_length_days: None,
+            })
             .unwrap();
-        s.add_member(t.id, NewMember { name: "Ana".into(), capacity_percent: Some(80), ..Default::default() }).unwrap();
+        s.add_member(
+            t.id,
+            NewMember {
+                name: "Ana".into(),
+                capacity_percent: Some(80),
+                ..Default::default()
+            },
+        )
+        .unwrap();
         // Rejected: the sprint ends before it starts.
         assert!(s
-            .create_sprint(t.id, NewSprint { name: "S1".into(), start: "2026-06-12".into(), end: "2026-06-01".into(), ..Default::default() })
+            .create_sprint(
+                t.id,
+                NewSprint {
+                    name: "S1".into(),
+                    start: "2026-06-12".into(),
+                    end: "2026-06-01".into(),
+                    ..Default::default()
+                }
+            )
             .is_err());
     }
     let s = Store::open(&path).unwrap();

@@ -1,1 +1,221 @@
-//! Helpers shared by the window tests: start tauri-driver, connect, clean up.
+//! Harness for the window tests: starts `tauri-driver` (which starts WebKitWebDriver, which starts
+//! the built app) in its own process group, connects a WebDriver client, and tears everything down
+//! — also when a test panics — so ports 4444/4445 are free for the next test.
+//!
+//! Needs a display (the test command runs these under `xvfb-run`), `tauri-driver` on PATH and the
+//! app built with `--features custom-protocol`. `SPRINTSHIELD_APP` overrides the app path.
+use std::net::TcpStream;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// The built app binary.
+pub fn app_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("SPRINTSHIELD_APP") {
+        return PathBuf::from(p);
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    target
+        .join("debug/sprintshield-app")
+        .canonicalize()
+        .expect("build the app first: cargo build --features custom-protocol")
+}
+
+fn port_open(port: u16) -> bool {
+    TcpStream::connect(("127.0.0.1", port)).is_ok()
+}
+
+fn wait_until(what: &str, timeout: Duration, mut ok: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ok() {
+        assert!(start.elapsed() < timeout, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// An isolated home for one app: its database and XDG folders (logs, window state).
+pub struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    /// A fresh, empty home.
+    pub fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+    /// The database file the app uses.
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("sprintshield.db")
+    }
+    /// Opens the database read-only to check what the app wrote.
+    pub fn read_db(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open_with_flags(self.db(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
+    }
+}
+
+impl Default for Home {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A running app window under WebDriver.
+pub struct Window {
+    driver: Child,
+    /// The WebDriver client.
+    pub client: Client,
+    /// Spawn-to-first-paint time of this start.
+    pub cold_start: Duration,
+}
+
+impl Window {
+    /// Starts the app on `home` and waits until its main screen has painted.
+    pub async fn start(home: &Home) -> Window {
+        wait_until("ports 4444/4445 to be free", Duration::from_secs(20), || {
+            !port_open(4444) && !port_open(4445)
+        });
+        let xdg = home.dir.path();
+        let mut cmd = Command::new("tauri-driver");
+        cmd.env("SPRINTSHIELD_DB", home.db())
+            .env("XDG_DATA_HOME", xdg.join("data"))
+            .env("XDG_CONFIG_HOME", xdg.join("config"))
+            .env("XDG_CACHE_HOME", xdg.join("cache"))
+            .env("XDG_STATE_HOME", xdg.join("state"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0);
+        let driver = cmd
+            .spawn()
+            .expect("tauri-driver on PATH (cargo install tauri-driver --version '^2' --locked)");
+        let mut guard = DriverGuard(Some(driver));
+        wait_until("tauri-driver to listen", Duration::from_secs(20), || port_open(4444));
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert("tauri:options".into(), serde_json::json!({ "application": app_path() }));
+        let started = Instant::now();
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = tokio::time::timeout(
+            Duration::from_secs(60),
+            ClientBuilder::new(connector)
+                .capabilities(caps)
+                .connect("http://127.0.0.1:4444"),
+        )
+        .await
+        .expect("WebDriver session within 60 s")
+        .expect("WebDriver session");
+        let mut window = Window {
+            driver: guard.0.take().unwrap(),
+            client,
+            cold_start: Duration::ZERO,
+        };
+        window.wait_for("body[data-ready='true']").await;
+        window.cold_start = started.elapsed();
+        window
+    }
+
+    /// Waits (up to 10 s) for an element matching `css` and returns it.
+    pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element {css}: {e}"))
+    }
+
+    /// Clicks the element matching `css`.
+    pub async fn click(&self, css: &str) {
+        self.wait_for(css).await.click().await.unwrap();
+    }
+
+    /// Replaces the text of the input matching `css`.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let el = self.wait_for(css).await;
+        el.clear().await.unwrap();
+        el.send_keys(text).await.unwrap();
+    }
+
+    /// The visible text of the element matching `css`.
+    pub async fn text(&self, css: &str) -> String {
+        self.wait_for(css).await.text().await.unwrap()
+    }
+
+    /// Waits until the element matching `css` contains `needle`.
+    pub async fn wait_for_text(&self, css: &str, needle: &str) {
+        let start = Instant::now();
+        loop {
+            if let Ok(el) = self.client.find(Locator::Css(css)).await {
+                if el.text().await.unwrap_or_default().contains(needle) {
+                    return;
+                }
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "{css} never showed \"{needle}\""
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Saves an X11 screenshot of the whole screen (the real window) when `SCREENSHOT_DIR` is set.
+    pub fn screenshot(&self, name: &str) {
+        if let Some(dir) = std::env::var_os("SCREENSHOT_DIR") {
+            let _ = std::fs::create_dir_all(&dir);
+            let path = Path::new(&dir).join(format!("{name}.png"));
+            // Give WebKit a moment to composite the last change onto the X screen.
+            std::thread::sleep(Duration::from_millis(500));
+            let _ = Command::new("import").args(["-window", "root"]).arg(&path).status();
+        }
+    }
+
+    /// Ends the session and stops the driver, the WebKit driver and the app.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        stop(&mut self.driver);
+    }
+}
+
+impl Drop for Window {
+    fn drop(&mut self) {
+        stop(&mut self.driver);
+    }
+}
+
+struct DriverGuard(Option<Child>);
+
+impl Drop for DriverGuard {
+    fn drop(&mut self) {
+        if let Some(c) = self.0.as_mut() {
+            stop(c);
+        }
+    }
+}
+
+fn stop(child: &mut Child) {
+    if let Ok(Some(_)) = child.try_wait() {
+        return;
+    }
+    // The `--` matters: without it a negative pid is read as an option and nothing is killed.
+    let _ = Command::new("kill")
+        .args(["-TERM", "--", &format!("-{}", child.id())])
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = child.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = Command::new("kill")
+        .args(["-KILL", "--", &format!("-{}", child.id())])
+        .status();
+    let _ = child.wait();
+}

@@ -75,7 +75,10 @@ pub fn run(ctx: &mut Ctx, cmd: InterruptCmd) -> Result<(), AppError> {
             let team = ctx.store.team_by_name(&team)?;
             let category = InterruptCategory::parse(&category)?;
             let severity = Severity::parse(&severity)?;
-            let handled_by = handled_by.map(|m| ctx.store.member_by_name(team.id, &m)).transpose()?.map(|m| m.id);
+            let handled_by = handled_by
+                .map(|m| ctx.store.member_by_name(team.id, &m))
+                .transpose()?
+                .map(|m| m.id);
             let new = NewInterrupt {
                 arrived_at: at,
                 title,
@@ -89,7 +92,12 @@ pub fn run(ctx: &mut Ctx, cmd: InterruptCmd) -> Result<(), AppError> {
             };
             let i = ctx.store.log_interrupt(team.id, new, chrono::Utc::now())?;
             let local = i.spec.arrived_at.with_timezone(&team.spec.zone);
-            let said = format!("logged \"{}\" at {} ({} min)", i.spec.title, local.format("%Y-%m-%d %H:%M %Z"), i.spec.minutes);
+            let said = format!(
+                "logged \"{}\" at {} ({} min)",
+                i.spec.title,
+                local.format("%Y-%m-%d %H:%M %Z"),
+                i.spec.minutes
+            );
             done(ctx, &i, said);
         }
         InterruptCmd::List { team, from, to } => {
@@ -101,23 +109,46 @@ pub fn run(ctx: &mut Ctx, cmd: InterruptCmd) -> Result<(), AppError> {
             };
             if let (Some(f), Some(t)) = (filter.from, filter.to) {
                 if t < f {
-                    return Err(sprintshield_core::Invalid::new("to", format!("--to ({t}) is before --from ({f})")).into());
+                    return Err(
+                        sprintshield_core::Invalid::new("to", format!("--to ({t}) is before --from ({f})")).into(),
+                    );
                 }
             }
             let members = ctx.store.members(team.id)?;
             let rows = ctx.store.interrupts(team.id, &filter)?;
-            table(ctx, &rows, &["ARRIVED", "CATEGORY", "SEVERITY", "MIN", "HANDLED BY", "OFF FOCUS", "TITLE"], |i| {
-                let who = i.spec.handled_by.and_then(|id| members.iter().find(|m| m.id == id)).map(|m| m.spec.name.clone());
-                vec![
-                    i.spec.arrived_at.with_timezone(&team.spec.zone).format("%Y-%m-%d %H:%M").to_string(),
-                    i.spec.category.to_string(),
-                    i.spec.severity.to_string(),
-                    i.spec.minutes.to_string(),
-                    who.unwrap_or_default(),
-                    if i.spec.pulled_off_focus { "yes" } else { "no" }.into(),
-                    i.spec.title.clone(),
-                ]
-            });
+            table(
+                ctx,
+                &rows,
+                &[
+                    "ARRIVED",
+                    "CATEGORY",
+                    "SEVERITY",
+                    "MIN",
+                    "HANDLED BY",
+                    "OFF FOCUS",
+                    "TITLE",
+                ],
+                |i| {
+                    let who = i
+                        .spec
+                        .handled_by
+                        .and_then(|id| members.iter().find(|m| m.id == id))
+                        .map(|m| m.spec.name.clone());
+                    vec![
+                        i.spec
+                            .arrived_at
+                            .with_timezone(&team.spec.zone)
+                            .format("%Y-%m-%d %H:%M")
+                            .to_string(),
+                        i.spec.category.to_string(),
+                        i.spec.severity.to_string(),
+                        i.spec.minutes.to_string(),
+                        who.unwrap_or_default(),
+                        if i.spec.pulled_off_focus { "yes" } else { "no" }.into(),
+                        i.spec.title.clone(),
+                    ]
+                },
+            );
         }
     }
     Ok(())

@@ -46,7 +46,16 @@ pub enum MemberCmd {
 /// Runs a member command.
 pub fn run(ctx: &mut Ctx, cmd: MemberCmd) -> Result<(), AppError> {
     match cmd {
-        MemberCmd::Add { team, name, capacity, email, skills, active_from, active_until, no_duty } => {
+        MemberCmd::Add {
+            team,
+            name,
+            capacity,
+            email,
+            skills,
+            active_from,
+            active_until,
+            no_duty,
+        } => {
             let team = ctx.store.team_by_name(&team)?;
             let new = NewMember {
                 name,
@@ -59,30 +68,38 @@ pub fn run(ctx: &mut Ctx, cmd: MemberCmd) -> Result<(), AppError> {
                 colour: None,
             };
             let m = ctx.store.add_member(team.id, new)?;
-            let said = format!("added {} to {} ({} %)", m.spec.name, team.spec.name, m.spec.capacity_percent);
+            let said = format!(
+                "added {} to {} ({} %)",
+                m.spec.name, team.spec.name, m.spec.capacity_percent
+            );
             done(ctx, &m, said);
         }
         MemberCmd::List { team } => {
             let team = ctx.store.team_by_name(&team)?;
             let members = ctx.store.members(team.id)?;
-            table(ctx, &members, &["NAME", "CAPACITY", "EMAIL", "SKILLS", "DUTY", "ACTIVE"], |m| {
-                let active = match (m.spec.active_from, m.spec.active_until) {
-                    (None, None) => "always".to_owned(),
-                    (f, u) => format!(
-                        "{}..{}",
-                        f.map(|d| d.to_string()).unwrap_or_default(),
-                        u.map(|d| d.to_string()).unwrap_or_default()
-                    ),
-                };
-                vec![
-                    m.spec.name.clone(),
-                    format!("{} %", m.spec.capacity_percent),
-                    m.spec.email.clone().unwrap_or_default(),
-                    m.spec.skills.join(","),
-                    if m.spec.can_take_duty { "yes" } else { "no" }.to_owned(),
-                    active,
-                ]
-            });
+            table(
+                ctx,
+                &members,
+                &["NAME", "CAPACITY", "EMAIL", "SKILLS", "DUTY", "ACTIVE"],
+                |m| {
+                    let active = match (m.spec.active_from, m.spec.active_until) {
+                        (None, None) => "always".to_owned(),
+                        (f, u) => format!(
+                            "{}..{}",
+                            f.map(|d| d.to_string()).unwrap_or_default(),
+                            u.map(|d| d.to_string()).unwrap_or_default()
+                        ),
+                    };
+                    vec![
+                        m.spec.name.clone(),
+                        format!("{} %", m.spec.capacity_percent),
+                        m.spec.email.clone().unwrap_or_default(),
+                        m.spec.skills.join(","),
+                        if m.spec.can_take_duty { "yes" } else { "no" }.to_owned(),
+                        active,
+                    ]
+                },
+            );
         }
     }
     Ok(())

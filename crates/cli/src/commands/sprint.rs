@@ -55,9 +55,25 @@ fn points(p: Option<f64>) -> String {
 /// Runs a sprint command.
 pub fn run(ctx: &mut Ctx, cmd: SprintCmd) -> Result<(), AppError> {
     match cmd {
-        SprintCmd::Add { team, name, start, end, committed, goal } => {
+        SprintCmd::Add {
+            team,
+            name,
+            start,
+            end,
+            committed,
+            goal,
+        } => {
             let team = ctx.store.team_by_name(&team)?;
-            let s = ctx.store.create_sprint(team.id, NewSprint { name, start, end, goal, committed_points: committed })?;
+            let s = ctx.store.create_sprint(
+                team.id,
+                NewSprint {
+                    name,
+                    start,
+                    end,
+                    goal,
+                    committed_points: committed,
+                },
+            )?;
             let said = format!("added {} ({} to {})", s.spec.name, s.spec.start, s.spec.end);
             done(ctx, &s, said);
         }
@@ -71,16 +87,21 @@ pub fn run(ctx: &mut Ctx, cmd: SprintCmd) -> Result<(), AppError> {
         SprintCmd::List { team } => {
             let team = ctx.store.team_by_name(&team)?;
             let rows = ctx.store.sprints(team.id)?;
-            table(ctx, &rows, &["NAME", "START", "END", "COMMITTED", "COMPLETED", "GOAL"], |s| {
-                vec![
-                    s.spec.name.clone(),
-                    s.spec.start.to_string(),
-                    s.spec.end.to_string(),
-                    points(s.spec.committed_points),
-                    points(s.completed_points),
-                    s.spec.goal.clone(),
-                ]
-            });
+            table(
+                ctx,
+                &rows,
+                &["NAME", "START", "END", "COMMITTED", "COMPLETED", "GOAL"],
+                |s| {
+                    vec![
+                        s.spec.name.clone(),
+                        s.spec.start.to_string(),
+                        s.spec.end.to_string(),
+                        points(s.spec.committed_points),
+                        points(s.completed_points),
+                        s.spec.goal.clone(),
+                    ]
+                },
+            );
         }
     }
     Ok(())

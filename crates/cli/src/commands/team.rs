@@ -34,26 +34,49 @@ pub enum TeamCmd {
 /// Runs a team command.
 pub fn run(ctx: &mut Ctx, cmd: TeamCmd) -> Result<(), AppError> {
     match cmd {
-        TeamCmd::Add { name, zone, kind, working_days, sprint_days } => {
+        TeamCmd::Add {
+            name,
+            zone,
+            kind,
+            working_days,
+            sprint_days,
+        } => {
             let kind = TeamKind::parse(&kind)?;
             let working_days = working_days
                 .map(|days| days.iter().map(|d| parse_weekday(d)).collect::<Result<Vec<_>, _>>())
                 .transpose()?;
-            let team = ctx.store.create_team(NewTeam { name, kind, zone, working_days, sprint_length_days: sprint_days })?;
+            let team = ctx.store.create_team(NewTeam {
+                name,
+                kind,
+                zone,
+                working_days,
+                sprint_length_days: sprint_days,
+            })?;
             let said = format!("added team {} ({}, {})", team.spec.name, team.spec.kind, team.spec.zone);
             done(ctx, &team, said);
         }
         TeamCmd::List => {
             let teams = ctx.store.teams()?;
-            table(ctx, &teams, &["NAME", "KIND", "ZONE", "WORKING DAYS", "SPRINT DAYS"], |t| {
-                vec![
-                    t.spec.name.clone(),
-                    t.spec.kind.to_string(),
-                    t.spec.zone.to_string(),
-                    t.spec.working_days.days().iter().map(|d| d.to_string()).collect::<Vec<_>>().join(","),
-                    t.spec.sprint_length_days.to_string(),
-                ]
-            });
+            table(
+                ctx,
+                &teams,
+                &["NAME", "KIND", "ZONE", "WORKING DAYS", "SPRINT DAYS"],
+                |t| {
+                    vec![
+                        t.spec.name.clone(),
+                        t.spec.kind.to_string(),
+                        t.spec.zone.to_string(),
+                        t.spec
+                            .working_days
+                            .days()
+                            .iter()
+                            .map(|d| d.to_string())
+                            .collect::<Vec<_>>()
+                            .join(","),
+                        t.spec.sprint_length_days.to_string(),
+                    ]
+                },
+            );
         }
     }
     Ok(())

@@ -63,12 +63,28 @@ pub enum HolidayCmd {
 /// Runs a time-off command.
 pub fn run_time_off(ctx: &mut Ctx, cmd: TimeOffCmd) -> Result<(), AppError> {
     match cmd {
-        TimeOffCmd::Add { team, member, from, to, kind, note } => {
+        TimeOffCmd::Add {
+            team,
+            member,
+            from,
+            to,
+            kind,
+            note,
+        } => {
             let team = ctx.store.team_by_name(&team)?;
             let kind = TimeOffKind::parse(&kind)?;
             let m = ctx.store.member_by_name(team.id, &member)?;
-            let t = ctx.store.add_time_off(NewTimeOff { member_id: m.id, first_day: from, last_day: to, kind, note })?;
-            let said = format!("{} is away {} to {} ({})", m.spec.name, t.spec.days.first, t.spec.days.last, t.spec.kind);
+            let t = ctx.store.add_time_off(NewTimeOff {
+                member_id: m.id,
+                first_day: from,
+                last_day: to,
+                kind,
+                note,
+            })?;
+            let said = format!(
+                "{} is away {} to {} ({})",
+                m.spec.name, t.spec.days.first, t.spec.days.last, t.spec.kind
+            );
             done(ctx, &t, said);
         }
         TimeOffCmd::List { team } => {
@@ -76,7 +92,10 @@ pub fn run_time_off(ctx: &mut Ctx, cmd: TimeOffCmd) -> Result<(), AppError> {
             let members = ctx.store.members(team.id)?;
             let rows = ctx.store.time_off(team.id)?;
             table(ctx, &rows, &["MEMBER", "FIRST DAY", "LAST DAY", "KIND", "NOTE"], |t| {
-                let who = members.iter().find(|m| m.id == t.spec.member_id).map(|m| m.spec.name.clone());
+                let who = members
+                    .iter()
+                    .find(|m| m.id == t.spec.member_id)
+                    .map(|m| m.spec.name.clone());
                 vec![
                     who.unwrap_or_default(),
                     t.spec.days.first.to_string(),
@@ -102,7 +121,9 @@ pub fn run_holiday(ctx: &mut Ctx, cmd: HolidayCmd) -> Result<(), AppError> {
         HolidayCmd::List { team } => {
             let team = ctx.store.team_by_name(&team)?;
             let rows = ctx.store.holidays(team.id)?;
-            table(ctx, &rows, &["DATE", "NAME"], |h| vec![h.date.to_string(), h.name.clone()]);
+            table(ctx, &rows, &["DATE", "NAME"], |h| {
+                vec![h.date.to_string(), h.name.clone()]
+            });
         }
     }
     Ok(())
