@@ -23,7 +23,11 @@ fn five_full_time_members_have_fifty_focus_days_without_covers_or_interrupts() {
     assert_eq!(saturday.flags, vec![CellFlag::Weekend]);
     assert_eq!(ana.cells[0].value, 1.0);
     assert!(ana.cells[0].flags.is_empty());
-    assert!(r.interrupts.leaked.from.contains("no interrupt"), "{}", r.interrupts.leaked.from);
+    assert!(
+        r.interrupts.leaked.from.contains("no interrupt"),
+        "{}",
+        r.interrupts.leaked.from
+    );
 }
 
 #[test]
@@ -36,7 +40,11 @@ fn a_member_fully_on_duty_has_no_focus_and_is_flagged() {
     assert_eq!(ana.total.value, 0.0);
     assert_eq!(ana.cells[0].flags, vec![CellFlag::Duty]);
     assert_eq!(ana.cells[0].duty.as_deref(), Some("Op of the Week"));
-    assert!(ana.cells[0].from.contains("0 % focus share on Op of the Week"), "{}", ana.cells[0].from);
+    assert!(
+        ana.cells[0].from.contains("0 % focus share on Op of the Week"),
+        "{}",
+        ana.cells[0].from
+    );
 }
 
 #[test]
@@ -115,12 +123,20 @@ fn interrupt_cost_is_measured_from_the_log_with_recovery() {
     let r = logged().report();
     assert!(close(r.interrupts.leaked.value, 0.01), "{}", r.interrupts.leaked.value);
     assert!(close(r.interrupts.shared.value, 0.02), "{}", r.interrupts.shared.value);
-    assert!(r.interrupts.leaked.from.contains("4 interrupts"), "{}", r.interrupts.leaked.from);
+    assert!(
+        r.interrupts.leaked.from.contains("4 interrupts"),
+        "{}",
+        r.interrupts.leaked.from
+    );
     assert!(r.interrupts.leaked.from.contains("23 min recovery"));
     assert_eq!(r.interrupts.daily_losses.len(), 10);
     assert!(close(r.interrupts.daily_losses[0], 60.0 / 480.0 / 5.0));
     assert!(close(r.team_total.value, 49.5));
-    assert!(r.people[0].cells[0].from.contains("− 0.01 interrupt cost"), "{}", r.people[0].cells[0].from);
+    assert!(
+        r.people[0].cells[0].from.contains("− 0.01 interrupt cost"),
+        "{}",
+        r.people[0].cells[0].from
+    );
 }
 
 #[test]
@@ -130,7 +146,11 @@ fn interrupts_outside_the_window_or_on_weekends_do_not_count() {
     f.interrupt("2026-06-02T10:00", 300, true); // in the sprint, outside the window
     let r = f.report();
     assert!(close(r.interrupts.leaked.value, 0.01));
-    assert!(r.interrupts.leaked.from.contains("1 more on days nobody was working left out"));
+    assert!(r
+        .interrupts
+        .leaked
+        .from
+        .contains("1 more on days nobody was working left out"));
 }
 
 #[test]
@@ -150,7 +170,11 @@ fn duty_in_the_window_reduces_the_reachable_person_days() {
     let mut f = logged();
     f.cover(1, "2026-05-18T09:00", "2026-05-29T17:00", 0.2, "Op of the Week");
     let r = f.report();
-    assert!(close(r.interrupts.leaked.value, 0.0125), "{}", r.interrupts.leaked.value);
+    assert!(
+        close(r.interrupts.leaked.value, 0.0125),
+        "{}",
+        r.interrupts.leaked.value
+    );
 }
 
 #[test]

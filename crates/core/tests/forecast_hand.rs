@@ -57,7 +57,18 @@ fn nobody_out_forecasts_40_with_a_cohn_range() {
 
 #[test]
 fn cohn_ranks_follow_the_binomial_table() {
-    let table = [(5, 1), (7, 1), (8, 2), (11, 3), (13, 4), (16, 5), (18, 6), (21, 7), (23, 8), (26, 9)];
+    let table = [
+        (5, 1),
+        (7, 1),
+        (8, 2),
+        (11, 3),
+        (13, 4),
+        (16, 5),
+        (18, 6),
+        (21, 7),
+        (23, 8),
+        (26, 9),
+    ];
     for (n, m) in table {
         assert_eq!(cohn_rank(n), Some(m), "n = {n}");
     }
@@ -73,7 +84,13 @@ fn cohn_range_uses_the_mth_lowest_and_highest() {
     let fc = forecast(&history(&rows), &plan, settings()).unwrap();
     let r = fc.deterministic.range.unwrap();
     assert_eq!((r.low, r.high), (6.0, 11.0));
-    assert_eq!((fc.deterministic.lowest_highest.low, fc.deterministic.lowest_highest.high), (5.0, 12.0));
+    assert_eq!(
+        (
+            fc.deterministic.lowest_highest.low,
+            fc.deterministic.lowest_highest.high
+        ),
+        (5.0, 12.0)
+    );
     assert_eq!(fc.deterministic.points.value, 8.5);
 }
 
@@ -83,14 +100,22 @@ fn fewer_than_five_sprints_say_so() {
     assert!(fc.deterministic.range.is_none());
     assert!(fc.deterministic.range_note.contains("at least 5"));
     assert_eq!(fc.deterministic.chance_in_lowest_highest.value, 0.5);
-    assert!(fc.warnings.iter().any(|w| w.kind == WarningKind::FewSprints && w.message.contains("50 %")));
+    assert!(fc
+        .warnings
+        .iter()
+        .any(|w| w.kind == WarningKind::FewSprints && w.message.contains("50 %")));
 }
 
 #[test]
 fn percentiles_of_a_uniform_history_are_where_they_should_be() {
     // Velocities 1..=20 per focus day, one focus day: every trial is uniform on 1..=20.
     let rows: Vec<(f64, f64)> = (1..=20).map(|v| (f64::from(v), 1.0)).collect();
-    let mc = monte_carlo(&history(&rows), &FocusPlan::flat(1.0), ForecastSettings::new(100_000, 3).unwrap()).unwrap();
+    let mc = monte_carlo(
+        &history(&rows),
+        &FocusPlan::flat(1.0),
+        ForecastSettings::new(100_000, 3).unwrap(),
+    )
+    .unwrap();
     assert!([1.0, 2.0].contains(&mc.p95), "{}", mc.p95);
     assert!([3.0, 4.0].contains(&mc.p85), "{}", mc.p85);
     assert!([10.0, 11.0].contains(&mc.p50), "{}", mc.p50);
@@ -107,7 +132,10 @@ fn interrupts_drawn_from_the_log_lower_the_forecast() {
     let quiet = forecast(&steady(), &Fixture::five().plan(), settings()).unwrap();
     let noisy = forecast(&steady(), &f.plan(), settings()).unwrap();
     assert!(noisy.monte_carlo.p50 < quiet.monte_carlo.p50);
-    assert!(noisy.monte_carlo.p95 < noisy.monte_carlo.p50, "losses vary from day to day");
+    assert!(
+        noisy.monte_carlo.p95 < noisy.monte_carlo.p50,
+        "losses vary from day to day"
+    );
     // The simulated mean is near the deterministic expectation (same pooled rate).
     assert!((noisy.monte_carlo.mean - noisy.deterministic.points.value).abs() < 0.5);
 }
@@ -169,9 +197,22 @@ fn invalid_inputs_are_rejected_with_the_field() {
     assert_eq!(ForecastSettings::new(1_000_001, 1).unwrap_err().field, "trials");
     assert!(ForecastSettings::new(1_000_000, 1).is_ok());
     assert_eq!(forecast(&[], &plan, settings()).unwrap_err().field, "history");
-    assert_eq!(forecast(&flat_history(2, 40.0, 0.0), &plan, settings()).unwrap_err().field, "history");
-    assert_eq!(sprints_to_done(&steady(), &plan, 0.0, settings()).unwrap_err().field, "backlog");
-    assert_eq!(sprints_to_done(&flat_history(5, 0.0, 50.0), &plan, 10.0, settings()).unwrap_err().field, "backlog");
+    assert_eq!(
+        forecast(&flat_history(2, 40.0, 0.0), &plan, settings())
+            .unwrap_err()
+            .field,
+        "history"
+    );
+    assert_eq!(
+        sprints_to_done(&steady(), &plan, 0.0, settings()).unwrap_err().field,
+        "backlog"
+    );
+    assert_eq!(
+        sprints_to_done(&flat_history(5, 0.0, 50.0), &plan, 10.0, settings())
+            .unwrap_err()
+            .field,
+        "backlog"
+    );
     let e = sprints_to_done(&steady(), &plan, 1_000_000.0, settings()).unwrap_err();
     assert!(e.message.contains("cannot look that far"), "{}", e.message);
 }

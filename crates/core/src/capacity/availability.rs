@@ -106,7 +106,11 @@ impl<'a> Calendar<'a> {
         if self.holiday(day).is_some() {
             flags.push(CellFlag::Holiday);
         }
-        if self.time_off.get(&member.id).is_some_and(|v| v.iter().any(|s| s.contains(day))) {
+        if self
+            .time_off
+            .get(&member.id)
+            .is_some_and(|v| v.iter().any(|s| s.contains(day)))
+        {
             flags.push(CellFlag::TimeOff);
         }
         if !member.is_active_on(day) {

@@ -27,8 +27,8 @@ pub use cover::DutyCover;
 pub use interrupts::InterruptRate;
 pub use report::{CapacityCell, CapacityDay, CapacityReport, PersonCapacity};
 pub use scenario::{PersonTotal, Scenario, ScenarioKind};
-pub use sourced::Sourced;
 pub(crate) use sourced::round2;
+pub use sourced::Sourced;
 
 use crate::interrupt::Interrupt;
 use crate::member::Member;
@@ -144,7 +144,10 @@ fn validate(input: &CapacityInput<'_>, sprint: DateSpan) -> Result<(), Invalid> 
     if sprint.days() > MAX_SPRINT_DAYS {
         return Err(Invalid::new(
             "sprint",
-            format!("a sprint of {} days is too long to plan; at most {MAX_SPRINT_DAYS}", sprint.days()),
+            format!(
+                "a sprint of {} days is too long to plan; at most {MAX_SPRINT_DAYS}",
+                sprint.days()
+            ),
         ));
     }
     if input.interrupt_window.days() > MAX_WINDOW_DAYS {

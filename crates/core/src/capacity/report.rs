@@ -104,7 +104,10 @@ pub(crate) fn person(cal: &Calendar<'_>, m: &Member, sprint: DateSpan, rate: f64
     let cells: Vec<CapacityCell> = sprint.iter_days().map(|d| cell(cal, m, d, rate)).collect();
     let sum: f64 = cells.iter().map(|c| c.value).sum();
     let worked = cells.iter().filter(|c| c.before_interrupts > 0.0).count();
-    let on_duty = cells.iter().filter(|c| c.duty.is_some() && c.before_interrupts < 1.0).count();
+    let on_duty = cells
+        .iter()
+        .filter(|c| c.duty.is_some() && c.before_interrupts < 1.0)
+        .count();
     PersonCapacity {
         member_id: m.id,
         name: m.spec.name.clone(),

@@ -64,9 +64,30 @@ struct Sums {
 /// Computes the three scenarios of `sprint`.
 pub(crate) fn scenarios(cal: &Calendar<'_>, members: &[Member], sprint: DateSpan, r: &InterruptRate) -> Vec<Scenario> {
     vec![
-        scenario(cal, members, sprint, ScenarioKind::WithRotation, &r.leaked, &r.leaked_recovery),
-        scenario(cal, members, sprint, ScenarioKind::WithoutRotation, &r.leaked, &r.leaked_recovery),
-        scenario(cal, members, sprint, ScenarioKind::EveryoneShares, &r.shared, &r.shared_recovery),
+        scenario(
+            cal,
+            members,
+            sprint,
+            ScenarioKind::WithRotation,
+            &r.leaked,
+            &r.leaked_recovery,
+        ),
+        scenario(
+            cal,
+            members,
+            sprint,
+            ScenarioKind::WithoutRotation,
+            &r.leaked,
+            &r.leaked_recovery,
+        ),
+        scenario(
+            cal,
+            members,
+            sprint,
+            ScenarioKind::EveryoneShares,
+            &r.shared,
+            &r.shared_recovery,
+        ),
     ]
 }
 

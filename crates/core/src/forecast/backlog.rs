@@ -140,7 +140,10 @@ fn check_backlog(backlog: f64, sim: &Simulator, plan: &FocusPlan, settings: Fore
         let most = (MAX_WORK / expected).floor();
         return Err(Invalid::new(
             "trials",
-            format!("a backlog of about {} sprints needs fewer trials; use at most {most}", expected.ceil()),
+            format!(
+                "a backlog of about {} sprints needs fewer trials; use at most {most}",
+                expected.ceil()
+            ),
         ));
     }
     Ok(())

@@ -54,18 +54,28 @@ pub fn deterministic(history: &[VelocityPoint], planned: f64) -> Deterministic {
     Deterministic {
         mean_per_focus_day: Sourced::new(
             mean,
-            format!("mean of {n} past sprints' points per focus person-day: {}", round2(mean)),
+            format!(
+                "mean of {n} past sprints' points per focus person-day: {}",
+                round2(mean)
+            ),
         ),
         points: Sourced::new(
             round2(mean * planned),
-            format!("{} points per focus person-day × {} planned focus person-days", round2(mean), round2(planned)),
+            format!(
+                "{} points per focus person-day × {} planned focus person-days",
+                round2(mean),
+                round2(planned)
+            ),
         ),
         range,
         range_note,
         lowest_highest: PointRange {
             low: round2(rates[0] * planned),
             high: round2(rates[n - 1] * planned),
-            from: format!("lowest and highest velocity of {n} past sprints × {} focus person-days", round2(planned)),
+            from: format!(
+                "lowest and highest velocity of {n} past sprints × {} focus person-days",
+                round2(planned)
+            ),
         },
         chance_in_lowest_highest: Sourced::new(
             chance,
@@ -89,7 +99,11 @@ fn cohn_range(sorted: &[f64], planned: f64) -> (Option<PointRange>, String) {
             ),
         ),
         Some(m) => {
-            let note = format!("{} 90 % range: the {m}{} lowest and highest of {n} sprints", "Cohn's", ordinal(m));
+            let note = format!(
+                "{} 90 % range: the {m}{} lowest and highest of {n} sprints",
+                "Cohn's",
+                ordinal(m)
+            );
             let range = PointRange {
                 low: round2(sorted[m - 1] * planned),
                 high: round2(sorted[n - m] * planned),

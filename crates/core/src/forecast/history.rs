@@ -65,7 +65,10 @@ fn velocity(s: &PastSprint) -> Result<VelocityPoint, Invalid> {
     if !s.completed_points.is_finite() || s.completed_points < 0.0 {
         return Err(Invalid::new(
             "history",
-            format!("\"{}\" has {} completed points; points must be zero or more", s.name, s.completed_points),
+            format!(
+                "\"{}\" has {} completed points; points must be zero or more",
+                s.name, s.completed_points
+            ),
         ));
     }
     if !s.focus_days.is_finite() || s.focus_days <= 0.0 {

@@ -118,7 +118,11 @@ pub fn forecast(history: &[PastSprint], plan: &FocusPlan, settings: ForecastSett
 }
 
 /// Runs only the Monte Carlo part of [`forecast`] (for benchmarks and what-if loops).
-pub fn monte_carlo(history: &[PastSprint], plan: &FocusPlan, settings: ForecastSettings) -> Result<MonteCarlo, Invalid> {
+pub fn monte_carlo(
+    history: &[PastSprint],
+    plan: &FocusPlan,
+    settings: ForecastSettings,
+) -> Result<MonteCarlo, Invalid> {
     settings.validate()?;
     plan.validate()?;
     let velocities = velocities(history)?;
@@ -127,6 +131,10 @@ pub fn monte_carlo(history: &[PastSprint], plan: &FocusPlan, settings: ForecastS
 
 /// Random numbers one Monte Carlo trial of `plan` draws (for the benchmark's bare-loop baseline).
 pub fn draws_per_trial(plan: &FocusPlan) -> usize {
-    let days = if plan.loss_samples.is_empty() { 0 } else { plan.days.len() };
+    let days = if plan.loss_samples.is_empty() {
+        0
+    } else {
+        plan.days.len()
+    };
     1 + days
 }
