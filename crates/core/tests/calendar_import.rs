@@ -214,7 +214,7 @@ fn re_import_marks_existing_time_off_and_holidays_as_duplicates() {
             note: String::new(),
         },
     };
-    mark_duplicates(&mut p, &[stored.clone()], &[]);
+    mark_duplicates(&mut p, std::slice::from_ref(&stored), &[]);
     assert!(p.time_off[0].duplicate);
     let other = TimeOff {
         spec: TimeOffSpec {

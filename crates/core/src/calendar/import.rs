@@ -4,7 +4,7 @@
 //!
 //! Handled: folded lines, `TEXT` escapes, `VEVENT`s with `DTSTART`/`DTEND`/`DURATION` as `DATE`,
 //! UTC, `TZID` (IANA, Mozilla-prefixed or common Windows names) or floating times (read in the
-//! team's zone, with a note), `RRULE` expansion within the requested range (see [`super::rrule`]),
+//! team's zone, with a note), `RRULE` expansion within the requested range (see the `rrule` module),
 //! `EXDATE`, moved occurrences (`RECURRENCE-ID`) and cancelled events. A malformed file is one
 //! [`Invalid`] error and nothing else; a problem in one event skips that event with a message.
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};

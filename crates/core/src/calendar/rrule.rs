@@ -106,7 +106,7 @@ fn parse_freq(v: &str) -> Result<Freq, String> {
 
 fn parse_positive(k: &str, v: &str) -> Result<u32, String> {
     match v.parse::<u32>() {
-        Ok(n) if n >= 1 && n <= 100_000 => Ok(n),
+        Ok(n) if (1..=100_000).contains(&n) => Ok(n),
         _ => Err(format!("{k}={v} is not a number from 1 to 100000")),
     }
 }
