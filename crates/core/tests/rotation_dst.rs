@@ -33,13 +33,23 @@ fn check_lands(zone: Tz, local: NaiveDateTime, at: DateTime<Utc>, seen: &mut See
         LocalResult::Single(dt) => assert_eq!(at, dt.with_timezone(&Utc), "{zone} {local}: landed at {wall}"),
         LocalResult::Ambiguous(a, b) => {
             seen.overlaps += 1;
-            assert_eq!(at, a.min(b).with_timezone(&Utc), "{zone} {local}: not the first occurrence");
+            assert_eq!(
+                at,
+                a.min(b).with_timezone(&Utc),
+                "{zone} {local}: not the first occurrence"
+            );
         }
         LocalResult::None => {
             seen.gaps += 1;
-            assert!(wall > local && wall.date() == local.date(), "{zone} {local}: landed at {wall}");
+            assert!(
+                wall > local && wall.date() == local.date(),
+                "{zone} {local}: landed at {wall}"
+            );
             let before = (at - Duration::minutes(1)).with_timezone(&zone).naive_local();
-            assert!(before < local, "{zone} {local}: {wall} is not the first valid minute after the gap");
+            assert!(
+                before < local,
+                "{zone} {local}: {wall} is not the first valid minute after the gap"
+            );
         }
     }
 }
@@ -49,7 +59,11 @@ fn assert_tiles(turns: &[Turn], what: &str) {
     assert!(!turns.is_empty(), "{what}: no turns");
     for pair in turns.windows(2) {
         assert!(pair[0].start < pair[0].end, "{what}: empty turn at {}", pair[0].start);
-        assert_eq!(pair[0].end, pair[1].start, "{what}: gap or overlap after {}", pair[0].start);
+        assert_eq!(
+            pair[0].end, pair[1].start,
+            "{what}: gap or overlap after {}",
+            pair[0].start
+        );
     }
 }
 
@@ -60,7 +74,12 @@ fn time(text: &str) -> NaiveTime {
 fn plan_years(zone: Tz, policies: Vec<DutyPolicy>, working: WorkingDays) -> Vec<Turn> {
     let mut ctx = context(zone, members(&["Ana", "Ben", "Cleo"]), policies);
     ctx.working_days = working;
-    plan(&input(ctx, span("2025-01-01", "2027-12-31"), utc("2024-12-31T00:00:00Z"))).turns
+    plan(&input(
+        ctx,
+        span("2025-01-01", "2027-12-31"),
+        utc("2024-12-31T00:00:00Z"),
+    ))
+    .turns
 }
 
 #[test]
@@ -89,7 +108,10 @@ fn daily_handoffs_land_on_wall_clock_time_every_day_for_three_years() {
                 day += Duration::days(1);
             }
         }
-        assert!(seen.gaps >= 3 && seen.overlaps >= 3, "{zone}: DST cases not exercised: {seen:?}");
+        assert!(
+            seen.gaps >= 3 && seen.overlaps >= 3,
+            "{zone}: DST cases not exercised: {seen:?}"
+        );
     }
 }
 
@@ -101,7 +123,9 @@ fn weekly_handoffs_land_on_wall_clock_time_every_week_for_three_years() {
             // Sunday handoffs meet the transitions (all three zones switch on a Sunday).
             for (j, weekday) in ["MON", "SUN"].iter().enumerate() {
                 let id = (i * 2 + j) as i64 + 1;
-                let p = policy(id, "Weekly", PolicyKind::Weekly, |p| p.handoff = Some(format!("{weekday} {t}")));
+                let p = policy(id, "Weekly", PolicyKind::Weekly, |p| {
+                    p.handoff = Some(format!("{weekday} {t}"))
+                });
                 let turns = of_policy(&plan_years(zone, vec![p], WorkingDays::MON_FRI), id);
                 assert_tiles(&turns, &format!("{zone} weekly {weekday} {t}"));
                 assert!((156..=157).contains(&turns.len()), "{zone}: {} weeks", turns.len());
@@ -113,7 +137,10 @@ fn weekly_handoffs_land_on_wall_clock_time_every_week_for_three_years() {
                 }
             }
         }
-        assert!(seen.gaps >= 3 && seen.overlaps >= 3, "{zone}: DST cases not exercised: {seen:?}");
+        assert!(
+            seen.gaps >= 3 && seen.overlaps >= 3,
+            "{zone}: DST cases not exercised: {seen:?}"
+        );
     }
 }
 
@@ -129,15 +156,25 @@ fn weekday_daily_and_monday_noon_weekly_together_tile_three_years() {
         let mut seen = Seen::default();
         for turn in &d {
             let local = turn.start.with_timezone(&zone);
-            assert!(local.weekday().num_days_from_monday() < 5, "{zone}: daily turn on {local}");
+            assert!(
+                local.weekday().num_days_from_monday() < 5,
+                "{zone}: daily turn on {local}"
+            );
             check_lands(zone, local.date_naive().and_time(time("09:00")), turn.start, &mut seen);
         }
         for turn in &w {
             let local = turn.start.with_timezone(&zone);
-            assert_eq!((local.weekday(), local.time()), (Weekday::Mon, time("12:00")), "{zone}: {local}");
+            assert_eq!(
+                (local.weekday(), local.time()),
+                (Weekday::Mon, time("12:00")),
+                "{zone}: {local}"
+            );
         }
         // A Friday turn runs to Monday's handoff.
-        let friday = d.iter().find(|t| t.start.with_timezone(&zone).weekday() == Weekday::Fri).unwrap();
+        let friday = d
+            .iter()
+            .find(|t| t.start.with_timezone(&zone).weekday() == Weekday::Fri)
+            .unwrap();
         assert_eq!(friday.end.with_timezone(&zone).weekday(), Weekday::Mon);
         assert_eq!(d.len(), 261 + 261 + 261, "{zone}: one turn per weekday of 2025-2027");
     }

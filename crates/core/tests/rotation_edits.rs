@@ -14,7 +14,11 @@ fn ow_dw() -> (sprintshield_core::rotation::RotationContext, DateSpan, Plan) {
         p.escalates_to = Some(2);
     });
     let dw = policy(2, "Dev of the Week", PolicyKind::Weekly, |p| p.pool = vec![3, 4, 5]);
-    let ctx = context(Chicago, members(&["Olga", "Pete", "Quinn", "Rosa", "Sam"]), vec![ow, dw]);
+    let ctx = context(
+        Chicago,
+        members(&["Olga", "Pete", "Quinn", "Rosa", "Sam"]),
+        vec![ow, dw],
+    );
     let horizon = span("2026-11-02", "2026-12-27");
     let plan = plan(&input(ctx.clone(), horizon, utc("2026-11-01T00:00:00Z")));
     (ctx, horizon, plan)
@@ -31,7 +35,10 @@ fn override_locks_the_turn_and_remembers_the_planned_member() {
     assert!(edited[i].locked);
     assert_eq!(edited[i].source, TurnSource::Override);
     assert_eq!(edited[i].replaced_member_id, Some(planned));
-    assert_eq!((edited[i].start, edited[i].end), (plan.turns[i].start, plan.turns[i].end));
+    assert_eq!(
+        (edited[i].start, edited[i].end),
+        (plan.turns[i].start, plan.turns[i].end)
+    );
     // Giving the turn back to the planned member clears the cover record.
     let back = override_turn(&edited, i, planned).unwrap();
     assert_eq!(back[i].replaced_member_id, None);
@@ -63,7 +70,10 @@ fn who_is_on_duty_now_next_and_last_note() {
     let current = duty.current.unwrap();
     assert!(current.covers(at));
     assert_eq!(duty.next.unwrap().start, current.end);
-    assert_eq!(duty.handoff_note.as_deref(), Some("Backup job on db-2 flaky, ticket OPS-12"));
+    assert_eq!(
+        duty.handoff_note.as_deref(),
+        Some("Backup job on db-2 flaky, ticket OPS-12")
+    );
     // An override is what every view sees.
     let i = find_turn(&turns, 1, at).unwrap();
     let edited = override_turn(&turns, i, 4).unwrap();
@@ -110,7 +120,11 @@ fn conflicts_explain_time_off_pair_back_to_back_overlap_and_gap() {
     assert_eq!(overlap.severity, Severity::Error);
     assert_eq!(overlap.turns.len(), 2);
     let gap = conflicts.iter().find(|c| c.kind == ConflictKind::CoverageGap).unwrap();
-    assert!(gap.message.starts_with("Nobody is on Op of the Week duty from "), "{}", gap.message);
+    assert!(
+        gap.message.starts_with("Nobody is on Op of the Week duty from "),
+        "{}",
+        gap.message
+    );
     // The checker built once gives the same answer.
     assert_eq!(ConflictChecker::new(&ctx, horizon).check(&turns), conflicts);
 }
@@ -122,15 +136,24 @@ fn holiday_and_inactive_member_are_reported_for_daily_turns() {
     let mut ctx = context(Chicago, ms, vec![policy(1, "Batman", PolicyKind::Daily, |_| {})]);
     let horizon = span("2026-12-14", "2026-12-31");
     let mut turns = plan(&input(ctx.clone(), horizon, utc("2026-12-01T00:00:00Z"))).turns;
-    assert!(turns.iter().all(|t| t.member_id != 3 || t.start < utc("2026-12-19T00:00:00Z")));
+    assert!(turns
+        .iter()
+        .all(|t| t.member_id != 3 || t.start < utc("2026-12-19T00:00:00Z")));
     ctx.holidays = vec![holiday(1, "2026-12-24", "Christmas Eve")];
     let i = find_turn(&turns, 1, utc("2026-12-24T18:00:00Z")).unwrap();
     turns = override_turn(&turns, i, 3).unwrap();
     let conflicts = validate(&turns, &ctx, horizon);
     let hol = conflicts.iter().find(|c| c.kind == ConflictKind::Holiday).unwrap();
     assert!(hol.message.contains("Christmas Eve"), "{}", hol.message);
-    let gone = conflicts.iter().find(|c| c.kind == ConflictKind::InactiveMember).unwrap();
-    assert!(gone.message.starts_with("Cleo is not active on 2026-12-24"), "{}", gone.message);
+    let gone = conflicts
+        .iter()
+        .find(|c| c.kind == ConflictKind::InactiveMember)
+        .unwrap();
+    assert!(
+        gone.message.starts_with("Cleo is not active on 2026-12-24"),
+        "{}",
+        gone.message
+    );
 }
 
 #[test]
@@ -166,8 +189,17 @@ fn fairness_report_rows_ledger_and_paybacks() {
 
 #[test]
 fn weekend_and_holiday_hours_weigh_more() {
-    let mut ctx = context(Chicago, members(&["Ana", "Ben"]), vec![policy(1, "Op", PolicyKind::Weekly, |_| {})]);
-    let week = vec![Turn::generated(1, 1, utc("2026-11-30T18:00:00Z"), utc("2026-12-07T18:00:00Z"))];
+    let mut ctx = context(
+        Chicago,
+        members(&["Ana", "Ben"]),
+        vec![policy(1, "Op", PolicyKind::Weekly, |_| {})],
+    );
+    let week = vec![Turn::generated(
+        1,
+        1,
+        utc("2026-11-30T18:00:00Z"),
+        utc("2026-12-07T18:00:00Z"),
+    )];
     let plain = fairness(&week, &ctx, utc("2026-11-01T00:00:00Z")).rows[0].weighted_load;
     assert!((plain - (5.0 * 24.0 + 2.0 * 24.0 * 1.5)).abs() < 1e-9, "{plain}");
     ctx.holidays = vec![holiday(1, "2026-12-02", "Team day")];
@@ -202,8 +234,15 @@ fn shadow_trainee_joins_turns_without_counting() {
         p.shadow_pool = vec![3];
     });
     let ctx = context(Chicago, members(&["Ana", "Ben", "Tia"]), vec![op]);
-    let plan = plan(&input(ctx.clone(), span("2026-05-04", "2026-05-31"), utc("2026-05-01T00:00:00Z")));
-    assert!(plan.turns.iter().all(|t| t.shadow_member_id == Some(3) && t.member_id != 3));
+    let plan = plan(&input(
+        ctx.clone(),
+        span("2026-05-04", "2026-05-31"),
+        utc("2026-05-01T00:00:00Z"),
+    ));
+    assert!(plan
+        .turns
+        .iter()
+        .all(|t| t.shadow_member_id == Some(3) && t.member_id != 3));
     let report = fairness(&plan.turns, &ctx, utc("2026-05-01T00:00:00Z"));
     assert!(report.rows.iter().all(|r| r.member_id != 3));
 }

@@ -40,13 +40,20 @@ fn scenario() -> impl Strategy<Value = Scenario> {
     )
         .prop_map(|(z, kind, time, people, offset, len, time_off)| {
             let first = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + Duration::days(offset);
-            let handoff = if kind == PolicyKind::Weekly { format!("TUE {time}") } else { time.to_owned() };
+            let handoff = if kind == PolicyKind::Weekly {
+                format!("TUE {time}")
+            } else {
+                time.to_owned()
+            };
             Scenario {
                 zone: ZONES[z],
                 kind,
                 handoff,
                 people,
-                horizon: DateSpan { first, last: first + Duration::days(len) },
+                horizon: DateSpan {
+                    first,
+                    last: first + Duration::days(len),
+                },
                 time_off: time_off.into_iter().filter(|(m, _, _)| *m <= people as i64).collect(),
             }
         })
@@ -61,7 +68,12 @@ fn build(s: &Scenario) -> (RotationContext, PlanInput) {
         .enumerate()
         .map(|(i, (m, off, len))| {
             let first = s.horizon.first + Duration::days(*off - 10);
-            time_off(i as Id + 1, *m, &first.to_string(), &(first + Duration::days(*len)).to_string())
+            time_off(
+                i as Id + 1,
+                *m,
+                &first.to_string(),
+                &(first + Duration::days(*len)).to_string(),
+            )
         })
         .collect();
     let now = utc("2025-12-01T00:00:00Z");
@@ -72,11 +84,16 @@ fn build(s: &Scenario) -> (RotationContext, PlanInput) {
 fn duty_days(zone: Tz, t: &Turn) -> DateSpan {
     let first = t.start.with_timezone(&zone).date_naive();
     let end = t.end.with_timezone(&zone).date_naive();
-    DateSpan { first, last: if end > first { end - Duration::days(1) } else { first } }
+    DateSpan {
+        first,
+        last: if end > first { end - Duration::days(1) } else { first },
+    }
 }
 
 fn away(ctx: &RotationContext, member: Id, days: DateSpan) -> bool {
-    ctx.time_off.iter().any(|t| t.spec.member_id == member && t.spec.days.overlaps(&days))
+    ctx.time_off
+        .iter()
+        .any(|t| t.spec.member_id == member && t.spec.days.overlaps(&days))
 }
 
 fn counts(turns: &[Turn]) -> BTreeMap<Id, usize> {
@@ -222,7 +239,11 @@ fn part_time_member_carries_proportionally_less() {
     let mut ms = members(&NAMES[..4]);
     ms[3].spec.capacity_percent = 50;
     let ctx = context(ZONES[0], ms, vec![policy(1, "Op", PolicyKind::Weekly, |_| {})]);
-    let plan = plan(&input(ctx, span("2026-01-01", "2026-12-31"), utc("2025-12-01T00:00:00Z")));
+    let plan = plan(&input(
+        ctx,
+        span("2026-01-01", "2026-12-31"),
+        utc("2025-12-01T00:00:00Z"),
+    ));
     let c = counts(&plan.turns);
     // 52 turns, capacity 3.5 full-time equivalents: 14.9 each, 7.4 for the part-timer.
     assert!((7..=8).contains(&c[&4]), "{c:?}");
@@ -232,7 +253,11 @@ fn part_time_member_carries_proportionally_less() {
 /// History counts: someone who carried more in the past gets fewer turns now.
 #[test]
 fn rolling_history_balances_past_load() {
-    let ctx = context(ZONES[0], members(&NAMES[..3]), vec![policy(1, "Op", PolicyKind::Weekly, |_| {})]);
+    let ctx = context(
+        ZONES[0],
+        members(&NAMES[..3]),
+        vec![policy(1, "Op", PolicyKind::Weekly, |_| {})],
+    );
     let past: Vec<Turn> = (0..6)
         .map(|w| {
             let start: DateTime<Utc> = utc("2026-01-05T11:00:00Z") + Duration::weeks(w);

@@ -18,7 +18,11 @@ fn batman_daily_five_people() {
     );
     ctx.holidays = vec![holiday(1, "2026-06-04", "Corpus Christi")];
     ctx.time_off = vec![time_off(1, 3, "2026-06-15", "2026-06-19")];
-    let plan = plan(&input(ctx.clone(), span("2026-06-01", "2026-06-26"), utc("2026-05-31T00:00:00Z")));
+    let plan = plan(&input(
+        ctx.clone(),
+        span("2026-06-01", "2026-06-26"),
+        utc("2026-05-31T00:00:00Z"),
+    ));
     assert_snapshot("rotation_batman", &table(&plan, &ctx));
     assert!(validate(&plan.turns, &ctx, span("2026-06-01", "2026-06-26")).is_empty());
     let why = &plan.explanations[plan.explanations.len() - 6].reason;
@@ -34,7 +38,11 @@ fn op_of_the_week_with_dev_of_the_week_pair() {
         p.escalates_to = Some(2);
     });
     let devs = policy(2, "Dev of the Week", PolicyKind::Weekly, |p| p.pool = vec![3, 4, 5, 6]);
-    let ctx = context(Chicago, members(&["Olga", "Pete", "Quinn", "Rosa", "Sam", "Tara"]), vec![ops, devs]);
+    let ctx = context(
+        Chicago,
+        members(&["Olga", "Pete", "Quinn", "Rosa", "Sam", "Tara"]),
+        vec![ops, devs],
+    );
     let horizon = span("2026-10-05", "2026-11-29");
     let plan = plan(&input(ctx.clone(), horizon, utc("2026-10-01T00:00:00Z")));
     assert_snapshot("rotation_ow_dw", &table(&plan, &ctx));

@@ -1,6 +1,7 @@
 //! What the planner, the validator and the fairness report know about a team's days: its zone,
 //! working days, holidays, release days, members and their time off — indexed once so every
 //! question ("is Ben away on any day of this turn?") is a few comparisons.
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
@@ -47,8 +48,12 @@ pub(crate) struct Calendar<'a> {
     pub ctx: &'a RotationContext,
     holidays: HashMap<NaiveDate, &'a str>,
     release_days: Vec<NaiveDate>,
-    members: HashMap<Id, &'a Member>,
-    time_off: HashMap<Id, Vec<&'a TimeOff>>,
+    /// Members sorted by id (binary search beats hashing for a team-sized list).
+    members: Vec<(Id, &'a Member)>,
+    /// Time off per member, sorted by member id, each list by first day.
+    time_off: Vec<(Id, Vec<&'a TimeOff>)>,
+    /// Local midnights already resolved; converting a wall-clock time is the costly step.
+    midnights: RefCell<HashMap<NaiveDate, DateTime<Utc>>>,
 }
 
 impl<'a> Calendar<'a> {
@@ -60,14 +65,19 @@ impl<'a> Calendar<'a> {
         for spans in time_off.values_mut() {
             spans.sort_by_key(|t| t.spec.days.first);
         }
+        let mut time_off: Vec<(Id, Vec<&TimeOff>)> = time_off.into_iter().collect();
+        time_off.sort_unstable_by_key(|(id, _)| *id);
         let mut release_days = ctx.release_days.clone();
         release_days.sort_unstable();
+        let mut members: Vec<(Id, &Member)> = ctx.members.iter().map(|m| (m.id, m)).collect();
+        members.sort_by_key(|(id, _)| *id);
         Self {
             ctx,
             holidays: ctx.holidays.iter().map(|h| (h.date, h.name.as_str())).collect(),
             release_days,
-            members: ctx.members.iter().map(|m| (m.id, m)).collect(),
+            members,
             time_off,
+            midnights: RefCell::new(HashMap::new()),
         }
     }
 
@@ -76,7 +86,8 @@ impl<'a> Calendar<'a> {
     }
 
     pub fn member(&self, id: Id) -> Option<&'a Member> {
-        self.members.get(&id).copied()
+        let i = self.members.binary_search_by_key(&id, |(m, _)| *m).ok()?;
+        Some(self.members[i].1)
     }
 
     /// The member's name, or "member N" when unknown (e.g. another team's).
@@ -101,7 +112,11 @@ impl<'a> Calendar<'a> {
 
     /// The instant the local `day` begins.
     pub fn midnight(&self, day: NaiveDate) -> DateTime<Utc> {
-        self.at(day, NaiveTime::MIN)
+        *self
+            .midnights
+            .borrow_mut()
+            .entry(day)
+            .or_insert_with(|| self.at(day, NaiveTime::MIN))
     }
 
     pub fn local_date(&self, at: DateTime<Utc>) -> NaiveDate {
@@ -118,14 +133,19 @@ impl<'a> Calendar<'a> {
     pub fn duty_days(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> DateSpan {
         let first = self.local_date(start);
         let end_day = self.local_date(end);
-        let last = if end_day > first { end_day - Duration::days(1) } else { first };
+        let last = if end_day > first {
+            end_day - Duration::days(1)
+        } else {
+            first
+        };
         DateSpan { first, last }
     }
 
     /// The first time off of `member` that shares a day with `days`.
     pub fn time_off_during(&self, member: Id, days: DateSpan) -> Option<&'a TimeOff> {
-        self.time_off
-            .get(&member)?
+        let i = self.time_off.binary_search_by_key(&member, |(m, _)| *m).ok()?;
+        self.time_off[i]
+            .1
             .iter()
             .take_while(|t| t.spec.days.first <= days.last)
             .find(|t| t.spec.days.overlaps(&days))

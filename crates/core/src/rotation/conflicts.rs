@@ -137,15 +137,24 @@ impl<'a> ConflictChecker<'a> {
     }
 
     fn policy_name(&self, id: Id) -> String {
-        self.cal.ctx.policy(id).map_or_else(|| format!("policy {id}"), |p| p.spec.name.clone())
+        self.cal
+            .ctx
+            .policy(id)
+            .map_or_else(|| format!("policy {id}"), |p| p.spec.name.clone())
     }
 
     fn local(&self, at: DateTime<Utc>) -> String {
-        at.with_timezone(&self.cal.zone()).format("%a %Y-%m-%d %H:%M").to_string()
+        at.with_timezone(&self.cal.zone())
+            .format("%a %Y-%m-%d %H:%M")
+            .to_string()
     }
 
     fn turn_label(&self, t: &Turn) -> String {
-        format!("the {} turn starting {}", self.policy_name(t.policy_id), self.local(t.start))
+        format!(
+            "the {} turn starting {}",
+            self.policy_name(t.policy_id),
+            self.local(t.start)
+        )
     }
 
     fn push(&self, out: &mut Vec<Conflict>, kind: ConflictKind, t: &Turn, turns: Vec<usize>, message: String) {
@@ -164,9 +173,8 @@ impl<'a> ConflictChecker<'a> {
     /// Overlaps and back-to-back turns within one policy (`idx` sorted by start).
     fn check_sequence(&self, policy_id: Id, turns: &[Turn], idx: &[usize], out: &mut Vec<Conflict>) {
         let policy = self.cal.ctx.policy(policy_id);
-        let rotating = policy.is_some_and(|p| {
-            p.spec.kind != PolicyKind::Standing && p.spec.eligible(&self.cal.ctx.members).len() > 1
-        });
+        let rotating = policy
+            .is_some_and(|p| p.spec.kind != PolicyKind::Standing && p.spec.eligible(&self.cal.ctx.members).len() > 1);
         let mut reach: Option<usize> = None; // the turn reaching furthest so far
         for &i in idx {
             let t = &turns[i];
@@ -205,7 +213,10 @@ impl<'a> ConflictChecker<'a> {
         if let Some(m) = self.cal.member(t.member_id) {
             let inactive = [days.first, days.last].into_iter().find(|d| !m.is_active_on(*d));
             if let Some(day) = inactive {
-                let msg = format!("{name} is not active on {day} (not yet joined or already left) but holds {}", self.turn_label(t));
+                let msg = format!(
+                    "{name} is not active on {day} (not yet joined or already left) but holds {}",
+                    self.turn_label(t)
+                );
                 self.push(out, ConflictKind::InactiveMember, t, vec![i], msg);
             } else if !m.spec.can_take_duty {
                 let msg = format!("{name} is marked as not taking duty but holds {}", self.turn_label(t));
@@ -222,7 +233,11 @@ impl<'a> ConflictChecker<'a> {
             );
             self.push(out, ConflictKind::TimeOff, t, vec![i], msg);
         }
-        let daily = self.cal.ctx.policy(t.policy_id).is_some_and(|p| p.spec.kind == PolicyKind::Daily);
+        let daily = self
+            .cal
+            .ctx
+            .policy(t.policy_id)
+            .is_some_and(|p| p.spec.kind == PolicyKind::Daily);
         if let Some(holiday) = self.cal.holiday(days.first).filter(|_| daily) {
             let msg = format!(
                 "{} falls on a team holiday ({holiday}); daily turns skip holidays",
@@ -256,7 +271,14 @@ impl<'a> ConflictChecker<'a> {
     }
 
     /// Stretches of `expected` that no turn of the policy covers.
-    fn check_coverage(&self, policy_id: Id, turns: &[Turn], idx: &[usize], expected: &[Window], out: &mut Vec<Conflict>) {
+    fn check_coverage(
+        &self,
+        policy_id: Id,
+        turns: &[Turn],
+        idx: &[usize],
+        expected: &[Window],
+        out: &mut Vec<Conflict>,
+    ) {
         for w in expected {
             let mut cursor = w.start;
             for t in idx.iter().map(|&i| &turns[i]).filter(|t| t.overlaps(w.start, w.end)) {

@@ -89,5 +89,9 @@ pub fn who_is_on_duty(turns: &[Turn], policy_id: Id, at: DateTime<Utc>) -> OnDut
         .max_by_key(|t| t.end)
         .map(|t| t.note.clone())
         .filter(|n| !n.is_empty());
-    OnDuty { current, next, handoff_note }
+    OnDuty {
+        current,
+        next,
+        handoff_note,
+    }
 }

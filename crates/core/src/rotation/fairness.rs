@@ -88,8 +88,14 @@ struct Tally {
 /// Measures `turns` against `ctx`: see [`FairnessReport`]. `now` splits held from planned turns.
 pub fn fairness(turns: &[Turn], ctx: &RotationContext, now: DateTime<Utc>) -> FairnessReport {
     let cal = Calendar::new(ctx);
-    let weights = |policy_id: Id| ctx.policy(policy_id).map_or_else(LoadWeights::default, |p| p.spec.weights);
-    let rotating = |policy_id: Id| ctx.policy(policy_id).is_none_or(|p| p.spec.kind != PolicyKind::Standing);
+    let weights = |policy_id: Id| {
+        ctx.policy(policy_id)
+            .map_or_else(LoadWeights::default, |p| p.spec.weights)
+    };
+    let rotating = |policy_id: Id| {
+        ctx.policy(policy_id)
+            .is_none_or(|p| p.spec.kind != PolicyKind::Standing)
+    };
     let mut tallies: BTreeMap<Id, Tally> = BTreeMap::new();
     for p in ctx.policies.iter().filter(|p| p.spec.kind != PolicyKind::Standing) {
         for m in p.spec.eligible(&ctx.members) {
@@ -120,11 +126,18 @@ pub fn fairness(turns: &[Turn], ctx: &RotationContext, now: DateTime<Utc>) -> Fa
     }
     ledger.sort_by_key(|e| (e.start, e.policy_id));
     let paybacks = paybacks(&ledger);
-    FairnessReport { rows: rows(&cal, tallies), ledger, paybacks }
+    FairnessReport {
+        rows: rows(&cal, tallies),
+        ledger,
+        paybacks,
+    }
 }
 
 fn rows(cal: &Calendar, tallies: BTreeMap<Id, Tally>) -> Vec<FairnessRow> {
-    let share = |id: Id| cal.member(id).map_or(1.0, |m| f64::from(m.spec.capacity_percent) / 100.0);
+    let share = |id: Id| {
+        cal.member(id)
+            .map_or(1.0, |m| f64::from(m.spec.capacity_percent) / 100.0)
+    };
     let per_cap: Vec<f64> = tallies.iter().map(|(id, t)| t.load / share(*id)).collect();
     let avg = per_cap.iter().sum::<f64>() / per_cap.len().max(1) as f64;
     tallies
@@ -138,7 +151,11 @@ fn rows(cal: &Calendar, tallies: BTreeMap<Id, Tally>) -> Vec<FairnessRow> {
             duty_hours: t.hours,
             weighted_load: t.load,
             load_per_capacity,
-            deviation_percent: if avg > 0.0 { (load_per_capacity - avg) / avg * 100.0 } else { 0.0 },
+            deviation_percent: if avg > 0.0 {
+                (load_per_capacity - avg) / avg * 100.0
+            } else {
+                0.0
+            },
         })
         .collect()
 }
@@ -160,9 +177,17 @@ fn paybacks(ledger: &[CoverEntry]) -> Vec<Payback> {
         .map(|((lo, hi), h)| {
             // h > 0: `lo` covered more for `hi`, so `hi` owes `lo`.
             let (owed_by, owed_to) = if h > 0.0 { (hi, lo) } else { (lo, hi) };
-            Payback { owed_by, owed_to, weighted_hours: h.abs() }
+            Payback {
+                owed_by,
+                owed_to,
+                weighted_hours: h.abs(),
+            }
         })
         .collect();
-    out.sort_by(|a, b| b.weighted_hours.total_cmp(&a.weighted_hours).then(a.owed_by.cmp(&b.owed_by)));
+    out.sort_by(|a, b| {
+        b.weighted_hours
+            .total_cmp(&a.weighted_hours)
+            .then(a.owed_by.cmp(&b.owed_by))
+    });
     out
 }

@@ -51,10 +51,15 @@ pub(crate) fn windows(policy: &PolicySpec, cal: &Calendar, horizon: DateSpan) ->
 fn daily(policy: &PolicySpec, cal: &Calendar, horizon: DateSpan) -> Vec<Window> {
     let handoff = |d: NaiveDate| cal.at(d, policy.handoff.time);
     let mut out = Vec::new();
-    let Some(mut day) = next_working_day(cal, horizon.first - Duration::days(1)) else { return out };
+    let Some(mut day) = next_working_day(cal, horizon.first - Duration::days(1)) else {
+        return out;
+    };
     while day <= horizon.last {
         let Some(next) = next_working_day(cal, day) else { break };
-        out.push(Window { start: handoff(day), end: handoff(next) });
+        out.push(Window {
+            start: handoff(day),
+            end: handoff(next),
+        });
         day = next;
     }
     out
@@ -75,7 +80,10 @@ fn weekly(policy: &PolicySpec, cal: &Calendar, horizon: DateSpan) -> Vec<Window>
     let mut out = Vec::new();
     while day <= horizon.last {
         let next = day + Duration::days(7);
-        out.push(Window { start: handoff(day), end: handoff(next) });
+        out.push(Window {
+            start: handoff(day),
+            end: handoff(next),
+        });
         day = next;
     }
     out

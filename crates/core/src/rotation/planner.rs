@@ -69,7 +69,9 @@ pub fn plan(input: &PlanInput) -> Plan {
         windows_of.insert(p.id, windows(&p.spec, &cal, input.horizon));
     }
     for t in &input.existing {
-        let replan = windows_of.get(&t.policy_id).is_some_and(|ws| is_replanned(t, ws, input.now));
+        let replan = windows_of
+            .get(&t.policy_id)
+            .is_some_and(|ws| is_replanned(t, ws, input.now));
         if !replan {
             by_policy.entry(t.policy_id).or_default().push(t.clone());
         }
@@ -100,13 +102,19 @@ pub fn plan(input: &PlanInput) -> Plan {
 /// Whether an existing turn is replaced by the new plan: unlocked, not yet started, and inside
 /// the span the policy's windows cover.
 fn is_replanned(t: &Turn, ws: &[Window], now: DateTime<Utc>) -> bool {
-    let (Some(first), Some(last)) = (ws.first(), ws.last()) else { return false };
+    let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
+        return false;
+    };
     !t.locked && t.start >= now && t.overlaps(first.start, last.end)
 }
 
 /// Primaries first, then the policies something escalates to; by id within each group.
 fn planning_order(policies: &[DutyPolicy]) -> Vec<&DutyPolicy> {
-    let is_target = |p: &DutyPolicy| policies.iter().any(|q| q.spec.escalates_to == Some(p.id) && q.id != p.id);
+    let is_target = |p: &DutyPolicy| {
+        policies
+            .iter()
+            .any(|q| q.spec.escalates_to == Some(p.id) && q.id != p.id)
+    };
     let mut v: Vec<&DutyPolicy> = policies.iter().collect();
     v.sort_by_key(|p| (is_target(p), p.id));
     v
@@ -137,12 +145,18 @@ pub(crate) fn uncovered(window: Window, kept: &[Turn]) -> Vec<Window> {
     let mut cursor = window.start;
     for t in kept.iter().filter(|t| t.overlaps(window.start, window.end)) {
         if t.start > cursor {
-            pieces.push(Window { start: cursor, end: t.start });
+            pieces.push(Window {
+                start: cursor,
+                end: t.start,
+            });
         }
         cursor = cursor.max(t.end);
     }
     if cursor < window.end {
-        pieces.push(Window { start: cursor, end: window.end });
+        pieces.push(Window {
+            start: cursor,
+            end: window.end,
+        });
     }
     pieces
 }
@@ -163,9 +177,18 @@ fn plan_standing(
             let reason = if member == cover.member_id {
                 format!("{} holds the standing duty", cal.name(member))
             } else {
-                format!("{} stands in while {} is away", cal.name(member), cal.name(cover.member_id))
+                format!(
+                    "{} stands in while {} is away",
+                    cal.name(member),
+                    cal.name(cover.member_id)
+                )
             };
-            why.push(Explanation { policy_id: policy.id, start, member_id: member, reason });
+            why.push(Explanation {
+                policy_id: policy.id,
+                start,
+                member_id: member,
+                reason,
+            });
             out.push(Turn::generated(policy.id, member, start, end));
         }
     }

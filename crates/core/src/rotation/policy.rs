@@ -196,7 +196,10 @@ pub fn parse_handoff(kind: PolicyKind, text: &str) -> Result<Handoff, Invalid> {
     let parts: Vec<&str> = text.split_whitespace().collect();
     let (day, time) = match parts.as_slice() {
         [time] => (None, *time),
-        [day, time] => (Some(parse_weekday(day).map_err(|e| Invalid::new("handoff", e.message))?), *time),
+        [day, time] => (
+            Some(parse_weekday(day).map_err(|e| Invalid::new("handoff", e.message))?),
+            *time,
+        ),
         _ => return Err(handoff_error(text)),
     };
     let time = NaiveTime::parse_from_str(time, "%H:%M").map_err(|_| handoff_error(text))?;
@@ -250,7 +253,11 @@ fn validate_checklist(items: Vec<String>) -> Result<Vec<String>, Invalid> {
 }
 
 fn validate_weights(w: LoadWeights) -> Result<LoadWeights, Invalid> {
-    for (name, v) in [("weekend", w.weekend), ("holiday", w.holiday), ("release day", w.release_day)] {
+    for (name, v) in [
+        ("weekend", w.weekend),
+        ("holiday", w.holiday),
+        ("release day", w.release_day),
+    ] {
         if !v.is_finite() || !(0.1..=10.0).contains(&v) {
             return Err(Invalid::new(
                 "weights",
@@ -261,7 +268,11 @@ fn validate_weights(w: LoadWeights) -> Result<LoadWeights, Invalid> {
     Ok(w)
 }
 
-fn validate_standing(kind: PolicyKind, fixed: Option<Id>, stand_in: Option<Id>) -> Result<Option<StandingCover>, Invalid> {
+fn validate_standing(
+    kind: PolicyKind,
+    fixed: Option<Id>,
+    stand_in: Option<Id>,
+) -> Result<Option<StandingCover>, Invalid> {
     if kind != PolicyKind::Standing {
         if fixed.is_some() || stand_in.is_some() {
             return Err(Invalid::new(
@@ -360,7 +371,10 @@ impl PolicySpec {
                 Some(m) if !m.spec.can_take_duty => {
                     return Err(Invalid::new(
                         "pool",
-                        format!("{} is marked as not taking duty; allow it first or leave them out", m.spec.name),
+                        format!(
+                            "{} is marked as not taking duty; allow it first or leave them out",
+                            m.spec.name
+                        ),
                     ))
                 }
                 Some(_) => {}
@@ -369,7 +383,12 @@ impl PolicySpec {
         let others = self.shadow_pool.iter().map(|id| ("shadow_pool", *id)).chain(
             self.standing
                 .iter()
-                .flat_map(|s| [("standing_member_id", Some(s.member_id)), ("stand_in_id", s.stand_in_id)])
+                .flat_map(|s| {
+                    [
+                        ("standing_member_id", Some(s.member_id)),
+                        ("stand_in_id", s.stand_in_id),
+                    ]
+                })
                 .filter_map(|(f, id)| id.map(|id| (f, id))),
         );
         for (field, id) in others {
@@ -415,9 +434,18 @@ mod tests {
     fn handoff_parses_weekday_and_time_per_kind() {
         let h = parse_handoff(PolicyKind::Weekly, "thu 18:30").unwrap();
         assert_eq!((h.weekday, h.time.to_string()), (Weekday::Thu, "18:30:00".to_owned()));
-        assert_eq!(parse_handoff(PolicyKind::Daily, "09:30").unwrap().time.to_string(), "09:30:00");
-        assert_eq!(parse_handoff(PolicyKind::Daily, "MON 09:30").unwrap_err().field, "handoff");
-        assert!(parse_handoff(PolicyKind::Weekly, "noonish").unwrap_err().message.contains("MON 12:00"));
+        assert_eq!(
+            parse_handoff(PolicyKind::Daily, "09:30").unwrap().time.to_string(),
+            "09:30:00"
+        );
+        assert_eq!(
+            parse_handoff(PolicyKind::Daily, "MON 09:30").unwrap_err().field,
+            "handoff"
+        );
+        assert!(parse_handoff(PolicyKind::Weekly, "noonish")
+            .unwrap_err()
+            .message
+            .contains("MON 12:00"));
         assert!(parse_handoff(PolicyKind::Standing, "09:00").is_err());
     }
 
@@ -426,7 +454,10 @@ mod tests {
         let mut p = new("weekly");
         p.focus_share_percent = Some(120);
         assert_eq!(p.validate().unwrap_err().field, "focus_share_percent");
-        assert!(PolicyKind::parse("rota").unwrap_err().message.contains("daily, weekly, sprint, standing"));
+        assert!(PolicyKind::parse("rota")
+            .unwrap_err()
+            .message
+            .contains("daily, weekly, sprint, standing"));
         let mut p = new("daily");
         p.pool = vec![1, 2, 1];
         assert_eq!(p.validate().unwrap_err().field, "pool");
@@ -444,7 +475,7 @@ mod tests {
         let mut p = new("standing");
         p.standing_member_id = Some(3);
         p.stand_in_id = Some(3);
-        assert_eq!(p.validate().unwrap_err().field, "stand_in_id");
+        assert_eq!(p.clone().validate().unwrap_err().field, "stand_in_id");
         p.stand_in_id = Some(4);
         let s = p.validate().unwrap();
         assert_eq!(s.focus_share_percent, 50);

@@ -132,7 +132,12 @@ impl<'c, 'a> Rota<'c, 'a> {
             }
             if let Some((member, reason)) = self.choose(&pieces) {
                 let shadow = self.pick_shadow(member, &pieces);
-                why.push(Explanation { policy_id: self.policy.id, start: pieces[0].start, member_id: member, reason });
+                why.push(Explanation {
+                    policy_id: self.policy.id,
+                    start: pieces[0].start,
+                    member_id: member,
+                    reason,
+                });
                 out.extend(pieces.iter().map(|p| Turn {
                     shadow_member_id: shadow,
                     ..Turn::generated(self.policy.id, member, p.start, p.end)
@@ -150,7 +155,12 @@ impl<'c, 'a> Rota<'c, 'a> {
     fn account_kept(&mut self, t: &Turn) {
         let days = self.cal.duty_days(t.start, t.end);
         let weight = self.cal.weighted_hours(t.start, t.end, &self.policy.spec.weights);
-        let free: Vec<Id> = self.eligible.iter().map(|m| m.id).filter(|id| self.cal.available(*id, days)).collect();
+        let free: Vec<Id> = self
+            .eligible
+            .iter()
+            .map(|m| m.id)
+            .filter(|id| self.cal.available(*id, days))
+            .collect();
         self.entitle(&free, weight);
         let partners = self.partner_members(t.start, t.end);
         self.assign(t.member_id, weight, &partners);
@@ -186,7 +196,9 @@ impl<'c, 'a> Rota<'c, 'a> {
     /// Members on a paired escalation policy at any instant of `[start, end)`.
     fn partner_members(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> Vec<Id> {
         let upto = self.partners.partition_point(|t| t.start < end);
-        let from = self.partners.partition_point(|t| t.start < start - self.longest_partner);
+        let from = self
+            .partners
+            .partition_point(|t| t.start < start - self.longest_partner);
         let mut ids: Vec<Id> = self.partners[from..upto]
             .iter()
             .filter(|t| t.overlaps(start, end))
@@ -205,7 +217,12 @@ impl<'c, 'a> Rota<'c, 'a> {
             .map(|p| self.cal.weighted_hours(p.start, p.end, &self.policy.spec.weights))
             .sum();
         let partners = self.partner_members(start, end);
-        let free: Vec<Id> = self.eligible.iter().map(|m| m.id).filter(|id| self.cal.available(*id, days)).collect();
+        let free: Vec<Id> = self
+            .eligible
+            .iter()
+            .map(|m| m.id)
+            .filter(|id| self.cal.available(*id, days))
+            .collect();
         self.entitle(&free, weight);
         let pool = self.tiered_pool(&free, &partners, days);
         let size = Size::of(weight, self.weight_sum / (self.seq + 1) as f64);
@@ -231,7 +248,10 @@ impl<'c, 'a> Rota<'c, 'a> {
 
     fn rank(&self, pool: &[Id], partners: &[Id], days: DateSpan, size: Size) -> Option<Id> {
         let ledger = |id: &Id| self.ledgers.get(id).cloned().unwrap_or_default();
-        let top = pool.iter().map(|id| ledger(id).count_deficit()).fold(f64::MIN, f64::max);
+        let top = pool
+            .iter()
+            .map(|id| ledger(id).count_deficit())
+            .fold(f64::MIN, f64::max);
         let gap = usize::from(self.policy.spec.min_gap_turns);
         let partner_newcomer = partners.iter().any(|p| self.is_newcomer(*p, days));
         pool.iter()
@@ -241,9 +261,16 @@ impl<'c, 'a> Rota<'c, 'a> {
                 Candidate {
                     id: *id,
                     gap_violation: l.last_seq.is_some_and(|s| self.seq - s - 1 < gap),
-                    pair_repeats: partners.iter().map(|p| self.pairs.get(&(*p, *id)).copied().unwrap_or(0)).sum(),
+                    pair_repeats: partners
+                        .iter()
+                        .map(|p| self.pairs.get(&(*p, *id)).copied().unwrap_or(0))
+                        .sum(),
                     newcomer_pair: partner_newcomer && self.is_newcomer(*id, days),
-                    load_key: if size == Size::Light { -l.load_deficit() } else { l.load_deficit() },
+                    load_key: if size == Size::Light {
+                        -l.load_deficit()
+                    } else {
+                        l.load_deficit()
+                    },
                 }
             })
             .min_by(|a, b| {
@@ -270,7 +297,12 @@ impl<'c, 'a> Rota<'c, 'a> {
             Size::Light => format!("light turn to the one who carried most: {load}"),
             Size::Usual => load,
         };
-        let mut text = format!("{}: {} of a fair {:.1} turns so far; {why}", self.cal.name(best), l.count, l.ent_count);
+        let mut text = format!(
+            "{}: {} of a fair {:.1} turns so far; {why}",
+            self.cal.name(best),
+            l.count,
+            l.ent_count
+        );
         let away: Vec<String> = self
             .eligible
             .iter()

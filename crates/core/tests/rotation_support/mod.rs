@@ -15,7 +15,10 @@ pub fn day(text: &str) -> NaiveDate {
 }
 
 pub fn span(first: &str, last: &str) -> DateSpan {
-    DateSpan { first: day(first), last: day(last) }
+    DateSpan {
+        first: day(first),
+        last: day(last),
+    }
 }
 
 pub fn utc(text: &str) -> DateTime<Utc> {
@@ -30,7 +33,12 @@ pub fn members(names: &[&str]) -> Vec<Member> {
         .map(|(i, n)| Member {
             id: i as Id + 1,
             team_id: 1,
-            spec: NewMember { name: (*n).into(), ..Default::default() }.validate().unwrap(),
+            spec: NewMember {
+                name: (*n).into(),
+                ..Default::default()
+            }
+            .validate()
+            .unwrap(),
         })
         .collect()
 }
@@ -38,7 +46,11 @@ pub fn members(names: &[&str]) -> Vec<Member> {
 pub fn policy(id: Id, name: &str, kind: PolicyKind, edit: impl FnOnce(&mut NewPolicy)) -> DutyPolicy {
     let mut p = NewPolicy::new(name, kind);
     edit(&mut p);
-    DutyPolicy { id, team_id: 1, spec: p.validate().unwrap() }
+    DutyPolicy {
+        id,
+        team_id: 1,
+        spec: p.validate().unwrap(),
+    }
 }
 
 pub fn time_off(id: Id, member_id: Id, first: &str, last: &str) -> TimeOff {
@@ -55,14 +67,29 @@ pub fn time_off(id: Id, member_id: Id, first: &str, last: &str) -> TimeOff {
 }
 
 pub fn holiday(id: Id, date: &str, name: &str) -> Holiday {
-    Holiday { id, team_id: 1, date: day(date), name: name.into() }
+    Holiday {
+        id,
+        team_id: 1,
+        date: day(date),
+        name: name.into(),
+    }
 }
 
 pub fn sprint(id: Id, start: &str, end: &str) -> Sprint {
-    let spec = NewSprint { name: format!("Sprint {id}"), start: start.into(), end: end.into(), ..Default::default() }
-        .validate()
-        .unwrap();
-    Sprint { id, team_id: 1, spec, completed_points: None }
+    let spec = NewSprint {
+        name: format!("Sprint {id}"),
+        start: start.into(),
+        end: end.into(),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap();
+    Sprint {
+        id,
+        team_id: 1,
+        spec,
+        completed_points: None,
+    }
 }
 
 pub fn context(zone: Tz, members: Vec<Member>, policies: Vec<DutyPolicy>) -> RotationContext {
@@ -79,7 +106,12 @@ pub fn context(zone: Tz, members: Vec<Member>, policies: Vec<DutyPolicy>) -> Rot
 }
 
 pub fn input(context: RotationContext, horizon: DateSpan, now: DateTime<Utc>) -> PlanInput {
-    PlanInput { context, existing: Vec::new(), horizon, now }
+    PlanInput {
+        context,
+        existing: Vec::new(),
+        horizon,
+        now,
+    }
 }
 
 /// One line per turn: `policy | Mon 2026-03-30 12:00 -> Mon 2026-04-06 12:00 | Ana | generated`.
@@ -88,11 +120,27 @@ pub fn table(plan: &Plan, ctx: &RotationContext) -> String {
 }
 
 pub fn row(t: &Turn, ctx: &RotationContext) -> String {
-    let name = |id: Id| ctx.members.iter().find(|m| m.id == id).map_or(format!("#{id}"), |m| m.spec.name.clone());
-    let policy = ctx.policy(t.policy_id).map_or(format!("#{}", t.policy_id), |p| p.spec.name.clone());
+    let name = |id: Id| {
+        ctx.members
+            .iter()
+            .find(|m| m.id == id)
+            .map_or(format!("#{id}"), |m| m.spec.name.clone())
+    };
+    let policy = ctx
+        .policy(t.policy_id)
+        .map_or(format!("#{}", t.policy_id), |p| p.spec.name.clone());
     let fmt = |at: DateTime<Utc>| at.with_timezone(&ctx.zone).format("%a %Y-%m-%d %H:%M").to_string();
-    let shadow = t.shadow_member_id.map(|s| format!(" (shadow {})", name(s))).unwrap_or_default();
-    format!("{policy} | {} -> {} | {}{shadow} | {}", fmt(t.start), fmt(t.end), name(t.member_id), t.source)
+    let shadow = t
+        .shadow_member_id
+        .map(|s| format!(" (shadow {})", name(s)))
+        .unwrap_or_default();
+    format!(
+        "{policy} | {} -> {} | {}{shadow} | {}",
+        fmt(t.start),
+        fmt(t.end),
+        name(t.member_id),
+        t.source
+    )
 }
 
 /// Turns of one policy, in order.
