@@ -71,7 +71,7 @@ impl Mix {
 /// First day of the sprint running on `today`: sprints start on Mondays of even ISO weeks.
 pub fn current_sprint_start(today: NaiveDate) -> NaiveDate {
     let monday = today - Duration::days(today.weekday().num_days_from_monday() as i64);
-    if monday.iso_week().week() % 2 == 0 {
+    if monday.iso_week().week().is_multiple_of(2) {
         monday
     } else {
         monday - Duration::days(7)

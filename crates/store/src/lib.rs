@@ -11,6 +11,7 @@ pub mod demo;
 mod error;
 pub mod interrupts;
 pub mod members;
+pub mod rotation;
 pub mod sprints;
 pub mod teams;
 pub mod time_off;
