@@ -1,7 +1,9 @@
 //! Loading the demo data set (built by `sprintshield_core::demo`) in one transaction.
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::Serialize;
 use sprintshield_core::demo::demo_data;
+use sprintshield_core::rotation::{NewPolicy, PolicyKind};
+use sprintshield_core::time::DateSpan;
 use sprintshield_core::time_off::TimeOffSpec;
 use sprintshield_core::AppError;
 
@@ -29,7 +31,16 @@ impl Store {
     /// Loads the demo teams around `today` in one transaction; refuses if a demo team name is taken.
     pub fn load_demo(&mut self, today: NaiveDate, now: DateTime<Utc>) -> Result<DemoSummary> {
         let data = demo_data(today);
-        let tx = self.conn.transaction()?;
+        self.in_transaction(|s| Self::write_demo(s, data, today, now))
+    }
+
+    fn write_demo(
+        s: &mut Store,
+        data: Vec<sprintshield_core::demo::DemoTeam>,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Result<DemoSummary> {
+        let tx = &s.conn;
         let mut summary = DemoSummary {
             teams: vec![],
             members: 0,
@@ -79,8 +90,36 @@ impl Store {
             summary.members += ids.len();
             summary.teams.push(team.spec.name);
         }
-        tx.commit()?;
+        Self::write_demo_rotations(s, today, now)?;
         Ok(summary)
+    }
+
+    /// The rotations of seeds 000 and 001: Phoenix's daily Batman and the Op of the Week of Atlas
+    /// with Phoenix's Dev of the Week as its escalation, planned from the start of the history to
+    /// the end of the next sprint.
+    fn write_demo_rotations(s: &mut Store, today: NaiveDate, now: DateTime<Utc>) -> Result<()> {
+        let phoenix = s.team_by_name("Phoenix")?.id;
+        let atlas = s.team_by_name("Atlas")?.id;
+        let mut batman = NewPolicy::new("Batman", PolicyKind::Daily);
+        batman.handoff = Some("09:30".into());
+        s.add_policy(phoenix, batman)?;
+        let mut dw = NewPolicy::new("Dev of the Week", PolicyKind::Weekly);
+        dw.focus_share_percent = Some(60);
+        dw.checklist = Some(vec![
+            "Be the first escalation for the Op of the Week on application issues".into(),
+        ]);
+        let dw = s.add_policy(phoenix, dw)?;
+        let mut ow = NewPolicy::new("Op of the Week", PolicyKind::Weekly);
+        ow.escalates_to = Some(dw.id);
+        s.add_policy(atlas, ow)?;
+        let current = sprintshield_core::demo::current_sprint_start(today);
+        let horizon = DateSpan {
+            first: current - Duration::days(14 * 6),
+            last: current + Duration::days(27),
+        };
+        s.plan_rotation(phoenix, horizon, now)?;
+        s.plan_rotation(atlas, horizon, now)?;
+        Ok(())
     }
 }
 

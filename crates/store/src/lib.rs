@@ -6,12 +6,15 @@
 //! duplicate names) run inside the transaction, and a rejected write changes nothing.
 #![deny(missing_docs)]
 
+pub mod calendar;
 mod connection;
 pub mod demo;
 mod error;
 pub mod interrupts;
 pub mod members;
+pub mod releases;
 pub mod rotation;
+mod rotation_ops;
 pub mod sprints;
 pub mod teams;
 pub mod time_off;

@@ -266,7 +266,8 @@ impl Store {
                 AppError::conflict("policy", format!("turn of policy {} is outside this edit", t.policy_id)).into(),
             );
         }
-        let tx = self.conn.transaction()?;
+        // A savepoint, so a caller's transaction (e.g. loading the demo) can include this write.
+        let tx = self.conn.savepoint()?;
         let keep: HashSet<Id> = turns.iter().filter_map(|t| t.id).collect();
         for &pid in policy_ids {
             let ids: Vec<Id> = {
@@ -305,7 +306,7 @@ impl Store {
 
     /// Updates the given stored turns (each must have an id) in one transaction.
     pub fn update_turns(&mut self, turns: &[Turn]) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         for t in turns {
             let id =
                 t.id.ok_or_else(|| AppError::conflict("turn", "a turn to update has no id"))?;
@@ -331,37 +332,72 @@ mod tests {
             .unwrap();
         let team = s.team_by_name("Phoenix").unwrap();
         let p = s
-            .add_policy(team.id, NewPolicy::new("Batman", PolicyKind::Daily))
+            .add_policy(team.id, NewPolicy::new("Firefighter", PolicyKind::Daily))
             .unwrap();
-        assert_eq!(s.policy_by_name(team.id, "batman").unwrap(), p);
+        assert_eq!(s.policy_by_name(team.id, "firefighter").unwrap(), p);
         assert!(s
-            .add_policy(team.id, NewPolicy::new("BATMAN", PolicyKind::Weekly))
+            .add_policy(team.id, NewPolicy::new("FIREFIGHTER", PolicyKind::Weekly))
             .is_err());
-        let horizon = DateSpan::new(
-            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-            NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
-            "to",
-        )
-        .unwrap();
+        let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+        let horizon = DateSpan::new(d(11, 23), d(12, 4), "to").unwrap();
         let input = PlanInput {
             context: s.rotation_context(team.id).unwrap(),
             existing: s.all_turns(team.id).unwrap(),
             horizon,
             now,
         };
-        let planned = plan(&input);
-        assert!(!planned.turns.is_empty());
-        let saved = s.save_turns(&[p.id], &planned.turns).unwrap();
+        let mine = |turns: Vec<Turn>| -> Vec<Turn> { turns.into_iter().filter(|t| t.policy_id == p.id).collect() };
+        let planned = mine(plan(&input).turns);
+        assert_eq!(planned.len(), 10, "one turn per working day of the two weeks");
+        let saved = s.save_turns(&[p.id], &planned).unwrap();
         assert!(saved.iter().all(|t| t.id.is_some()));
-        let back = s.all_turns(team.id).unwrap();
+        let back = mine(s.all_turns(team.id).unwrap());
         assert_eq!(back, saved);
         // Re-planning the same horizon replaces the unlocked turns without duplicating them.
         let input = PlanInput {
-            existing: back.clone(),
+            existing: s.all_turns(team.id).unwrap(),
             ..input
         };
-        let again = s.save_turns(&[p.id], &plan(&input).turns).unwrap();
+        let again = s.save_turns(&[p.id], &mine(plan(&input).turns)).unwrap();
         assert_eq!(again.len(), back.len());
+        // Turns of another policy are refused.
+        assert!(s.save_turns(&[p.id], &s.all_turns(team.id).unwrap()).is_err());
         assert_eq!(s.integrity_check().unwrap(), "ok");
+    }
+
+    #[test]
+    fn demo_has_planned_rotations_and_edits_round_trip() {
+        let mut s = Store::open_in_memory().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
+        s.load_demo(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), now)
+            .unwrap();
+        let team = s.team_by_name("Phoenix").unwrap();
+        let range = DateSpan {
+            first: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            last: NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
+        };
+        let view = s.rotation_view(team.id, range, now).unwrap();
+        assert!(view.turns.len() >= 10);
+        let batman = s.policy_by_name(team.id, "Batman").unwrap();
+        let t = view.turns.iter().find(|t| t.policy_id == batman.id).unwrap().clone();
+        let other = s
+            .members(team.id)
+            .unwrap()
+            .into_iter()
+            .find(|m| m.id != t.member_id)
+            .unwrap();
+        let edit = sprintshield_core::rotation::Edit::Override {
+            turn_id: t.id.unwrap(),
+            member_id: other.id,
+        };
+        let preview = s.preview_edit(team.id, range, edit, now).unwrap();
+        assert!(preview.action.starts_with("Override"));
+        let (before, after) = s.apply_edit(team.id, edit).unwrap();
+        assert_eq!(before[0], t);
+        assert!(after[0].locked && after[0].member_id == other.id);
+        // Undo puts the turn back exactly.
+        s.restore_turns(team.id, &before).unwrap();
+        let back = s.rotation_view(team.id, range, now).unwrap();
+        assert!(back.turns.contains(&t));
     }
 }

@@ -74,7 +74,7 @@ impl Store {
     pub fn create_sprint(&mut self, team_id: Id, new: NewSprint) -> Result<Sprint> {
         let spec = new.validate()?;
         self.team(team_id)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let sprint = insert_sprint(&tx, team_id, &spec, None)?;
         tx.commit()?;
         Ok(sprint)

@@ -6,7 +6,8 @@
 //! - [`planner`]: the fair, deterministic planner with an explanation per choice;
 //! - [`conflicts`]: checking a rotation, every problem with a human sentence;
 //! - [`edit`]: overrides, swaps and "who is on duty now";
-//! - [`fairness`]: the fairness report and the ledger of who covered for whom.
+//! - [`fairness`]: the fairness report and the ledger of who covered for whom;
+//! - [`view`]: what the planner screen shows, and the preview of an edit before it is made.
 //!
 //! Everything here is pure: the zone, `now`, members and time off come in as values.
 mod calendar;
@@ -18,6 +19,7 @@ pub mod planner;
 pub mod policy;
 mod rota;
 pub mod turn;
+pub mod view;
 
 pub use calendar::RotationContext;
 pub use conflicts::{validate, Conflict, ConflictChecker, ConflictKind, Severity};
@@ -27,3 +29,6 @@ pub use handoff::{turn_windows, Window};
 pub use planner::{plan, Explanation, Plan, PlanInput};
 pub use policy::{DutyPolicy, Handoff, LoadWeights, NewPolicy, PolicyKind, PolicySpec, StandingCover};
 pub use turn::{Turn, TurnSource};
+pub use view::{
+    apply_edit, preview_edit, rotation_view, Edit, EditPreview, LoadChange, RotationView, ShownConflict, TodayCard,
+};

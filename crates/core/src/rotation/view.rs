@@ -1,0 +1,259 @@
+//! What the planner screen shows, computed in one place: the turns of a range, their conflicts
+//! (pointing at turn ids), the fairness report and who is on duty now — and the preview of an
+//! edit before it is made (what the drop would do, conflicts it creates or clears, the load change
+//! per person). Every view reads the same resolved turns, so the grid, the Today card, exports and
+//! the forecast cannot disagree.
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::conflicts::{Conflict, ConflictChecker};
+use super::edit::{override_turn, swap_turns, who_is_on_duty, OnDuty};
+use super::fairness::{fairness, FairnessReport};
+use super::turn::Turn;
+use super::RotationContext;
+use crate::time::DateSpan;
+use crate::{Id, Invalid};
+
+/// A conflict as the screen shows it: the turns concerned by id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ShownConflict {
+    /// The conflict.
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub conflict: Conflict,
+    /// Ids of the turns concerned (stored turns only).
+    pub turn_ids: Vec<Id>,
+}
+
+/// Who is on duty now for one policy, who is next, the checklist and the last handoff note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct TodayCard {
+    /// The policy.
+    pub policy_id: Id,
+    /// Now, next, last handoff note.
+    pub on_duty: OnDuty,
+    /// The duty checklist of the policy.
+    pub checklist: Vec<String>,
+}
+
+/// Everything the planner screen needs for a range of days.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct RotationView {
+    /// The local days shown, inclusive.
+    pub range: DateSpan,
+    /// The turns overlapping the range, by policy then start.
+    pub turns: Vec<Turn>,
+    /// Conflicts in the range.
+    pub conflicts: Vec<ShownConflict>,
+    /// Fairness over all turns (rolling history plus the plan).
+    pub fairness: FairnessReport,
+    /// One card per policy for the stand-up.
+    pub today: Vec<TodayCard>,
+}
+
+fn shown(conflicts: Vec<Conflict>, turns: &[Turn]) -> Vec<ShownConflict> {
+    conflicts
+        .into_iter()
+        .map(|c| {
+            let turn_ids = c
+                .turns
+                .iter()
+                .filter_map(|&i| turns.get(i).and_then(|t| t.id))
+                .collect();
+            ShownConflict { conflict: c, turn_ids }
+        })
+        .collect()
+}
+
+/// Builds the view of `range` from all known turns (`all` gives the fairness history).
+pub fn rotation_view(ctx: &RotationContext, all: &[Turn], range: DateSpan, now: DateTime<Utc>) -> RotationView {
+    let (from, to) = super::calendar::Calendar::new(ctx).bounds(range);
+    let turns: Vec<Turn> = all.iter().filter(|t| t.overlaps(from, to)).cloned().collect();
+    let conflicts = shown(ConflictChecker::new(ctx, range).check(&turns), &turns);
+    let today = ctx
+        .policies
+        .iter()
+        .map(|p| TodayCard {
+            policy_id: p.id,
+            on_duty: who_is_on_duty(all, p.id, now),
+            checklist: p.spec.checklist.clone(),
+        })
+        .collect();
+    RotationView {
+        range,
+        turns,
+        conflicts,
+        fairness: fairness(all, ctx, now),
+        today,
+    }
+}
+
+/// An edit the planner can make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Edit {
+    /// Put `member_id` on the turn `turn_id` (a member chip dropped on a turn).
+    Override {
+        /// The turn.
+        turn_id: Id,
+        /// The member.
+        member_id: Id,
+    },
+    /// Exchange the members of two turns (a turn dropped on another).
+    Swap {
+        /// The dragged turn.
+        turn_id: Id,
+        /// The turn it was dropped on.
+        with_turn_id: Id,
+    },
+}
+
+/// The change of one member's weighted load an edit would cause.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct LoadChange {
+    /// The member.
+    pub member_id: Id,
+    /// Turns before → after.
+    pub turns_before: u32,
+    /// Turns after the edit.
+    pub turns_after: u32,
+    /// Deviation from the team average before, in percent.
+    pub deviation_before: f64,
+    /// Deviation after, in percent.
+    pub deviation_after: f64,
+}
+
+/// What an edit would do, before it is made.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct EditPreview {
+    /// "Override" or "Swap", with who: e.g. "Swap Ana and Ben".
+    pub action: String,
+    /// Conflicts the edit creates.
+    pub added: Vec<Conflict>,
+    /// Conflicts the edit clears.
+    pub cleared: Vec<Conflict>,
+    /// Members whose load changes.
+    pub load: Vec<LoadChange>,
+    /// The turns after the edit (only the changed ones), ready to store.
+    pub changed: Vec<Turn>,
+}
+
+fn index_of(turns: &[Turn], id: Id, field: &'static str) -> Result<usize, Invalid> {
+    turns
+        .iter()
+        .position(|t| t.id == Some(id))
+        .ok_or_else(|| Invalid::new(field, "that turn no longer exists; reload the rotation"))
+}
+
+/// Applies `edit` to `all` and returns the new turns (pure); see [`preview_edit`] for the verdict.
+pub fn apply_edit(all: &[Turn], edit: Edit) -> Result<Vec<Turn>, Invalid> {
+    match edit {
+        Edit::Override { turn_id, member_id } => override_turn(all, index_of(all, turn_id, "turn")?, member_id),
+        Edit::Swap { turn_id, with_turn_id } => {
+            let (a, b) = (index_of(all, turn_id, "turn")?, index_of(all, with_turn_id, "with")?);
+            if all[a].policy_id != all[b].policy_id {
+                return Err(Invalid::new(
+                    "with",
+                    "a swap exchanges two turns of the same duty policy",
+                ));
+            }
+            swap_turns(all, a, b)
+        }
+    }
+}
+
+fn same_conflict(a: &Conflict, b: &Conflict) -> bool {
+    a.kind == b.kind && a.policy_id == b.policy_id && a.member_id == b.member_id && a.start == b.start && a.end == b.end
+}
+
+/// What `edit` would do to the rotation seen over `range`: the action in words, conflicts added
+/// and cleared, and the load change of each member it touches. Nothing is stored.
+pub fn preview_edit(
+    ctx: &RotationContext,
+    all: &[Turn],
+    range: DateSpan,
+    edit: Edit,
+    now: DateTime<Utc>,
+) -> Result<EditPreview, Invalid> {
+    let after = apply_edit(all, edit)?;
+    let checker = ConflictChecker::new(ctx, range);
+    let before_c = checker.check(all);
+    let after_c = checker.check(&after);
+    let added = after_c
+        .iter()
+        .filter(|c| !before_c.iter().any(|b| same_conflict(b, c)))
+        .cloned()
+        .collect();
+    let cleared = before_c
+        .iter()
+        .filter(|c| !after_c.iter().any(|a| same_conflict(a, c)))
+        .cloned()
+        .collect();
+    let changed: Vec<Turn> = after
+        .iter()
+        .zip(all)
+        .filter(|(a, b)| a != b)
+        .map(|(a, _)| a.clone())
+        .collect();
+    let name = |id: Id| {
+        ctx.members
+            .iter()
+            .find(|m| m.id == id)
+            .map_or_else(|| format!("member {id}"), |m| m.spec.name.clone())
+    };
+    let action = match edit {
+        Edit::Override { turn_id, member_id } => {
+            let old = all.iter().find(|t| t.id == Some(turn_id)).map(|t| t.member_id);
+            format!(
+                "Override: {} instead of {}",
+                name(member_id),
+                old.map(name).unwrap_or_default()
+            )
+        }
+        Edit::Swap { .. } => {
+            let who: Vec<String> = changed.iter().map(|t| name(t.member_id)).collect();
+            format!("Swap {}", who.join(" and "))
+        }
+    };
+    let (fb, fa) = (fairness(all, ctx, now), fairness(&after, ctx, now));
+    let mut touched: Vec<Id> = changed
+        .iter()
+        .flat_map(|t| {
+            [
+                Some(t.member_id),
+                all.iter().find(|o| o.id == t.id).map(|o| o.member_id),
+            ]
+        })
+        .flatten()
+        .collect();
+    touched.sort_unstable();
+    touched.dedup();
+    let load = touched
+        .into_iter()
+        .map(|m| {
+            let row = |r: &FairnessReport| {
+                r.rows
+                    .iter()
+                    .find(|x| x.member_id == m)
+                    .map(|x| (x.turns, x.deviation_percent))
+            };
+            let (tb, db) = row(&fb).unwrap_or((0, 0.0));
+            let (ta, da) = row(&fa).unwrap_or((0, 0.0));
+            LoadChange {
+                member_id: m,
+                turns_before: tb,
+                turns_after: ta,
+                deviation_before: db,
+                deviation_after: da,
+            }
+        })
+        .collect();
+    Ok(EditPreview {
+        action,
+        added,
+        cleared,
+        load,
+        changed,
+    })
+}
