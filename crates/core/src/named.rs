@@ -35,13 +35,13 @@ macro_rules! named_enum {
             }
 
             /// Parses a name (`-`, `_` or spaces alike, any case) or a known alias.
-            pub fn parse(text: &str) -> Result<Self, $crate::Invalid> {
+            pub fn parse(text: &str) -> ::core::result::Result<Self, $crate::Invalid> {
                 let norm: String = text.trim().to_ascii_lowercase().chars()
                     .map(|c| if c == '-' || c == ' ' || c == '/' { '_' } else { c }).collect();
                 $(
-                    if norm == $name $($(|| norm == $alias)*)? { return Ok($Name::$Variant); }
+                    if norm == $name $($(|| norm == $alias)*)? { return ::core::result::Result::Ok($Name::$Variant); }
                 )+
-                Err($crate::Invalid::new($what, format!(
+                ::core::result::Result::Err($crate::Invalid::new($what, format!(
                     "\"{}\" is not a valid {}; choose one of: {}",
                     text, $what, [$($name),+].join(", ")
                 )))
