@@ -13,10 +13,12 @@
 //! rotation, everyone shares interrupts) so the cost of each approach is visible.
 mod availability;
 mod cover;
+mod from_turns;
 mod interrupts;
 mod report;
 mod scenario;
 mod sourced;
+mod what_if;
 
 use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
@@ -24,11 +26,13 @@ use ts_rs::TS;
 
 pub use availability::CellFlag;
 pub use cover::DutyCover;
+pub use from_turns::{covers_from_turns, SHADOW_FOCUS_SHARE};
 pub use interrupts::InterruptRate;
 pub use report::{CapacityCell, CapacityDay, CapacityReport, PersonCapacity};
 pub use scenario::{PersonTotal, Scenario, ScenarioKind};
 pub(crate) use sourced::round2;
 pub use sourced::Sourced;
+pub use what_if::{apply_what_ifs, Adjusted, WhatIf, WHAT_IF_DUTY};
 
 use crate::interrupt::Interrupt;
 use crate::member::Member;

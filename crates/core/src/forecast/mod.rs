@@ -13,6 +13,7 @@
 mod backlog;
 mod backtest;
 mod deterministic;
+mod for_sprint;
 mod histogram;
 mod history;
 mod monte_carlo;
@@ -25,6 +26,10 @@ use ts_rs::TS;
 pub use backlog::{sprints_to_done, BacklogForecast, SprintCount, MAX_SPRINTS};
 pub use backtest::{backtest, Backtest, BacktestRow, MIN_PRIOR_SPRINTS};
 pub use deterministic::{cohn_rank, deterministic, Deterministic, PointRange, MIN_SPRINTS_FOR_RANGE};
+pub use for_sprint::{
+    backlog_forecast, default_sprint, sprint_capacity, sprint_forecast, team_backtest, SprintCapacity, SprintForecast,
+    TeamBacktest, TeamData,
+};
 pub use histogram::{Bin, Histogram};
 pub use history::{velocities, PastSprint, VelocityPoint};
 pub use monte_carlo::MonteCarlo;
