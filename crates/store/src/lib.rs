@@ -16,6 +16,7 @@ pub mod releases;
 pub mod rotation;
 mod rotation_ops;
 pub mod sprints;
+pub mod team_data;
 pub mod teams;
 pub mod time_off;
 
