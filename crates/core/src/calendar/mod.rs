@@ -33,6 +33,7 @@ pub mod import;
 pub mod mapping;
 mod parse;
 mod rrule;
+pub mod sources;
 pub mod vtimezone;
 pub mod writer;
 

@@ -13,10 +13,12 @@ use ts_rs::TS;
 
 use crate::{Id, Invalid};
 
+mod cover;
 mod freeze;
 mod plan;
 mod warnings;
 
+pub use cover::duty_cover_from_turns;
 pub use freeze::{FreezeSpan, FreezeWindow, MonthDay};
 pub use plan::{plan_releases, DutyCover, Release, ReleaseInputs, ReleasePin, Window};
 pub use warnings::{ReleaseWarning, WarningKind};
