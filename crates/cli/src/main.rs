@@ -49,6 +49,18 @@ enum Command {
     /// The interrupt log.
     #[command(subcommand)]
     Interrupt(commands::interrupt::InterruptCmd),
+    /// Focus capacity of a sprint per person and in total, with and without rotation.
+    Capacity(commands::forecast::CapacityArgs),
+    /// What a sprint can reach at 50/85/95 % confidence, or sprints to finish a backlog.
+    Forecast(commands::forecast::ForecastArgs),
+    /// What the forecast would have said for each past sprint, and its P85 hit rate.
+    Backtest(commands::forecast::BacktestArgs),
+    /// Duty policies (Batman, Op of the Week, …).
+    #[command(subcommand)]
+    Policy(commands::rotation::PolicyCmd),
+    /// Duty rotations: plan, show, edit, check, fairness, today.
+    #[command(subcommand)]
+    Rotation(commands::rotation::RotationCmd),
 }
 
 /// What every command gets: the open store and the output mode.
@@ -71,6 +83,11 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Holiday(c) => commands::time_off::run_holiday(&mut ctx, c),
         Command::Sprint(c) => commands::sprint::run(&mut ctx, c),
         Command::Interrupt(c) => commands::interrupt::run(&mut ctx, c),
+        Command::Capacity(a) => commands::forecast::run_capacity(&ctx, a),
+        Command::Forecast(a) => commands::forecast::run_forecast(&ctx, a),
+        Command::Backtest(a) => commands::forecast::run_backtest(&ctx, a),
+        Command::Policy(c) => commands::rotation::run_policy(&mut ctx, c),
+        Command::Rotation(c) => commands::rotation::run(&mut ctx, c),
     }
 }
 

@@ -1,7 +1,9 @@
 //! One module per command group; each parses its arguments into core inputs and calls the store.
 pub mod demo;
+pub mod forecast;
 pub mod interrupt;
 pub mod member;
+pub mod rotation;
 pub mod sprint;
 pub mod team;
 pub mod time_off;

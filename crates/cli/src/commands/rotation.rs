@@ -1,0 +1,447 @@
+//! `sprintshield policy add|list` and `sprintshield rotation plan|show|override|swap|check|fairness|today`.
+use chrono::{DateTime, Utc};
+use clap::Subcommand;
+use sprintshield_core::rotation::{who_is_on_duty, Edit, NewPolicy, PolicyKind, Turn};
+use sprintshield_core::team::Team;
+use sprintshield_core::time::{parse_date, parse_datetime, DateSpan};
+use sprintshield_core::{AppError, Id, Invalid};
+
+use crate::output::{done, table};
+use crate::Ctx;
+
+/// Duty policy commands.
+#[derive(Subcommand)]
+pub enum PolicyCmd {
+    /// Add a duty policy (who shields the team, and how turns are cut).
+    Add {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+        /// Policy name, e.g. Batman or "Op of the Week".
+        name: String,
+        /// daily, weekly, sprint or standing.
+        #[arg(long)]
+        kind: String,
+        /// Handoff: "MON 12:00" (weekly) or "09:30" (daily, per sprint), in the team's zone.
+        #[arg(long)]
+        handoff: Option<String>,
+        /// Eligible members, comma-separated (default: everyone who takes duty).
+        #[arg(long, value_delimiter = ',')]
+        pool: Vec<String>,
+        /// Percent of capacity the person on duty still gives to sprint work.
+        #[arg(long, allow_negative_numbers = true)]
+        focus: Option<i64>,
+        /// The policy this one escalates to (name; "Team/Policy" for another team's).
+        #[arg(long)]
+        escalates_to: Option<String>,
+        /// Standing policies: the fixed member.
+        #[arg(long)]
+        standing: Option<String>,
+        /// Standing policies: the stand-in while the fixed member is away.
+        #[arg(long)]
+        stand_in: Option<String>,
+    },
+    /// List a team's duty policies.
+    List {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+    },
+}
+
+/// Rotation commands.
+#[derive(Subcommand)]
+pub enum RotationCmd {
+    /// Plan and store the unlocked turns of every policy over a range of days.
+    Plan {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+        /// First day (YYYY-MM-DD).
+        #[arg(long)]
+        from: String,
+        /// Last day, inclusive.
+        #[arg(long)]
+        to: String,
+    },
+    /// Show the turns of a range.
+    Show {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+        /// Only this policy.
+        #[arg(long)]
+        policy: Option<String>,
+        /// First day.
+        #[arg(long)]
+        from: String,
+        /// Last day, inclusive.
+        #[arg(long)]
+        to: String,
+    },
+    /// Put a member on the turn covering a moment (locked).
+    Override {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+        /// Policy name.
+        #[arg(long)]
+        policy: String,
+        /// A moment inside the turn (ISO 8601; team zone without offset).
+        #[arg(long)]
+        at: String,
+        /// The member to put on duty.
+        #[arg(long)]
+        member: String,
+    },
+    /// Swap the members of two turns of one policy (both locked).
+    Swap {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+        /// Policy name.
+        #[arg(long)]
+        policy: String,
+        /// A moment inside the first turn.
+        #[arg(long)]
+        at: String,
+        /// A moment inside the second turn.
+        #[arg(long)]
+        with: String,
+    },
+    /// List the conflicts of a range.
+    Check {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+        /// First day.
+        #[arg(long)]
+        from: String,
+        /// Last day, inclusive.
+        #[arg(long)]
+        to: String,
+    },
+    /// The fairness report: turns, hours and load per member, and who covered for whom.
+    Fairness {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+    },
+    /// Who is on duty now and next, with the checklist and the last handoff note.
+    Today {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+    },
+}
+
+fn span(from: &str, to: &str) -> Result<DateSpan, Invalid> {
+    DateSpan::new(parse_date("from", from)?, parse_date("to", to)?, "to")
+}
+
+fn member_id(ctx: &Ctx, team: &Team, name: &str) -> Result<Id, AppError> {
+    Ok(ctx.store.member_by_name(team.id, name)?.id)
+}
+
+fn policy_ref(ctx: &Ctx, team: &Team, name: &str) -> Result<Id, AppError> {
+    match name.split_once('/') {
+        Some((t, p)) => {
+            let other = ctx.store.team_by_name(t)?;
+            Ok(ctx.store.policy_by_name(other.id, p)?.id)
+        }
+        None => Ok(ctx.store.policy_by_name(team.id, name)?.id),
+    }
+}
+
+fn turn_at(ctx: &Ctx, team: &Team, policy: Id, at: DateTime<Utc>, field: &'static str) -> Result<Turn, AppError> {
+    let turns = ctx.store.turns(team.id, at, at + chrono::Duration::seconds(1))?;
+    turns.into_iter().find(|t| t.policy_id == policy).ok_or_else(|| {
+        Invalid::new(
+            field,
+            format!("no turn of this policy covers {at}; plan the rotation first"),
+        )
+        .into()
+    })
+}
+
+fn local(team: &Team, t: DateTime<Utc>) -> String {
+    t.with_timezone(&team.spec.zone).to_rfc3339()
+}
+
+/// Runs a policy command.
+pub fn run_policy(ctx: &mut Ctx, cmd: PolicyCmd) -> Result<(), AppError> {
+    match cmd {
+        PolicyCmd::Add {
+            team,
+            name,
+            kind,
+            handoff,
+            pool,
+            focus,
+            escalates_to,
+            standing,
+            stand_in,
+        } => {
+            let team = ctx.store.team_by_name(&team)?;
+            let mut new = NewPolicy::new(name, PolicyKind::parse(&kind)?);
+            new.handoff = handoff;
+            new.pool = pool
+                .iter()
+                .map(|m| member_id(ctx, &team, m))
+                .collect::<Result<_, _>>()?;
+            new.focus_share_percent = focus;
+            new.escalates_to = escalates_to.map(|p| policy_ref(ctx, &team, &p)).transpose()?;
+            new.standing_member_id = standing.map(|m| member_id(ctx, &team, &m)).transpose()?;
+            new.stand_in_id = stand_in.map(|m| member_id(ctx, &team, &m)).transpose()?;
+            let p = ctx.store.add_policy(team.id, new)?;
+            let said = format!(
+                "added {} ({}, handoff {} {}, focus {} %)",
+                p.spec.name,
+                p.spec.kind,
+                p.spec.handoff.weekday,
+                p.spec.handoff.time.format("%H:%M"),
+                p.spec.focus_share_percent
+            );
+            done(ctx, &p, said);
+        }
+        PolicyCmd::List { team } => {
+            let team = ctx.store.team_by_name(&team)?;
+            let members = ctx.store.members(team.id)?;
+            let rows = ctx.store.policies(team.id)?;
+            table(
+                ctx,
+                &rows,
+                &["NAME", "KIND", "HANDOFF", "FOCUS", "POOL", "ESCALATES TO"],
+                |p| {
+                    let pool = if p.spec.pool.is_empty() {
+                        "everyone on duty".to_owned()
+                    } else {
+                        p.spec
+                            .pool
+                            .iter()
+                            .filter_map(|id| members.iter().find(|m| m.id == *id))
+                            .map(|m| m.spec.name.clone())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    };
+                    let esc = p
+                        .spec
+                        .escalates_to
+                        .and_then(|id| ctx.store.policy(id).ok())
+                        .map(|e| e.spec.name)
+                        .unwrap_or_default();
+                    vec![
+                        p.spec.name.clone(),
+                        p.spec.kind.to_string(),
+                        format!("{} {}", p.spec.handoff.weekday, p.spec.handoff.time.format("%H:%M")),
+                        format!("{} %", p.spec.focus_share_percent),
+                        pool,
+                        esc,
+                    ]
+                },
+            );
+        }
+    }
+    Ok(())
+}
+
+fn show_turns(ctx: &Ctx, team: &Team, turns: &[Turn]) -> Result<(), AppError> {
+    let ctx_r = ctx.store.rotation_context(team.id)?;
+    let name = |id: Id| {
+        ctx_r
+            .members
+            .iter()
+            .find(|m| m.id == id)
+            .map(|m| m.spec.name.clone())
+            .unwrap_or_default()
+    };
+    let policy = |id: Id| ctx_r.policy(id).map(|p| p.spec.name.clone()).unwrap_or_default();
+    if ctx.json {
+        let rows: Vec<serde_json::Value> = turns
+            .iter()
+            .map(|t| {
+                serde_json::json!({
+                    "id": t.id, "policy": policy(t.policy_id), "member": name(t.member_id),
+                    "start": local(team, t.start), "end": local(team, t.end),
+                    "source": t.source, "locked": t.locked, "note": t.note,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows).expect("json"));
+        return Ok(());
+    }
+    table(
+        ctx,
+        turns,
+        &["POLICY", "MEMBER", "START", "END", "SOURCE", "LOCKED"],
+        |t| {
+            vec![
+                policy(t.policy_id),
+                name(t.member_id),
+                t.start
+                    .with_timezone(&team.spec.zone)
+                    .format("%a %Y-%m-%d %H:%M %Z")
+                    .to_string(),
+                t.end
+                    .with_timezone(&team.spec.zone)
+                    .format("%a %Y-%m-%d %H:%M %Z")
+                    .to_string(),
+                t.source.to_string(),
+                if t.locked { "yes" } else { "" }.into(),
+            ]
+        },
+    );
+    Ok(())
+}
+
+/// Runs a rotation command.
+pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
+    let now = Utc::now();
+    match cmd {
+        RotationCmd::Plan { team, from, to } => {
+            let team = ctx.store.team_by_name(&team)?;
+            let horizon = span(&from, &to)?;
+            let plan = ctx.store.plan_rotation(team.id, horizon, now)?;
+            let generated = plan.explanations.len();
+            if ctx.json {
+                println!("{}", serde_json::to_string_pretty(&plan).expect("json"));
+            } else {
+                println!("planned {generated} turns from {} to {}", horizon.first, horizon.last);
+                let view = ctx.store.rotation_view(team.id, horizon, now)?;
+                show_turns(ctx, &team, &view.turns)?;
+            }
+        }
+        RotationCmd::Show { team, policy, from, to } => {
+            let team = ctx.store.team_by_name(&team)?;
+            let view = ctx.store.rotation_view(team.id, span(&from, &to)?, now)?;
+            let only = policy.map(|p| policy_ref(ctx, &team, &p)).transpose()?;
+            let turns: Vec<Turn> = view
+                .turns
+                .into_iter()
+                .filter(|t| only.is_none_or(|p| t.policy_id == p))
+                .collect();
+            show_turns(ctx, &team, &turns)?;
+        }
+        RotationCmd::Override {
+            team,
+            policy,
+            at,
+            member,
+        } => {
+            let team = ctx.store.team_by_name(&team)?;
+            let policy = policy_ref(ctx, &team, &policy)?;
+            let at = parse_datetime("at", &at, team.spec.zone)?;
+            let turn = turn_at(ctx, &team, policy, at, "at")?;
+            let member_id = member_id(ctx, &team, &member)?;
+            let edit = Edit::Override {
+                turn_id: turn.id.expect("stored"),
+                member_id,
+            };
+            let (_, after) = ctx.store.apply_edit(team.id, edit)?;
+            let said = format!(
+                "{member} is on duty from {} to {} (locked)",
+                local(&team, turn.start),
+                local(&team, turn.end)
+            );
+            done(ctx, &after, said);
+        }
+        RotationCmd::Swap { team, policy, at, with } => {
+            let team = ctx.store.team_by_name(&team)?;
+            let policy = policy_ref(ctx, &team, &policy)?;
+            let a = turn_at(ctx, &team, policy, parse_datetime("at", &at, team.spec.zone)?, "at")?;
+            let b = turn_at(
+                ctx,
+                &team,
+                policy,
+                parse_datetime("with", &with, team.spec.zone)?,
+                "with",
+            )?;
+            let edit = Edit::Swap {
+                turn_id: a.id.expect("stored"),
+                with_turn_id: b.id.expect("stored"),
+            };
+            let (_, after) = ctx.store.apply_edit(team.id, edit)?;
+            done(ctx, &after, "swapped the two turns (both locked)".into());
+        }
+        RotationCmd::Check { team, from, to } => {
+            let team = ctx.store.team_by_name(&team)?;
+            let view = ctx.store.rotation_view(team.id, span(&from, &to)?, now)?;
+            table(ctx, &view.conflicts, &["SEVERITY", "KIND", "WHEN", "WHAT"], |c| {
+                vec![
+                    c.conflict.severity.to_string(),
+                    c.conflict.kind.to_string(),
+                    c.conflict
+                        .start
+                        .with_timezone(&team.spec.zone)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string(),
+                    c.conflict.message.clone(),
+                ]
+            });
+        }
+        RotationCmd::Fairness { team } => {
+            let team = ctx.store.team_by_name(&team)?;
+            let today = now.with_timezone(&team.spec.zone).date_naive();
+            let report = ctx
+                .store
+                .rotation_view(
+                    team.id,
+                    DateSpan {
+                        first: today,
+                        last: today,
+                    },
+                    now,
+                )?
+                .fairness;
+            if ctx.json {
+                println!("{}", serde_json::to_string_pretty(&report).expect("json"));
+                return Ok(());
+            }
+            table(
+                ctx,
+                &report.rows,
+                &["MEMBER", "TURNS", "PLANNED", "HOURS", "WEIGHTED", "VS AVERAGE"],
+                |r| {
+                    vec![
+                        r.name.clone(),
+                        r.turns.to_string(),
+                        r.planned_turns.to_string(),
+                        format!("{:.0}", r.duty_hours),
+                        format!("{:.0}", r.weighted_load),
+                        format!("{:+.0} %", r.deviation_percent),
+                    ]
+                },
+            );
+        }
+        RotationCmd::Today { team } => {
+            let team = ctx.store.team_by_name(&team)?;
+            let rc = ctx.store.rotation_context(team.id)?;
+            let turns = ctx.store.all_turns(team.id)?;
+            let name = |id: Id| {
+                rc.members
+                    .iter()
+                    .find(|m| m.id == id)
+                    .map(|m| m.spec.name.clone())
+                    .unwrap_or_default()
+            };
+            for p in rc.policies.iter().filter(|p| p.team_id == team.id) {
+                let d = who_is_on_duty(&turns, p.id, now);
+                println!(
+                    "{}: {} (next: {})",
+                    p.spec.name,
+                    d.current.map(|t| name(t.member_id)).unwrap_or_else(|| "nobody".into()),
+                    d.next
+                        .map(|t| format!("{} from {}", name(t.member_id), local(&team, t.start)))
+                        .unwrap_or_else(|| "-".into())
+                );
+                if let Some(note) = d.handoff_note {
+                    println!("  handoff note: {note}");
+                }
+                for item in &p.spec.checklist {
+                    println!("  [ ] {item}");
+                }
+            }
+        }
+    }
+    Ok(())
+}
