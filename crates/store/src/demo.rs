@@ -49,7 +49,7 @@ impl Store {
         };
         for demo in data {
             let spec = demo.team.validate()?;
-            let team = teams::insert_team(&tx, &spec).map_err(|_| {
+            let team = teams::insert_team(tx, &spec).map_err(|_| {
                 AppError::conflict(
                     "name",
                     format!(
@@ -60,11 +60,11 @@ impl Store {
             })?;
             let mut ids = Vec::new();
             for m in demo.members {
-                ids.push(members::insert_member(&tx, team.id, &m.validate()?)?.id);
+                ids.push(members::insert_member(tx, team.id, &m.validate()?)?.id);
             }
             for t in demo.time_off {
                 time_off::insert_time_off(
-                    &tx,
+                    tx,
                     &TimeOffSpec {
                         member_id: ids[t.member],
                         days: t.days,
@@ -75,16 +75,16 @@ impl Store {
             }
             for h in demo.holidays {
                 let (date, name) = h.validate()?;
-                teams::insert_holiday(&tx, team.id, date, &name)?;
+                teams::insert_holiday(tx, team.id, date, &name)?;
             }
             for (s, completed) in demo.sprints {
-                sprints::insert_sprint(&tx, team.id, &s.validate()?, completed)?;
+                sprints::insert_sprint(tx, team.id, &s.validate()?, completed)?;
                 summary.sprints += 1;
             }
             for i in demo.interrupts {
                 let mut spec = i.interrupt.validate(team.spec.zone, now)?;
                 spec.handled_by = i.handled_by.map(|idx| ids[idx]);
-                interrupts::insert_interrupt(&tx, team.id, &spec)?;
+                interrupts::insert_interrupt(tx, team.id, &spec)?;
                 summary.interrupts += 1;
             }
             summary.members += ids.len();
