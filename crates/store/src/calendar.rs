@@ -432,3 +432,151 @@ fn dedup(what: &[ExportWhat]) -> Vec<ExportWhat> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn demo() -> (Store, Id) {
+        let mut s = Store::open_in_memory().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
+        s.load_demo(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), now)
+            .unwrap();
+        let id = s.team_by_name("Phoenix").unwrap().id;
+        (s, id)
+    }
+
+    fn d(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn turns_req(team_id: Id) -> ExportRequest {
+        ExportRequest {
+            team_id,
+            member_id: None,
+            policy_id: None,
+            what: vec![ExportWhat::Turns],
+            from: d("2026-11-23"),
+            to: d("2026-12-06"),
+        }
+    }
+
+    #[test]
+    fn re_export_keeps_uids_raises_sequence_and_cancels_once() {
+        let (mut s, team) = demo();
+        let stamp = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
+        let req = turns_req(team);
+        let preview = s.export_calendar(&req, stamp, false).unwrap();
+        assert!(preview.events.len() > 5);
+        assert_eq!(preview.new_events, preview.events.len());
+        // A preview records nothing: exporting for real still sees every event as new.
+        let first = s.export_calendar(&req, stamp, true).unwrap();
+        assert_eq!(first.new_events, first.events.len());
+        assert_eq!(first.text, preview.text);
+        let again = s.export_calendar(&req, stamp, true).unwrap();
+        assert_eq!(
+            (again.new_events, again.changed_events, again.cancelled_events),
+            (0, 0, 0)
+        );
+        assert_eq!(again.text, first.text);
+
+        // Change one turn's member and drop another.
+        let from = resolve_local(chrono_tz::Europe::Berlin, d("2026-11-23").and_hms_opt(0, 0, 0).unwrap());
+        let to = resolve_local(chrono_tz::Europe::Berlin, d("2026-12-07").and_hms_opt(0, 0, 0).unwrap());
+        let mut turns = s.turns(team, from, to).unwrap();
+        let members = s.members(team).unwrap();
+        let other = members.iter().find(|m| m.id != turns[0].member_id).unwrap().id;
+        turns[0].member_id = other;
+        s.update_turns(&turns[..1]).unwrap();
+        let dropped = turns.last().unwrap().clone();
+        let policy = dropped.policy_id;
+        let keep: Vec<_> = s
+            .all_turns(team)
+            .unwrap()
+            .into_iter()
+            .filter(|t| t.policy_id == policy && t.id != dropped.id)
+            .collect();
+        s.save_turns(&[policy], &keep).unwrap();
+
+        let third = s.export_calendar(&req, stamp, true).unwrap();
+        assert_eq!(
+            (third.new_events, third.changed_events, third.cancelled_events),
+            (0, 1, 1)
+        );
+        let changed = third.events.iter().find(|e| e.sequence == 1 && !e.cancelled).unwrap();
+        assert!(changed
+            .summary
+            .contains(&members.iter().find(|m| m.id == other).unwrap().spec.name));
+        assert!(third.text.contains("STATUS:CANCELLED"));
+        assert!(third.text.contains("SEQUENCE:1"));
+        let fourth = s.export_calendar(&req, stamp, true).unwrap();
+        assert_eq!(fourth.cancelled_events, 0, "a removed event is cancelled once");
+        assert!(!fourth.text.contains("STATUS:CANCELLED"));
+        assert_eq!(fourth.events.len(), third.events.len() - 1);
+    }
+
+    #[test]
+    fn export_rejects_bad_requests() {
+        let (mut s, team) = demo();
+        let stamp = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
+        let mut req = turns_req(team);
+        req.what.clear();
+        assert!(s.export_calendar(&req, stamp, true).is_err());
+        let mut req = turns_req(team);
+        req.to = d("2026-11-01");
+        assert!(s.export_calendar(&req, stamp, true).is_err());
+        let mut req = turns_req(team);
+        let atlas = s.team_by_name("Atlas").unwrap().id;
+        req.member_id = Some(s.members(atlas).unwrap()[0].id);
+        assert!(s.export_calendar(&req, stamp, true).is_err());
+    }
+
+    #[test]
+    fn import_previews_applies_once_and_skips_duplicates() {
+        let (mut s, team) = demo();
+        let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n\
+            BEGIN:VEVENT\r\nUID:a@x\r\nDTSTART;VALUE=DATE:20270301\r\nDTEND;VALUE=DATE:20270304\r\n\
+            SUMMARY:Ski trip\r\nATTENDEE;CN=Ana:mailto:ana@phoenix.example\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:b@x\r\nDTSTART;VALUE=DATE:20270310\r\nSUMMARY:Stranger\r\n\
+            ATTENDEE:mailto:nobody@example.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        let req = ImportRequest {
+            team_id: team,
+            text: ics.into(),
+            kind: ImportAs::TimeOff,
+            from: d("2027-01-01"),
+            to: d("2027-12-31"),
+        };
+        let before = s.time_off(team).unwrap().len();
+        let preview = s.import_calendar(&req, false).unwrap();
+        assert_eq!(preview.time_off_to_write, 1);
+        assert_eq!(preview.proposal.unmatched.len(), 1);
+        assert!(preview.proposal.unmatched[0].reason.contains("nobody@example.com"));
+        assert_eq!(s.time_off(team).unwrap().len(), before, "a preview writes nothing");
+        let applied = s.import_calendar(&req, true).unwrap();
+        assert!(applied.applied);
+        let after = s.time_off(team).unwrap();
+        assert_eq!(after.len(), before + 1);
+        assert!(after
+            .iter()
+            .any(|t| t.spec.days.first == d("2027-03-01") && t.spec.days.last == d("2027-03-03")));
+        let again = s.import_calendar(&req, true).unwrap();
+        assert_eq!(again.time_off_to_write, 0);
+        assert!(again.proposal.time_off[0].duplicate);
+        assert_eq!(s.time_off(team).unwrap().len(), before + 1);
+
+        let broken = ImportRequest {
+            text: "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n".into(),
+            ..req.clone()
+        };
+        assert!(s.import_calendar(&broken, true).is_err());
+        let holidays = ImportRequest {
+            kind: ImportAs::Holidays,
+            ..req
+        };
+        let before = s.holidays(team).unwrap().len();
+        let h = s.import_calendar(&holidays, true).unwrap();
+        assert_eq!(h.holidays_to_write, 4);
+        assert_eq!(s.holidays(team).unwrap().len(), before + 4);
+    }
+}
