@@ -1,0 +1,242 @@
+//! `sprintshield capacity`, `sprintshield forecast` and `sprintshield backtest`: the capacity of a
+//! sprint (with and without rotation, everyone shares interrupts), its forecast as a range with
+//! the history used and the warnings, sprints to finish a backlog, and the backtest.
+use clap::Args;
+use sprintshield_core::capacity::{CapacitySettings, ScenarioKind};
+use sprintshield_core::forecast::{
+    backlog_forecast, default_sprint, sprint_capacity, sprint_forecast, team_backtest, ForecastSettings, TeamData,
+    DEFAULT_SEED, DEFAULT_TRIALS,
+};
+use sprintshield_core::{AppError, Id, Invalid};
+
+use crate::Ctx;
+
+/// `sprintshield capacity`.
+#[derive(Args)]
+pub struct CapacityArgs {
+    /// Team name.
+    #[arg(long)]
+    team: String,
+    /// Sprint name (default: the running sprint, else the next one).
+    #[arg(long)]
+    sprint: Option<String>,
+}
+
+/// `sprintshield forecast`.
+#[derive(Args)]
+pub struct ForecastArgs {
+    /// Team name.
+    #[arg(long)]
+    team: String,
+    /// Sprint name (default: the running sprint, else the next one).
+    #[arg(long)]
+    sprint: Option<String>,
+    /// Instead of one sprint: how many sprints like it a backlog of this many points takes.
+    #[arg(long, allow_negative_numbers = true)]
+    backlog: Option<f64>,
+    /// Monte Carlo trials (1 to 1000000).
+    #[arg(long, default_value_t = DEFAULT_TRIALS)]
+    trials: u32,
+    /// Seed of the random generator (same seed, same result).
+    #[arg(long, default_value_t = DEFAULT_SEED)]
+    seed: u64,
+}
+
+/// `sprintshield backtest`.
+#[derive(Args)]
+pub struct BacktestArgs {
+    /// Team name.
+    #[arg(long)]
+    team: String,
+    /// Monte Carlo trials per backtested sprint (1 to 1000000).
+    #[arg(long, default_value_t = DEFAULT_TRIALS)]
+    trials: u32,
+    /// Seed of the random generator.
+    #[arg(long, default_value_t = DEFAULT_SEED)]
+    seed: u64,
+}
+
+fn r2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn json<T: serde::Serialize>(value: &T) {
+    println!("{}", serde_json::to_string_pretty(value).expect("result serialises"));
+}
+
+/// The team's data and the id of the sprint named `sprint` (or the default one).
+fn load(ctx: &Ctx, team: &str, sprint: Option<&str>) -> Result<(TeamData, Id), AppError> {
+    let team = ctx.store.team_by_name(team)?;
+    let id = match sprint {
+        Some(name) => Some(ctx.store.sprint_by_name(team.id, name)?.id),
+        None => None,
+    };
+    let data = ctx.store.team_data(team.id)?;
+    let id = match id {
+        Some(id) => id,
+        None => {
+            let today = chrono::Utc::now().with_timezone(&data.team.spec.zone).date_naive();
+            default_sprint(&data.sprints, today)
+                .ok_or_else(|| {
+                    Invalid::new(
+                        "sprint",
+                        format!(
+                            "{} has no running or upcoming sprint; add one or name a sprint with --sprint",
+                            data.team.spec.name
+                        ),
+                    )
+                })?
+                .id
+        }
+    };
+    Ok((data, id))
+}
+
+/// Prints the capacity of a sprint: per person and in total, with and without rotation.
+pub fn run_capacity(ctx: &Ctx, args: CapacityArgs) -> Result<(), AppError> {
+    let (data, id) = load(ctx, &args.team, args.sprint.as_deref())?;
+    let cap = sprint_capacity(&data, id, &[], CapacitySettings::default())?;
+    if ctx.json {
+        json(&cap);
+        return Ok(());
+    }
+    let r = &cap.report;
+    let scenario = |k: ScenarioKind| r.scenario(k).expect("three scenarios");
+    let (with, without, shared) = (
+        scenario(ScenarioKind::WithRotation),
+        scenario(ScenarioKind::WithoutRotation),
+        scenario(ScenarioKind::EveryoneShares),
+    );
+    println!(
+        "{} ({} to {}): {} working days, {} duty covers",
+        cap.sprint.spec.name,
+        cap.sprint.spec.start,
+        cap.sprint.spec.end,
+        r.working_days(),
+        cap.planned_covers
+    );
+    println!(
+        "{:<20}  {:>13}  {:>16}  {:>15}",
+        "MEMBER", "WITH ROTATION", "WITHOUT ROTATION", "EVERYONE SHARES"
+    );
+    for (i, p) in r.people.iter().enumerate() {
+        println!(
+            "{:<20}  {:>13}  {:>16}  {:>15}",
+            p.name,
+            r2(p.total.value),
+            r2(without.people[i].focus_days),
+            r2(shared.people[i].focus_days)
+        );
+    }
+    println!(
+        "{:<20}  {:>13}  {:>16}  {:>15}",
+        "TEAM",
+        r2(with.team_total.value),
+        r2(without.team_total.value),
+        r2(shared.team_total.value)
+    );
+    println!("focus person-days; {}", cap.interrupt_window_note);
+    println!("with rotation: {}", r.interrupts.leaked.from);
+    println!("everyone shares: {}", shared.interrupt_cost.from);
+    Ok(())
+}
+
+/// Prints the forecast of a sprint, or the sprints to finish a backlog with `--backlog`.
+pub fn run_forecast(ctx: &Ctx, args: ForecastArgs) -> Result<(), AppError> {
+    let settings = ForecastSettings::new(args.trials, args.seed)?;
+    let (data, id) = load(ctx, &args.team, args.sprint.as_deref())?;
+    if let Some(points) = args.backlog {
+        let b = backlog_forecast(&data, id, &[], points, settings, CapacitySettings::default())?;
+        if ctx.json {
+            json(&b);
+        } else {
+            println!("{points} points take:");
+            println!("  P50  {} sprints", b.p50_sprints);
+            println!("  P85  {} sprints", b.p85_sprints);
+            println!("  P95  {} sprints", b.p95_sprints);
+            println!("  mean {} sprints", b.mean_sprints);
+            println!("{}", b.from);
+        }
+        return Ok(());
+    }
+    let fc = sprint_forecast(&data, id, &[], settings, CapacitySettings::default())?;
+    let Some(f) = &fc.forecast else {
+        return Err(Invalid::new("history", fc.no_forecast.clone().unwrap_or_default()).into());
+    };
+    if ctx.json {
+        json(&fc);
+        return Ok(());
+    }
+    let mc = &f.monte_carlo;
+    let d = &f.deterministic;
+    println!(
+        "{} ({} to {}): {} focus person-days",
+        fc.capacity.sprint.spec.name,
+        fc.capacity.sprint.spec.start,
+        fc.capacity.sprint.spec.end,
+        r2(f.planned_focus_days.value)
+    );
+    println!("  P50  {} points", r2(mc.p50));
+    println!("  P85  {} points", r2(mc.p85));
+    println!("  P95  {} points", r2(mc.p95));
+    println!("  mean {} points ({})", d.points.value, d.points.from);
+    match &d.range {
+        Some(range) => println!("  range {} to {} points ({})", range.low, range.high, range.from),
+        None => println!("  range: {}", d.range_note),
+    }
+    println!(
+        "  lowest to highest {} to {} points; {}",
+        d.lowest_highest.low, d.lowest_highest.high, d.chance_in_lowest_highest.from
+    );
+    println!("{} trials, seed {}", mc.trials, mc.seed);
+    println!("history used:");
+    for h in &f.history {
+        println!(
+            "  {:<16} {:>6} points  {:>6} focus days  {:>5} per focus day",
+            h.name,
+            r2(h.completed_points),
+            r2(h.focus_days),
+            r2(h.per_focus_day)
+        );
+    }
+    for note in &fc.left_out {
+        println!("  left out: {note}");
+    }
+    println!("{}", fc.capacity.interrupt_window_note);
+    for w in &f.warnings {
+        println!("warning: {}", w.message);
+    }
+    Ok(())
+}
+
+/// Prints the backtest of the team's closed sprints and the P85 hit rate.
+pub fn run_backtest(ctx: &Ctx, args: BacktestArgs) -> Result<(), AppError> {
+    let settings = ForecastSettings::new(args.trials, args.seed)?;
+    let team = ctx.store.team_by_name(&args.team)?;
+    let data = ctx.store.team_data(team.id)?;
+    let bt = team_backtest(&data, settings, CapacitySettings::default())?;
+    if ctx.json {
+        json(&bt);
+        return Ok(());
+    }
+    println!(
+        "{:<16}  {:>4}  {:>7}  {:>7}  {:>7}  HIT",
+        "SPRINT", "USED", "P50", "P85", "ACTUAL"
+    );
+    for row in &bt.backtest.rows {
+        println!(
+            "{:<16}  {:>4}  {:>7}  {:>7}  {:>7}  {}",
+            row.name,
+            row.sprints_used,
+            r2(row.p50),
+            r2(row.p85),
+            r2(row.actual),
+            if row.hit { "yes" } else { "no" }
+        );
+    }
+    match &bt.backtest.hit_rate {
+        Some(rate) => println!("P85 hit rate: {}", rate.from),
+        None => println!("{}", bt.backtest.note),
+    }
+    Ok(())
+}

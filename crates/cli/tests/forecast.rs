@@ -1,0 +1,238 @@
+//! `sprintshield capacity`, `forecast` and `backtest` over a temporary database: a team of five
+//! with five closed sprints of 40 points and a planned sixth one.
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+struct Db(TempDir);
+
+impl Db {
+    fn cmd(&self, args: &[&str]) -> assert_cmd::assert::Assert {
+        Command::cargo_bin("sprintshield")
+            .unwrap()
+            .env_remove("SPRINTSHIELD_DB")
+            .arg("--db")
+            .arg(self.0.path().join("t.db"))
+            .args(args)
+            .assert()
+    }
+    fn ok(&self, args: &[&str]) -> String {
+        String::from_utf8(self.cmd(args).success().get_output().stdout.clone()).unwrap()
+    }
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        serde_json::from_str(&self.ok(&all)).unwrap()
+    }
+    /// Asserts exit 1 with exactly one stderr line containing `needle` and nothing on stdout.
+    fn rejected(&self, args: &[&str], needle: &str) {
+        let out = self.cmd(args).code(1).stdout("").get_output().clone();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "one line expected, got: {err}");
+        assert!(err.starts_with("error: ") && err.contains(needle), "{err}");
+    }
+
+    /// Phoenix: five full-time members, Sprints 1–5 closed with 40 points, Sprint 6 planned.
+    fn phoenix() -> Db {
+        let db = Db(tempfile::tempdir().unwrap());
+        db.ok(&["team", "add", "Phoenix", "--zone", "Europe/Berlin"]);
+        for name in ["Ana", "Ben", "Cleo", "Dan", "Eve"] {
+            db.ok(&["member", "add", "--team", "Phoenix", name]);
+        }
+        let starts = [
+            "2026-03-23",
+            "2026-04-06",
+            "2026-04-20",
+            "2026-05-04",
+            "2026-05-18",
+            "2026-06-01",
+        ];
+        let ends = [
+            "2026-04-03",
+            "2026-04-17",
+            "2026-05-01",
+            "2026-05-15",
+            "2026-05-29",
+            "2026-06-12",
+        ];
+        for (i, (start, end)) in starts.iter().zip(ends).enumerate() {
+            let name = format!("Sprint {}", i + 1);
+            db.ok(&[
+                "sprint", "add", "--team", "Phoenix", &name, "--start", start, "--end", end,
+            ]);
+            if i < 5 {
+                db.ok(&["sprint", "close", "--team", "Phoenix", &name, "--completed", "40"]);
+            }
+        }
+        db
+    }
+}
+
+const SPRINT: [&str; 4] = ["--team", "Phoenix", "--sprint", "Sprint 6"];
+
+fn args<'a>(cmd: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut all = vec![cmd];
+    all.extend_from_slice(&SPRINT);
+    all.extend_from_slice(extra);
+    all
+}
+
+#[test]
+fn capacity_shows_each_person_and_the_three_scenarios() {
+    let db = Db::phoenix();
+    let text = db.ok(&args("capacity", &[]));
+    assert!(
+        text.contains("Sprint 6 (2026-06-01 to 2026-06-12): 10 working days"),
+        "{text}"
+    );
+    assert!(
+        text.contains("WITHOUT ROTATION") && text.contains("EVERYONE SHARES"),
+        "{text}"
+    );
+    let team_line = text.lines().find(|l| l.starts_with("TEAM")).unwrap();
+    assert_eq!(
+        team_line.split_whitespace().collect::<Vec<_>>(),
+        ["TEAM", "50", "50", "50"]
+    );
+    let j = db.json(&args("capacity", &[]));
+    assert_eq!(j["report"]["team_total"]["value"], 50.0);
+    assert_eq!(j["report"]["people"].as_array().unwrap().len(), 5);
+    assert_eq!(j["report"]["people"][0]["cells"][0]["value"], 1.0);
+    assert_eq!(j["report"]["scenarios"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn time_off_lowers_capacity_and_the_forecast() {
+    let db = Db::phoenix();
+    db.ok(&[
+        "timeoff",
+        "add",
+        "--team",
+        "Phoenix",
+        "--member",
+        "Ben",
+        "--from",
+        "2026-06-08",
+        "--to",
+        "2026-06-12",
+    ]);
+    let j = db.json(&args("capacity", &[]));
+    assert_eq!(j["report"]["team_total"]["value"], 45.0);
+    let f = db.json(&args("forecast", &[]));
+    assert_eq!(f["forecast"]["deterministic"]["points"]["value"], 36.0);
+    assert_eq!(f["forecast"]["monte_carlo"]["p85"], 36.0);
+}
+
+#[test]
+fn forecast_prints_percentiles_range_history_and_is_reproducible() {
+    let db = Db::phoenix();
+    let text = db.ok(&args("forecast", &["--trials", "5000", "--seed", "3"]));
+    for needle in [
+        "P50  40 points",
+        "P85  40 points",
+        "P95  40 points",
+        "mean 40 points",
+        "range 40 to 40 points (Cohn's 90 % range",
+        "5000 trials, seed 3",
+        "Sprint 1",
+        "0.8 per focus day",
+        "interrupt cost measured over the closed sprints, 2026-03-23 to 2026-05-29",
+    ] {
+        assert!(text.contains(needle), "{needle:?} missing in:\n{text}");
+    }
+    let a = db.json(&args("forecast", &["--seed", "9"]));
+    let b = db.json(&args("forecast", &["--seed", "9"]));
+    assert_eq!(a, b);
+    assert_eq!(a["history"].as_array().unwrap().len(), 5);
+    assert_eq!(a["forecast"]["monte_carlo"]["trials"], 10_000);
+}
+
+#[test]
+fn few_sprints_are_warned_about() {
+    let db = Db(tempfile::tempdir().unwrap());
+    db.ok(&["team", "add", "Phoenix", "--zone", "Europe/Berlin"]);
+    db.ok(&["member", "add", "--team", "Phoenix", "Ana"]);
+    for (name, start, end) in [
+        ("Sprint 1", "2026-05-04", "2026-05-15"),
+        ("Sprint 2", "2026-05-18", "2026-05-29"),
+        ("Sprint 6", "2026-06-01", "2026-06-12"),
+    ] {
+        db.ok(&[
+            "sprint", "add", "--team", "Phoenix", name, "--start", start, "--end", end,
+        ]);
+    }
+    db.ok(&["sprint", "close", "--team", "Phoenix", "Sprint 1", "--completed", "8"]);
+    db.ok(&["sprint", "close", "--team", "Phoenix", "Sprint 2", "--completed", "10"]);
+    let text = db.ok(&args("forecast", &[]));
+    assert!(
+        text.contains("range: a 90 % range needs at least 5 closed sprints"),
+        "{text}"
+    );
+    assert!(text.contains("warning: only 2 closed sprints"), "{text}");
+    assert!(text.contains("33.33 %"), "{text}");
+}
+
+#[test]
+fn backlog_gives_sprints_at_each_percentile() {
+    let db = Db::phoenix();
+    let text = db.ok(&args("forecast", &["--backlog", "100"]));
+    assert!(
+        text.contains("P50  3 sprints") && text.contains("P95  3 sprints"),
+        "{text}"
+    );
+    let j = db.json(&args("forecast", &["--backlog", "80"]));
+    assert_eq!(j["p85_sprints"], 2);
+    assert_eq!(j["backlog_points"], 80.0);
+}
+
+#[test]
+fn backtest_shows_rows_and_the_p85_hit_rate() {
+    let db = Db::phoenix();
+    let text = db.ok(&["backtest", "--team", "Phoenix"]);
+    assert!(text.contains("Sprint 4") && text.contains("Sprint 5"), "{text}");
+    assert!(text.contains("P85 hit rate: 2 of 2 sprints"), "{text}");
+    let j = db.json(&["backtest", "--team", "Phoenix"]);
+    assert_eq!(j["backtest"]["rows"].as_array().unwrap().len(), 2);
+    assert_eq!(j["backtest"]["hit_rate"]["value"], 1.0);
+}
+
+#[test]
+fn bad_input_is_one_clear_line_and_exit_1() {
+    let db = Db::phoenix();
+    db.rejected(&["forecast", "--team", "Phoenix", "--sprint", "Sprint 99"], "Sprint 99");
+    db.rejected(&["capacity", "--team", "Nope", "--sprint", "Sprint 6"], "Nope");
+    db.rejected(
+        &args("forecast", &["--trials", "0"]),
+        "use between 1 and 1000000 trials, not 0",
+    );
+    db.rejected(
+        &args("forecast", &["--trials", "2000000"]),
+        "use between 1 and 1000000 trials, not 2000000",
+    );
+    db.rejected(
+        &args("forecast", &["--backlog", "-5"]),
+        "the backlog must be more than 0",
+    );
+    db.rejected(&["backtest", "--team", "Phoenix", "--trials", "0"], "trials");
+}
+
+#[test]
+fn a_team_without_closed_sprints_has_capacity_but_no_forecast() {
+    let db = Db(tempfile::tempdir().unwrap());
+    db.ok(&["team", "add", "Phoenix", "--zone", "Europe/Berlin"]);
+    db.ok(&["member", "add", "--team", "Phoenix", "Ana"]);
+    db.ok(&[
+        "sprint",
+        "add",
+        "--team",
+        "Phoenix",
+        "Sprint 6",
+        "--start",
+        "2026-06-01",
+        "--end",
+        "2026-06-12",
+    ]);
+    let j = db.json(&args("capacity", &[]));
+    assert_eq!(j["report"]["team_total"]["value"], 10.0);
+    db.rejected(&args("forecast", &[]), "no closed sprints yet");
+    db.rejected(&["backtest", "--team", "Phoenix"], "no closed sprints yet");
+}
