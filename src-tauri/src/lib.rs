@@ -35,6 +35,17 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         sprints::close_sprint,
         interrupts::log_interrupt,
         interrupts::list_interrupts,
+        forecast::forecast_sprint,
+        forecast::forecast_backlog,
+        forecast::forecast_backtest,
+        rotation::list_policies,
+        rotation::add_policy,
+        rotation::rotation_view,
+        rotation::plan_rotation,
+        rotation::preview_edit,
+        rotation::apply_edit,
+        rotation::restore_turns,
+        rotation::set_turn_note,
     ])
 }
 

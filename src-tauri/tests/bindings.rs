@@ -25,6 +25,22 @@ fn generate() -> String {
         core::interrupt::InterruptSpec, core::interrupt::Interrupt,
         sprintshield_store::interrupts::InterruptFilter, sprintshield_store::demo::DemoSummary,
         sprintshield_app::commands::app::AppInfo,
+        core::capacity::Sourced, core::capacity::CellFlag, core::capacity::CapacityCell, core::capacity::CapacityDay,
+        core::capacity::PersonCapacity, core::capacity::InterruptRate, core::capacity::ScenarioKind,
+        core::capacity::PersonTotal, core::capacity::Scenario, core::capacity::CapacityReport, core::capacity::WhatIf,
+        core::forecast::PastSprint, core::forecast::VelocityPoint, core::forecast::PointRange,
+        core::forecast::Deterministic, core::forecast::Bin, core::forecast::Histogram, core::forecast::MonteCarlo,
+        core::forecast::WarningKind, core::forecast::ForecastWarning, core::forecast::Forecast,
+        core::forecast::SprintCapacity, core::forecast::SprintForecast, core::forecast::SprintCount,
+        core::forecast::BacklogForecast, core::forecast::BacktestRow, core::forecast::Backtest,
+        core::forecast::TeamBacktest,
+        core::rotation::PolicyKind, core::rotation::Handoff, core::rotation::LoadWeights, core::rotation::StandingCover,
+        core::rotation::NewPolicy, core::rotation::PolicySpec, core::rotation::DutyPolicy,
+        core::rotation::TurnSource, core::rotation::Turn, core::rotation::ConflictKind, core::rotation::Severity,
+        core::rotation::Conflict, core::rotation::ShownConflict, core::rotation::OnDuty, core::rotation::TodayCard,
+        core::rotation::FairnessRow, core::rotation::CoverEntry, core::rotation::Payback, core::rotation::FairnessReport,
+        core::rotation::Explanation, core::rotation::Plan, core::rotation::RotationView, core::rotation::Edit,
+        core::rotation::LoadChange, core::rotation::EditPreview, sprintshield_app::commands::rotation::EditResult,
     ];
     let mut text = String::from("// Generated from the Rust types by src-tauri/tests/bindings.rs. Do not edit.\n// Regenerate: UPDATE_BINDINGS=1 cargo test --test bindings\n\n");
     for d in decls {

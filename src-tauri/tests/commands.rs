@@ -157,3 +157,69 @@ fn sprint_close_and_interrupt_log() {
     let err = h.call("load_demo", json!({})).unwrap_err();
     assert_eq!(err["kind"], "conflict");
 }
+
+#[test]
+fn rotation_view_edit_and_undo_through_ipc() {
+    let h = Harness::new();
+    let team = h.phoenix_id();
+    let today = chrono::Utc::now().date_naive();
+    let (from, to) = (today.to_string(), (today + chrono::Duration::days(13)).to_string());
+    let view = h
+        .call("rotation_view", json!({ "teamId": team, "from": from, "to": to }))
+        .unwrap();
+    let turns = view["turns"].as_array().unwrap();
+    assert!(!turns.is_empty(), "the demo has planned rotations");
+    let batman = view["policies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Batman")
+        .unwrap()["id"]
+        .clone();
+    let turn = turns.iter().find(|t| t["policy_id"] == batman).unwrap().clone();
+    let other = view["members"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["team_id"].as_i64() == Some(team) && m["id"] != turn["member_id"])
+        .unwrap()["id"]
+        .clone();
+    let edit = json!({ "kind": "override", "turn_id": turn["id"], "member_id": other });
+    let preview = h
+        .call(
+            "preview_edit",
+            json!({ "teamId": team, "from": from, "to": to, "edit": edit }),
+        )
+        .unwrap();
+    assert!(preview["action"].as_str().unwrap().starts_with("Override"));
+    let done = h
+        .call(
+            "apply_edit",
+            json!({ "teamId": team, "from": from, "to": to, "edit": edit }),
+        )
+        .unwrap();
+    assert_eq!(done["after"][0]["member_id"], other);
+    assert_eq!(done["after"][0]["locked"], true);
+    let undone = h
+        .call(
+            "restore_turns",
+            json!({ "teamId": team, "from": from, "to": to, "turns": done["before"] }),
+        )
+        .unwrap();
+    let back = undone["turns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == turn["id"])
+        .unwrap()
+        .clone();
+    assert_eq!(back, turn);
+    let err = h
+        .call(
+            "rotation_view",
+            json!({ "teamId": team, "from": "next week", "to": to }),
+        )
+        .unwrap_err();
+    assert_eq!(err["kind"], "invalid");
+    assert_eq!(err["field"], "from");
+}

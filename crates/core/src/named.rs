@@ -14,8 +14,8 @@ macro_rules! named_enum {
             $( $(#[$vmeta:meta])* $Variant:ident = $name:literal, $label:literal $(, [$($alias:literal),*])? ; )+
         }
     ) => {
-        $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+        $(#[$meta])*
         $vis enum $Name {
             $( $(#[$vmeta])* #[doc = $label] #[serde(rename = $name)] $Variant, )+
         }

@@ -554,3 +554,1089 @@ db_path: string,
  * Applied schema migrations.
  */
 schema_version: number, };
+
+export type Sourced = { 
+/**
+ * The number.
+ */
+value: number, 
+/**
+ * How it was computed, in plain words.
+ */
+from: string, };
+
+export type CellFlag = "weekend" | "holiday" | "time_off" | "inactive" | "duty";
+
+export type CapacityCell = { 
+/**
+ * The local date.
+ */
+date: string, 
+/**
+ * Focus person-days left for sprint work (0..=1).
+ */
+value: number, 
+/**
+ * Why the cell is reduced.
+ */
+flags: Array<CellFlag>, 
+/**
+ * The duty's label when the member is on duty that day.
+ */
+duty: string | null, 
+/**
+ * Focus person-days after duty, before interrupt cost.
+ */
+before_interrupts: number, 
+/**
+ * Person-days the member is reachable for interrupts (working, not on duty).
+ */
+exposed: number, 
+/**
+ * How `value` was computed.
+ */
+from: string, };
+
+export type CapacityDay = { 
+/**
+ * The local date.
+ */
+date: string, 
+/**
+ * Whether the team works that day (working weekday and not a holiday).
+ */
+working: boolean, 
+/**
+ * The holiday's name, if it is one.
+ */
+holiday: string | null, };
+
+export type PersonCapacity = { 
+/**
+ * The member.
+ */
+member_id: number, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * One cell per sprint day, aligned with [`CapacityReport::days`].
+ */
+cells: Array<CapacityCell>, 
+/**
+ * Focus person-days of the member in the sprint.
+ */
+total: Sourced, };
+
+export type InterruptRate = { 
+/**
+ * The days of the log that were measured.
+ */
+window: DateSpan, 
+/**
+ * Minutes of context-switch recovery counted per interrupt.
+ */
+recovery_minutes: number, 
+/**
+ * Person-days lost per reachable (off-duty) person-day to interrupts that pulled people off focus.
+ */
+leaked: Sourced, 
+/**
+ * The part of `leaked` that is context-switch recovery.
+ */
+leaked_recovery: Sourced, 
+/**
+ * Person-days lost per working person-day if every interrupt were shared by everybody.
+ */
+shared: Sourced, 
+/**
+ * The part of `shared` that is context-switch recovery.
+ */
+shared_recovery: Sourced, 
+/**
+ * The leaked rate of each measured working day (0..=1), the distribution the Monte Carlo
+ * forecast draws from; one entry per day on which somebody was reachable.
+ */
+daily_losses: Array<number>, };
+
+export type ScenarioKind = "with_rotation" | "without_rotation" | "everyone_shares";
+
+export type PersonTotal = { 
+/**
+ * The member.
+ */
+member_id: number, 
+/**
+ * Display name.
+ */
+name: string, 
+/**
+ * Focus person-days.
+ */
+focus_days: number, };
+
+export type Scenario = { 
+/**
+ * The scenario.
+ */
+kind: ScenarioKind, 
+/**
+ * Team focus person-days.
+ */
+team_total: Sourced, 
+/**
+ * Focus person-days per member.
+ */
+people: Array<PersonTotal>, 
+/**
+ * Person-days given to duty covers.
+ */
+duty_cost: Sourced, 
+/**
+ * Person-days lost to interrupts, recovery included.
+ */
+interrupt_cost: Sourced, 
+/**
+ * The part of `interrupt_cost` that is context-switch recovery.
+ */
+context_switch_cost: Sourced, };
+
+export type CapacityReport = { 
+/**
+ * The sprint's days.
+ */
+sprint: DateSpan, 
+/**
+ * Every calendar day of the sprint, in order (the columns of the heat map).
+ */
+days: Array<CapacityDay>, 
+/**
+ * One row per member, in input order.
+ */
+people: Array<PersonCapacity>, 
+/**
+ * Team focus person-days with the rotation (the sum of all cells).
+ */
+team_total: Sourced, 
+/**
+ * The interrupt rates the cells were charged with.
+ */
+interrupts: InterruptRate, 
+/**
+ * With rotation, without rotation, everyone shares interrupts.
+ */
+scenarios: Array<Scenario>, 
+/**
+ * The most members on time off on a single working day of the sprint.
+ */
+most_people_out: number, };
+
+export type WhatIf = { "kind": "on_duty", 
+/**
+ * The member.
+ */
+member_id: number, 
+/**
+ * Percent of capacity left for sprint work while on duty (0–100).
+ */
+focus_share_percent: number, } | { "kind": "away", 
+/**
+ * The member.
+ */
+member_id: number, } | { "kind": "back", 
+/**
+ * The member.
+ */
+member_id: number, };
+
+export type PastSprint = { 
+/**
+ * The sprint.
+ */
+sprint_id: number, 
+/**
+ * Its name, for charts and explanations.
+ */
+name: string, 
+/**
+ * Points completed.
+ */
+completed_points: number, 
+/**
+ * Focus person-days the team had in it (from the capacity model).
+ */
+focus_days: number, 
+/**
+ * The most members on time off on one working day, when known.
+ */
+most_people_out: number | null, };
+
+export type VelocityPoint = { 
+/**
+ * The sprint.
+ */
+sprint_id: number, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Points completed.
+ */
+completed_points: number, 
+/**
+ * Focus person-days it had.
+ */
+focus_days: number, 
+/**
+ * `completed_points / focus_days`.
+ */
+per_focus_day: number, };
+
+export type PointRange = { 
+/**
+ * Lower end, points.
+ */
+low: number, 
+/**
+ * Upper end, points.
+ */
+high: number, 
+/**
+ * How it was obtained.
+ */
+from: string, };
+
+export type Deterministic = { 
+/**
+ * Mean velocity per focus person-day over the history.
+ */
+mean_per_focus_day: Sourced, 
+/**
+ * Mean velocity times planned focus days, in points.
+ */
+points: Sourced, 
+/**
+ * Cohn's 90 % range in points; `None` with fewer than 5 sprints.
+ */
+range: PointRange | null, 
+/**
+ * Why the range is what it is (or why there is none).
+ */
+range_note: string, 
+/**
+ * Lowest and highest past velocity, in points for the planned focus days.
+ */
+lowest_highest: PointRange, 
+/**
+ * Chance (0..=1) that the next sprint falls in `lowest_highest`: (n − 1)/(n + 1).
+ */
+chance_in_lowest_highest: Sourced, };
+
+export type Bin = { 
+/**
+ * Lower edge, inclusive.
+ */
+from: number, 
+/**
+ * Upper edge, exclusive (inclusive for the last bin).
+ */
+to: number, 
+/**
+ * Number of trials in the bin.
+ */
+count: number, };
+
+export type Histogram = { 
+/**
+ * Width of every bin.
+ */
+bin_width: number, 
+/**
+ * The bins, lowest first.
+ */
+bins: Array<Bin>, };
+
+export type MonteCarlo = { 
+/**
+ * Trials run.
+ */
+trials: number, 
+/**
+ * The seed of the random generator (same seed, same result).
+ */
+seed: number, 
+/**
+ * Points reached in at least half of the trials.
+ */
+p50: number, 
+/**
+ * Points reached in at least 85 % of the trials.
+ */
+p85: number, 
+/**
+ * Points reached in at least 95 % of the trials.
+ */
+p95: number, 
+/**
+ * Mean of all trials.
+ */
+mean: number, 
+/**
+ * Distribution of the trials' points.
+ */
+histogram: Histogram, };
+
+export type WarningKind = "few_sprints" | "focus_below_history" | "focus_above_history" | "more_people_out";
+
+export type ForecastWarning = { 
+/**
+ * Which warning.
+ */
+kind: WarningKind, 
+/**
+ * What it means for this plan.
+ */
+message: string, };
+
+export type Forecast = { 
+/**
+ * Focus person-days the plan expects (after the expected interrupt cost).
+ */
+planned_focus_days: Sourced, 
+/**
+ * The history used, oldest first.
+ */
+history: Array<VelocityPoint>, 
+/**
+ * Mean and Cohn's 90 % range.
+ */
+deterministic: Deterministic, 
+/**
+ * Simulated P50/P85/P95 and the distribution.
+ */
+monte_carlo: MonteCarlo, 
+/**
+ * Where the plan is outside the data.
+ */
+warnings: Array<ForecastWarning>, };
+
+export type SprintCapacity = { 
+/**
+ * The sprint.
+ */
+sprint: Sprint, 
+/**
+ * The per-person × per-day grid, totals and scenarios (what-ifs applied).
+ */
+report: CapacityReport, 
+/**
+ * Which days the interrupt cost was measured over, and why.
+ */
+interrupt_window_note: string, 
+/**
+ * Duty covers from stored turns that touch the sprint (before what-ifs).
+ */
+planned_covers: number, 
+/**
+ * One sentence per what-if applied, in order.
+ */
+what_ifs: Array<string>, };
+
+export type SprintForecast = { 
+/**
+ * The sprint's capacity.
+ */
+capacity: SprintCapacity, 
+/**
+ * The history the forecast learnt from, oldest first.
+ */
+history: Array<PastSprint>, 
+/**
+ * Closed sprints left out of the history, and why.
+ */
+left_out: Array<string>, 
+/**
+ * The forecast; `None` when there is no usable history (see `no_forecast`).
+ */
+forecast: Forecast | null, 
+/**
+ * Why there is no forecast.
+ */
+no_forecast: string | null, };
+
+export type SprintCount = { 
+/**
+ * Number of sprints.
+ */
+sprints: number, 
+/**
+ * Trials that needed exactly that many.
+ */
+trials: number, };
+
+export type BacklogForecast = { 
+/**
+ * Backlog size in points.
+ */
+backlog_points: number, 
+/**
+ * Sprints within which half of the trials finished.
+ */
+p50_sprints: number, 
+/**
+ * Sprints within which 85 % of the trials finished.
+ */
+p85_sprints: number, 
+/**
+ * Sprints within which 95 % of the trials finished.
+ */
+p95_sprints: number, 
+/**
+ * Mean number of sprints.
+ */
+mean_sprints: number, 
+/**
+ * How many trials finished after each number of sprints, fewest sprints first.
+ */
+distribution: Array<SprintCount>, 
+/**
+ * Trials run.
+ */
+trials: number, 
+/**
+ * Seed used.
+ */
+seed: number, 
+/**
+ * What was assumed.
+ */
+from: string, };
+
+export type BacktestRow = { 
+/**
+ * The sprint.
+ */
+sprint_id: number, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * How many earlier sprints the forecast used.
+ */
+sprints_used: number, 
+/**
+ * Forecast P50, points.
+ */
+p50: number, 
+/**
+ * Forecast P85, points.
+ */
+p85: number, 
+/**
+ * Points actually completed.
+ */
+actual: number, 
+/**
+ * Whether the team reached the P85 line.
+ */
+hit: boolean, };
+
+export type Backtest = { 
+/**
+ * One row per sprint that had enough sprints before it, in order.
+ */
+rows: Array<BacktestRow>, 
+/**
+ * Share of rows that reached their P85 line (0..=1); `None` without rows.
+ */
+hit_rate: Sourced | null, 
+/**
+ * What the backtest did, or why it has no rows.
+ */
+note: string, };
+
+export type TeamBacktest = { 
+/**
+ * The history backtested, oldest first.
+ */
+history: Array<PastSprint>, 
+/**
+ * Closed sprints left out of the history, and why.
+ */
+left_out: Array<string>, 
+/**
+ * Which days the interrupt cost was measured over.
+ */
+interrupt_window_note: string, 
+/**
+ * Forecast against outcome per sprint, and the P85 hit rate.
+ */
+backtest: Backtest, };
+
+export type PolicyKind = "daily" | "weekly" | "sprint" | "standing";
+
+export type Handoff = { 
+/**
+ * Weekday of the handoff (weekly policies).
+ */
+weekday: string, 
+/**
+ * Local wall-clock time of the handoff.
+ */
+time: string, };
+
+export type LoadWeights = { 
+/**
+ * Hours on a day the team does not work (weekend). Default 1.5.
+ */
+weekend: number, 
+/**
+ * Hours on a team holiday. Default 2.0.
+ */
+holiday: number, 
+/**
+ * Hours on a release day. Default 1.5.
+ */
+release_day: number, };
+
+export type StandingCover = { 
+/**
+ * The fixed member (e.g. the tech lead).
+ */
+member_id: number, 
+/**
+ * Who covers while the fixed member is away; without one the fixed member keeps the turn.
+ */
+stand_in_id: number | null, };
+
+export type NewPolicy = { 
+/**
+ * Name, e.g. "Batman" or "Op of the Week".
+ */
+name: string, 
+/**
+ * Daily, weekly, per sprint or standing.
+ */
+kind: PolicyKind, 
+/**
+ * `"MON 12:00"` (weekly) or `"09:30"` (daily, sprint); the kind's default when absent.
+ */
+handoff?: string, 
+/**
+ * Eligible member ids; empty = every member that can take duty.
+ */
+pool: Array<number>, 
+/**
+ * Percent of capacity the person on duty still gives to sprint work (0–100).
+ */
+focus_share_percent?: number, 
+/**
+ * Duty checklist; the kind's default when absent.
+ */
+checklist?: Array<string>, 
+/**
+ * The policy this one escalates to (possibly another team's).
+ */
+escalates_to?: number, 
+/**
+ * Trainees who may shadow turns.
+ */
+shadow_pool: Array<number>, 
+/**
+ * Minimum number of other turns between two turns of one person (0–20); 1 when absent.
+ */
+min_gap_turns?: number, 
+/**
+ * Load multipliers; defaults when absent.
+ */
+weights?: LoadWeights, 
+/**
+ * Standing policies: the fixed member.
+ */
+standing_member_id?: number, 
+/**
+ * Standing policies: the stand-in.
+ */
+stand_in_id?: number, };
+
+export type PolicySpec = { 
+/**
+ * Name, 1–80 characters.
+ */
+name: string, 
+/**
+ * How turns are cut.
+ */
+kind: PolicyKind, 
+/**
+ * Handoff weekday (weekly) and local time.
+ */
+handoff: Handoff, 
+/**
+ * Eligible member ids, sorted; empty = every member that can take duty.
+ */
+pool: Array<number>, 
+/**
+ * Percent of capacity still given to sprint work while on duty.
+ */
+focus_share_percent: number, 
+/**
+ * Duty checklist shown to whoever is on duty.
+ */
+checklist: Array<string>, 
+/**
+ * The policy this one escalates to.
+ */
+escalates_to: number | null, 
+/**
+ * Trainees who may shadow turns, sorted.
+ */
+shadow_pool: Array<number>, 
+/**
+ * Minimum number of other turns between two turns of one person, where the pool allows.
+ */
+min_gap_turns: number, 
+/**
+ * Load multipliers.
+ */
+weights: LoadWeights, 
+/**
+ * The fixed member and stand-in (standing policies only).
+ */
+standing: StandingCover | null, };
+
+export type DutyPolicy = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * The team the policy belongs to.
+ */
+team_id: number, 
+/**
+ * Name, 1–80 characters.
+ */
+name: string, 
+/**
+ * How turns are cut.
+ */
+kind: PolicyKind, 
+/**
+ * Handoff weekday (weekly) and local time.
+ */
+handoff: Handoff, 
+/**
+ * Eligible member ids, sorted; empty = every member that can take duty.
+ */
+pool: Array<number>, 
+/**
+ * Percent of capacity still given to sprint work while on duty.
+ */
+focus_share_percent: number, 
+/**
+ * Duty checklist shown to whoever is on duty.
+ */
+checklist: Array<string>, 
+/**
+ * The policy this one escalates to.
+ */
+escalates_to: number | null, 
+/**
+ * Trainees who may shadow turns, sorted.
+ */
+shadow_pool: Array<number>, 
+/**
+ * Minimum number of other turns between two turns of one person, where the pool allows.
+ */
+min_gap_turns: number, 
+/**
+ * Load multipliers.
+ */
+weights: LoadWeights, 
+/**
+ * The fixed member and stand-in (standing policies only).
+ */
+standing: StandingCover | null, };
+
+export type TurnSource = "generated" | "override" | "swap";
+
+export type Turn = { 
+/**
+ * Row id once stored; `None` for a freshly planned turn.
+ */
+id: number | null, 
+/**
+ * The duty policy.
+ */
+policy_id: number, 
+/**
+ * Who is on duty.
+ */
+member_id: number, 
+/**
+ * First instant on duty (a handoff).
+ */
+start: string, 
+/**
+ * First instant no longer on duty (the next handoff); after `start`.
+ */
+end: string, 
+/**
+ * Planned, overridden by hand, or swapped.
+ */
+source: TurnSource, 
+/**
+ * Kept as is when the plan is regenerated.
+ */
+locked: boolean, 
+/**
+ * Handoff note for the next person.
+ */
+note: string, 
+/**
+ * A trainee shadowing this turn; never counts as cover.
+ */
+shadow_member_id: number | null, 
+/**
+ * Who the planner had put on this turn before an override or swap replaced them; the
+ * fairness ledger reads it as "`member_id` covered for `replaced_member_id`".
+ */
+replaced_member_id: number | null, };
+
+export type ConflictKind = "coverage_gap" | "time_off" | "holiday" | "inactive_member" | "same_person_in_pair" | "back_to_back" | "overlap";
+
+export type ConflictSeverity = "warning" | "error";
+
+export type Conflict = { 
+/**
+ * What is wrong.
+ */
+kind: ConflictKind, 
+/**
+ * Error or warning.
+ */
+severity: ConflictSeverity, 
+/**
+ * The policy concerned.
+ */
+policy_id: number, 
+/**
+ * Indexes of the turns concerned in the checked slice (empty for a coverage gap).
+ */
+turns: Array<number>, 
+/**
+ * The member concerned, if one.
+ */
+member_id: number | null, 
+/**
+ * Start of the period concerned.
+ */
+start: string, 
+/**
+ * End of the period concerned.
+ */
+end: string, 
+/**
+ * One sentence for people.
+ */
+message: string, };
+
+export type ShownConflict = { 
+/**
+ * Ids of the turns concerned (stored turns only).
+ */
+turn_ids: Array<number>, 
+/**
+ * What is wrong.
+ */
+kind: ConflictKind, 
+/**
+ * Error or warning.
+ */
+severity: ConflictSeverity, 
+/**
+ * The policy concerned.
+ */
+policy_id: number, 
+/**
+ * Indexes of the turns concerned in the checked slice (empty for a coverage gap).
+ */
+turns: Array<number>, 
+/**
+ * The member concerned, if one.
+ */
+member_id: number | null, 
+/**
+ * Start of the period concerned.
+ */
+start: string, 
+/**
+ * End of the period concerned.
+ */
+end: string, 
+/**
+ * One sentence for people.
+ */
+message: string, };
+
+export type OnDuty = { 
+/**
+ * The turn covering the instant, if any.
+ */
+current: Turn | null, 
+/**
+ * The first turn starting after the instant.
+ */
+next: Turn | null, 
+/**
+ * The note of the turn that ended last before the instant (the previous person's handoff).
+ */
+handoff_note: string | null, };
+
+export type TodayCard = { 
+/**
+ * The policy.
+ */
+policy_id: number, 
+/**
+ * Now, next, last handoff note.
+ */
+on_duty: OnDuty, 
+/**
+ * The duty checklist of the policy.
+ */
+checklist: Array<string>, };
+
+export type FairnessRow = { 
+/**
+ * The member.
+ */
+member_id: number, 
+/**
+ * Their name.
+ */
+name: string, 
+/**
+ * Turns held (past and planned).
+ */
+turns: number, 
+/**
+ * Of those, turns starting at or after `now`.
+ */
+planned_turns: number, 
+/**
+ * Hours on duty.
+ */
+duty_hours: number, 
+/**
+ * Hours on duty, weekend, holiday and release-day hours weighted.
+ */
+weighted_load: number, 
+/**
+ * Weighted load divided by the capacity share (100 % = 1).
+ */
+load_per_capacity: number, 
+/**
+ * Percent above (+) or below (−) the team average load per capacity.
+ */
+deviation_percent: number, };
+
+export type CoverEntry = { 
+/**
+ * The turn's policy.
+ */
+policy_id: number, 
+/**
+ * Index of the turn in the slice given.
+ */
+turn: number, 
+/**
+ * The turn's start.
+ */
+start: string, 
+/**
+ * Who held the turn.
+ */
+covered_by: number, 
+/**
+ * Who was planned for it.
+ */
+covered_for: number, 
+/**
+ * Override or swap.
+ */
+source: TurnSource, 
+/**
+ * Weighted hours of the turn.
+ */
+weighted_hours: number, };
+
+export type Payback = { 
+/**
+ * Who should take a turn back.
+ */
+owed_by: number, 
+/**
+ * Who covered.
+ */
+owed_to: number, 
+/**
+ * Net weighted hours owed.
+ */
+weighted_hours: number, };
+
+export type FairnessReport = { 
+/**
+ * One row per member in a rotating pool or holding a rotating turn.
+ */
+rows: Array<FairnessRow>, 
+/**
+ * Who covered for whom.
+ */
+ledger: Array<CoverEntry>, 
+/**
+ * Net debts between pairs of members, largest first.
+ */
+paybacks: Array<Payback>, };
+
+export type Explanation = { 
+/**
+ * The turn's policy.
+ */
+policy_id: number, 
+/**
+ * The turn's start.
+ */
+start: string, 
+/**
+ * Who was picked.
+ */
+member_id: number, 
+/**
+ * One sentence, e.g. "Ben: 3 turns vs fair share 3.4, weighted load 72.0 h vs fair 81.6 h".
+ */
+reason: string, };
+
+export type Plan = { 
+/**
+ * Kept turns (history, locked) and generated turns, sorted by `(policy_id, start)`.
+ */
+turns: Array<Turn>, 
+/**
+ * Why each generated turn went to its member.
+ */
+explanations: Array<Explanation>, };
+
+export type RotationView = { 
+/**
+ * The local days shown, inclusive.
+ */
+range: DateSpan, 
+/**
+ * The team's IANA zone (the grid is laid out in it).
+ */
+zone: string, 
+/**
+ * The policies shown: the team's own, then the ones they escalate to.
+ */
+policies: Array<DutyPolicy>, 
+/**
+ * Everyone who may appear on a turn (members of the team and of escalation teams).
+ */
+members: Array<Member>, 
+/**
+ * The turns overlapping the range, by policy then start.
+ */
+turns: Array<Turn>, 
+/**
+ * Conflicts in the range.
+ */
+conflicts: Array<ShownConflict>, 
+/**
+ * Fairness over all turns (rolling history plus the plan).
+ */
+fairness: FairnessReport, 
+/**
+ * One card per policy for the stand-up.
+ */
+today: Array<TodayCard>, };
+
+export type Edit = { "kind": "override", 
+/**
+ * The turn.
+ */
+turn_id: number, 
+/**
+ * The member.
+ */
+member_id: number, } | { "kind": "swap", 
+/**
+ * The dragged turn.
+ */
+turn_id: number, 
+/**
+ * The turn it was dropped on.
+ */
+with_turn_id: number, };
+
+export type LoadChange = { 
+/**
+ * The member.
+ */
+member_id: number, 
+/**
+ * Turns before → after.
+ */
+turns_before: number, 
+/**
+ * Turns after the edit.
+ */
+turns_after: number, 
+/**
+ * Deviation from the team average before, in percent.
+ */
+deviation_before: number, 
+/**
+ * Deviation after, in percent.
+ */
+deviation_after: number, };
+
+export type EditPreview = { 
+/**
+ * "Override" or "Swap", with who: e.g. "Swap Ana and Ben".
+ */
+action: string, 
+/**
+ * Conflicts the edit creates.
+ */
+added: Array<Conflict>, 
+/**
+ * Conflicts the edit clears.
+ */
+cleared: Array<Conflict>, 
+/**
+ * Members whose load changes.
+ */
+load: Array<LoadChange>, 
+/**
+ * The turns after the edit (only the changed ones), ready to store.
+ */
+changed: Array<Turn>, };
+
+export type EditResult = { 
+/**
+ * The changed turns as they were.
+ */
+before: Array<Turn>, 
+/**
+ * The changed turns as they are now.
+ */
+after: Array<Turn>, 
+/**
+ * The planner's view after the edit.
+ */
+view: RotationView, };

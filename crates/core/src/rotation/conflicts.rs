@@ -32,6 +32,7 @@ named_enum! {
 
 named_enum! {
     /// How bad a conflict is: an error makes the rotation ambiguous, a warning is a judgement call.
+    #[ts(rename = "ConflictSeverity")]
     pub enum Severity ("severity") {
         Warning = "warning", "Warning";
         Error = "error", "Error";

@@ -42,6 +42,13 @@ pub struct TodayCard {
 pub struct RotationView {
     /// The local days shown, inclusive.
     pub range: DateSpan,
+    /// The team's IANA zone (the grid is laid out in it).
+    #[ts(type = "string")]
+    pub zone: chrono_tz::Tz,
+    /// The policies shown: the team's own, then the ones they escalate to.
+    pub policies: Vec<super::DutyPolicy>,
+    /// Everyone who may appear on a turn (members of the team and of escalation teams).
+    pub members: Vec<crate::member::Member>,
     /// The turns overlapping the range, by policy then start.
     pub turns: Vec<Turn>,
     /// Conflicts in the range.
@@ -82,6 +89,9 @@ pub fn rotation_view(ctx: &RotationContext, all: &[Turn], range: DateSpan, now: 
         .collect();
     RotationView {
         range,
+        zone: ctx.zone,
+        policies: ctx.policies.clone(),
+        members: ctx.members.clone(),
         turns,
         conflicts,
         fairness: fairness(all, ctx, now),

@@ -1,0 +1,102 @@
+//! Duty policies and the rotation planner.
+use serde::Serialize;
+use sprintshield_core::rotation::{DutyPolicy, Edit, EditPreview, NewPolicy, Plan, RotationView, Turn};
+use sprintshield_core::time::{parse_date, DateSpan};
+use sprintshield_core::{AppError, Id};
+use tauri::State;
+
+use super::CmdResult;
+use crate::state::AppState;
+
+fn range(from: &str, to: &str) -> Result<DateSpan, AppError> {
+    Ok(DateSpan::new(parse_date("from", from)?, parse_date("to", to)?, "to")?)
+}
+
+/// An edit as made: the turns before and after (for undo and redo) and the refreshed view.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct EditResult {
+    /// The changed turns as they were.
+    pub before: Vec<Turn>,
+    /// The changed turns as they are now.
+    pub after: Vec<Turn>,
+    /// The planner's view after the edit.
+    pub view: RotationView,
+}
+
+/// The team's duty policies.
+#[tauri::command]
+pub fn list_policies(state: State<'_, AppState>, team_id: Id) -> CmdResult<Vec<DutyPolicy>> {
+    state.with(|s| s.policies(team_id))
+}
+
+/// Adds a duty policy.
+#[tauri::command]
+pub fn add_policy(state: State<'_, AppState>, team_id: Id, new: NewPolicy) -> CmdResult<DutyPolicy> {
+    state.with(|s| s.add_policy(team_id, new))
+}
+
+/// The planner's view of the local days `from`..=`to`.
+#[tauri::command]
+pub fn rotation_view(state: State<'_, AppState>, team_id: Id, from: String, to: String) -> CmdResult<RotationView> {
+    let r = range(&from, &to)?;
+    state.with(|s| s.rotation_view(team_id, r, chrono::Utc::now()))
+}
+
+/// Auto-plan: fills the unlocked future turns of `from`..=`to`; locked turns and history stay.
+#[tauri::command]
+pub fn plan_rotation(state: State<'_, AppState>, team_id: Id, from: String, to: String) -> CmdResult<Plan> {
+    let r = range(&from, &to)?;
+    state.with(|s| s.plan_rotation(team_id, r, chrono::Utc::now()))
+}
+
+/// What an edit would do (shown while dragging); writes nothing.
+#[tauri::command]
+pub fn preview_edit(
+    state: State<'_, AppState>,
+    team_id: Id,
+    from: String,
+    to: String,
+    edit: Edit,
+) -> CmdResult<EditPreview> {
+    let r = range(&from, &to)?;
+    state.with(|s| s.preview_edit(team_id, r, edit, chrono::Utc::now()))
+}
+
+/// Makes an edit (override or swap) and returns the refreshed view in the same round trip.
+#[tauri::command]
+pub fn apply_edit(
+    state: State<'_, AppState>,
+    team_id: Id,
+    from: String,
+    to: String,
+    edit: Edit,
+) -> CmdResult<EditResult> {
+    let r = range(&from, &to)?;
+    state.with(|s| {
+        let (before, after) = s.apply_edit(team_id, edit)?;
+        let view = s.rotation_view(team_id, r, chrono::Utc::now())?;
+        Ok(EditResult { before, after, view })
+    })
+}
+
+/// Puts turns back as given (undo/redo) and returns the refreshed view.
+#[tauri::command]
+pub fn restore_turns(
+    state: State<'_, AppState>,
+    team_id: Id,
+    from: String,
+    to: String,
+    turns: Vec<Turn>,
+) -> CmdResult<RotationView> {
+    let r = range(&from, &to)?;
+    state.with(|s| {
+        s.restore_turns(team_id, &turns)?;
+        s.rotation_view(team_id, r, chrono::Utc::now())
+    })
+}
+
+/// Sets the handoff note of a turn.
+#[tauri::command]
+pub fn set_turn_note(state: State<'_, AppState>, turn_id: Id, note: String) -> CmdResult<()> {
+    state.with(|s| s.set_turn_note(turn_id, &note))
+}
