@@ -61,6 +61,21 @@ enum Command {
     /// Duty rotations: plan, show, edit, check, fairness, today.
     #[command(subcommand)]
     Rotation(commands::rotation::RotationCmd),
+    /// Release trains: which dev team's sprints an ops team deploys, and how much later.
+    #[command(subcommand, name = "release-train")]
+    ReleaseTrain(commands::release::TrainCmd),
+    /// Releases of a train: plan, list, place by hand.
+    #[command(subcommand)]
+    Release(commands::release::ReleaseCmd),
+    /// Freeze windows that block releases.
+    #[command(subcommand)]
+    Freeze(commands::release::FreezeCmd),
+    /// Calendar (.ics) export.
+    #[command(subcommand)]
+    Export(commands::export::ExportCmd),
+    /// Calendar (.ics) import of time off and holidays.
+    #[command(subcommand)]
+    Import(commands::export::ImportCmd),
 }
 
 /// What every command gets: the open store and the output mode.
@@ -88,6 +103,11 @@ fn run(cli: Cli) -> Result<(), AppError> {
         Command::Backtest(a) => commands::forecast::run_backtest(&ctx, a),
         Command::Policy(c) => commands::rotation::run_policy(&mut ctx, c),
         Command::Rotation(c) => commands::rotation::run(&mut ctx, c),
+        Command::ReleaseTrain(c) => commands::release::run_train(&mut ctx, c),
+        Command::Release(c) => commands::release::run(&mut ctx, c),
+        Command::Freeze(c) => commands::release::run_freeze(&mut ctx, c),
+        Command::Export(c) => commands::export::run_export(&mut ctx, c),
+        Command::Import(c) => commands::export::run_import(&mut ctx, c),
     }
 }
 

@@ -91,7 +91,19 @@ impl Store {
             summary.teams.push(team.spec.name);
         }
         Self::write_demo_rotations(s, today, now)?;
+        Self::write_demo_release_train(s)?;
         Ok(summary)
+    }
+
+    /// Seed 001: Atlas deploys Phoenix's sprints two weeks after they end, never over the year end.
+    fn write_demo_release_train(s: &mut Store) -> Result<()> {
+        use sprintshield_core::release::{FreezeWindow, MonthDay};
+        let phoenix = s.team_by_name("Phoenix")?.id;
+        let atlas = s.team_by_name("Atlas")?.id;
+        s.add_release_train(None, phoenix, atlas, None, None)?;
+        let year_end = FreezeWindow::yearly("Year-end", MonthDay::new("from", 12, 20)?, MonthDay::new("to", 1, 6)?)?;
+        s.add_freeze(atlas, year_end)?;
+        Ok(())
     }
 
     /// The rotations of seeds 000 and 001: Phoenix's daily Batman and the Op of the Week of Atlas

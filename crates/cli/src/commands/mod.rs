@@ -1,8 +1,10 @@
 //! One module per command group; each parses its arguments into core inputs and calls the store.
 pub mod demo;
+pub mod export;
 pub mod forecast;
 pub mod interrupt;
 pub mod member;
+pub mod release;
 pub mod rotation;
 pub mod sprint;
 pub mod team;
