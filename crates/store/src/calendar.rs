@@ -180,7 +180,14 @@ impl Store {
                         .filter(|t| member.as_ref().is_none_or(|m| m.id == t.member_id))
                         .filter(|t| policy.as_ref().is_none_or(|p| p.id == t.policy_id))
                         .collect();
-                    events.extend(turn_events(&turns, &policies, &members));
+                    // A turn may be held by someone of another team (an escalation rotation).
+                    let mut named = members.clone();
+                    for t in &turns {
+                        if named.iter().all(|m| m.id != t.member_id) {
+                            named.push(self.member(t.member_id)?);
+                        }
+                    }
+                    events.extend(turn_events(&turns, &policies, &named));
                 }
                 ExportWhat::TimeOff => {
                     let away: Vec<_> = self

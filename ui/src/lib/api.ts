@@ -15,7 +15,7 @@ export function toAppError(e: unknown): AppError {
   return { kind: "storage", message: e instanceof Error ? e.message : String(e), field: null };
 }
 
-async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
+export async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {

@@ -1,5 +1,5 @@
 // The screens of the app, in navigation order. Later features add their entry here.
-export type Screen = "teams" | "sprints" | "interrupts";
+export type Screen = "teams" | "sprints" | "interrupts" | "forecast";
 
 export interface NavItem {
   id: Screen;
@@ -11,6 +11,7 @@ export const NAV: NavItem[] = [
   { id: "teams", label: "Team", hint: "Members, time off and holidays" },
   { id: "sprints", label: "Sprints", hint: "Plan, run and close sprints" },
   { id: "interrupts", label: "Interrupts", hint: "Log and review unplanned work" },
+  { id: "forecast", label: "Forecast", hint: "Capacity and what the team can commit to" },
 ];
 
 /** Today's date "YYYY-MM-DD" in IANA `zone`. */

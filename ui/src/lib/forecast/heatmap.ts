@@ -1,0 +1,119 @@
+// The capacity heat map: one row per member, one column per sprint day, shaded by the focus
+// person-days left, with a marker for duty, time off, holiday and weekend, and the reason as title.
+import type { CapacityReport, CellFlag } from "../bindings";
+
+export type Marker = "duty" | "time_off" | "holiday" | "weekend" | "inactive" | null;
+
+export interface HeatCell {
+  date: string;
+  value: number;
+  /** Label shown in the cell: the value with one decimal, or the marker's letter when 0. */
+  text: string;
+  /** 0..1, how strong the shading is (the focus value relative to a full day). */
+  shade: number;
+  marker: Marker;
+  /** Where the number comes from, for the title. */
+  title: string;
+}
+
+export interface HeatRow {
+  memberId: number;
+  name: string;
+  cells: HeatCell[];
+  total: number;
+  totalTitle: string;
+}
+
+export interface HeatColumn {
+  date: string;
+  weekday: string;
+  day: string;
+  working: boolean;
+  holiday: string | null;
+}
+
+export interface HeatMap {
+  columns: HeatColumn[];
+  rows: HeatRow[];
+  total: number;
+  totalTitle: string;
+}
+
+const MARKER_ORDER: CellFlag[] = ["holiday", "time_off", "inactive", "weekend", "duty"];
+const LETTER: Record<Exclude<Marker, null>, string> = {
+  duty: "D", time_off: "T", holiday: "H", weekend: "", inactive: "–",
+};
+
+/** The strongest reason a cell is reduced (holiday before time off before weekend before duty). */
+export function markerOf(flags: CellFlag[]): Marker {
+  return MARKER_ORDER.find((f) => flags.includes(f)) ?? null;
+}
+
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/** Weekday of a "YYYY-MM-DD" date, independent of the machine's zone. */
+export function weekday(date: string): string {
+  return WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()] ?? "";
+}
+
+export function heatMap(r: CapacityReport): HeatMap {
+  const columns = r.days.map((d) => ({
+    date: d.date, weekday: weekday(d.date), day: d.date.slice(8), working: d.working, holiday: d.holiday,
+  }));
+  const rows = r.people.map((p) => ({
+    memberId: p.member_id,
+    name: p.name,
+    total: round2(p.total.value),
+    totalTitle: p.total.from,
+    cells: p.cells.map((c) => {
+      const marker = markerOf(c.flags);
+      const text = c.value > 0 ? c.value.toFixed(1) : marker ? LETTER[marker] : "0";
+      const title = c.duty ? `${c.date}: ${c.from} (on duty: ${c.duty})` : `${c.date}: ${c.from}`;
+      return { date: c.date, value: c.value, text, shade: Math.max(0, Math.min(1, c.value)), marker, title };
+    }),
+  }));
+  return { columns, rows, total: round2(r.team_total.value), totalTitle: r.team_total.from };
+}
+
+export interface ScenarioCard {
+  kind: string;
+  label: string;
+  total: number;
+  title: string;
+  /** Person-days more (+) or less (−) than with rotation. */
+  delta: number;
+  duty: number;
+  dutyTitle: string;
+  interrupts: number;
+  interruptsTitle: string;
+  contextSwitch: number;
+  contextSwitchTitle: string;
+}
+
+const SCENARIO_LABEL: Record<string, string> = {
+  with_rotation: "With rotation",
+  without_rotation: "Without rotation",
+  everyone_shares: "Everyone shares interrupts",
+};
+
+/** The three scenarios side by side, each compared with the plan (with rotation). */
+export function scenarioCards(r: CapacityReport): ScenarioCard[] {
+  const base = r.scenarios.find((s) => s.kind === "with_rotation")?.team_total.value ?? 0;
+  return r.scenarios.map((s) => ({
+    kind: s.kind,
+    label: SCENARIO_LABEL[s.kind] ?? s.kind,
+    total: round2(s.team_total.value),
+    title: s.team_total.from,
+    delta: round2(s.team_total.value - base),
+    duty: round2(s.duty_cost.value),
+    dutyTitle: s.duty_cost.from,
+    interrupts: round2(s.interrupt_cost.value),
+    interruptsTitle: s.interrupt_cost.from,
+    contextSwitch: round2(s.context_switch_cost.value),
+    contextSwitchTitle: s.context_switch_cost.from,
+  }));
+}
