@@ -46,6 +46,17 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         rotation::apply_edit,
         rotation::restore_turns,
         rotation::set_turn_note,
+        releases::list_release_trains,
+        releases::add_release_train,
+        releases::release_plan,
+        releases::pin_release,
+        releases::unpin_release,
+        releases::list_freezes,
+        releases::add_freeze,
+        releases::delete_freeze,
+        calendar::export_preview,
+        calendar::save_export,
+        calendar::import_calendar,
     ])
 }
 
@@ -81,6 +92,7 @@ fn init_logging(dir: PathBuf) -> tracing_appender::non_blocking::WorkerGuard {
 pub fn run() {
     let app = with_commands(tauri::Builder::default())
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let log_dir = app.path().app_log_dir()?;
             app.manage(init_logging(log_dir));

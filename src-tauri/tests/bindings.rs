@@ -41,6 +41,19 @@ fn generate() -> String {
         core::rotation::FairnessRow, core::rotation::CoverEntry, core::rotation::Payback, core::rotation::FairnessReport,
         core::rotation::Explanation, core::rotation::Plan, core::rotation::RotationView, core::rotation::Edit,
         core::rotation::LoadChange, core::rotation::EditPreview, sprintshield_app::commands::rotation::EditResult,
+        core::release::RoutineEvents, core::release::ReleaseTrainSpec, core::release::ReleaseTrain,
+        core::release::MonthDay, core::release::FreezeSpan, core::release::FreezeWindow, core::release::Window,
+        core::release::ReleasePin, core::release::Release, core::release::WarningKind, core::release::ReleaseWarning,
+        sprintshield_store::releases::TrainInfo, sprintshield_store::releases::StoredFreeze,
+        sprintshield_store::releases::FrozenDays, sprintshield_store::releases::TrainPlan,
+        core::calendar::EventTime, core::calendar::Person, core::calendar::CalendarEvent,
+        core::calendar::sources::ExportWhat, core::calendar::import::ImportedPerson,
+        core::calendar::import::MessageLevel, core::calendar::import::ImportMessage,
+        core::calendar::mapping::ProposedTimeOff, core::calendar::mapping::ProposedHoliday,
+        core::calendar::mapping::UnmatchedItem, core::calendar::mapping::ImportProposal,
+        sprintshield_store::calendar::ExportRequest, sprintshield_store::calendar::ExportPreview,
+        sprintshield_store::calendar::ImportAs, sprintshield_store::calendar::ImportRequest,
+        sprintshield_store::calendar::ImportPreview,
     ];
     let mut text = String::from("// Generated from the Rust types by src-tauri/tests/bindings.rs. Do not edit.\n// Regenerate: UPDATE_BINDINGS=1 cargo test --test bindings\n\n");
     for d in decls {

@@ -1,8 +1,10 @@
 //! IPC commands: each adapts one store/core call; no rules live here. Errors cross IPC as
 //! `AppError { kind, message, field }`.
 pub mod app;
+pub mod calendar;
 pub mod forecast;
 pub mod interrupts;
+pub mod releases;
 pub mod rotation;
 pub mod sprints;
 pub mod teams;

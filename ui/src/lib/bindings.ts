@@ -1640,3 +1640,575 @@ after: Array<Turn>,
  * The planner's view after the edit.
  */
 view: RotationView, };
+
+export type RoutineEvents = { 
+/**
+ * Weekday of the production release (Saturday).
+ */
+release_weekday: "Mon" | "Tue" | "Wed" | "Thu" | "Fri" | "Sat" | "Sun", 
+/**
+ * Local time of the production release (09:00).
+ */
+release_time: string, 
+/**
+ * Days from the release-candidate push to the production day (9: Thursday of the week before
+ * a Saturday release).
+ */
+rc_push_days_before: number, 
+/**
+ * Local time of the release-candidate pre-production push (18:00).
+ */
+rc_push_time: string, 
+/**
+ * Start of the ops duty person's high alert on the production day (08:00).
+ */
+high_alert_start: string, 
+/**
+ * End of the high alert on the production day (14:00).
+ */
+high_alert_end: string, 
+/**
+ * Days of regression / load testing before the push day (3: Monday to the Thursday push).
+ */
+regression_days_before_push: number, 
+/**
+ * Local start time of the regression window (09:00); it ends at the push.
+ */
+regression_start_time: string, 
+/**
+ * The shortest acceptable time from the sprint's last day to the production day, in days (7).
+ */
+min_lag_days: number, };
+
+export type ReleaseTrainSpec = { 
+/**
+ * The dev team whose sprints are released.
+ */
+dev_team_id: number, 
+/**
+ * The ops team that deploys them.
+ */
+ops_team_id: number, 
+/**
+ * Weeks from a sprint's end to its production release (1–12, default 2).
+ */
+lag_weeks: number, 
+/**
+ * The routine events around each release.
+ */
+routine: RoutineEvents, };
+
+export type ReleaseTrain = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * The dev team whose sprints are released.
+ */
+dev_team_id: number, 
+/**
+ * The ops team that deploys them.
+ */
+ops_team_id: number, 
+/**
+ * Weeks from a sprint's end to its production release (1–12, default 2).
+ */
+lag_weeks: number, 
+/**
+ * The routine events around each release.
+ */
+routine: RoutineEvents, };
+
+export type MonthDay = { 
+/**
+ * Month, 1–12.
+ */
+month: number, 
+/**
+ * Day of month, 1–31 (29 February allowed).
+ */
+day: number, };
+
+export type FreezeSpan = { "kind": "once", 
+/**
+ * The frozen days, inclusive.
+ */
+days: DateSpan, } | { "kind": "yearly", 
+/**
+ * First frozen day of the year.
+ */
+from: MonthDay, 
+/**
+ * Last frozen day (in the next year when before `from`).
+ */
+to: MonthDay, };
+
+export type FreezeWindow = { 
+/**
+ * Name shown in warnings, e.g. "Year-end freeze".
+ */
+name: string, 
+/**
+ * When it applies.
+ */
+span: FreezeSpan, };
+
+export type Window = { 
+/**
+ * Start instant.
+ */
+start: string, 
+/**
+ * End instant.
+ */
+end: string, };
+
+export type ReleasePin = { 
+/**
+ * The sprint whose release is pinned.
+ */
+sprint_id: number, 
+/**
+ * The chosen production day.
+ */
+production_day: string, };
+
+export type Release = { 
+/**
+ * The sprint released.
+ */
+sprint_id: number, 
+/**
+ * The sprint's name.
+ */
+sprint_name: string, 
+/**
+ * The sprint's last day.
+ */
+sprint_end: string, 
+/**
+ * The production day (local, in the ops team's zone).
+ */
+production_day: string, 
+/**
+ * The release-candidate pre-production push.
+ */
+rc_push: string, 
+/**
+ * The production release.
+ */
+production: string, 
+/**
+ * The ops duty person's high alert on the production day.
+ */
+high_alert: Window, 
+/**
+ * Regression / load testing by the ops team, ending at the push.
+ */
+regression: Window, 
+/**
+ * The production day the lag pointed to, when a freeze or holiday moved the release.
+ */
+moved_from: string | null, 
+/**
+ * Why it moved.
+ */
+move_reason: string | null, 
+/**
+ * Whether the production day was chosen by hand.
+ */
+pinned: boolean, 
+/**
+ * The ops members on duty during the high alert.
+ */
+on_duty: Array<number>, 
+/**
+ * Everything that needs a look.
+ */
+warnings: Array<ReleaseWarning>, };
+
+export type WarningKind = "no_duty_cover" | "duty_on_time_off" | "on_holiday" | "in_freeze" | "lag_too_short" | "two_in_one_weekend" | "no_valid_slot";
+
+export type ReleaseWarning = { 
+/**
+ * What kind of problem.
+ */
+kind: WarningKind, 
+/**
+ * The problem in plain words, with dates and names.
+ */
+message: string, };
+
+export type TrainInfo = { 
+/**
+ * Unique name, e.g. "Phoenix-Atlas".
+ */
+name: string, 
+/**
+ * The dev team's name.
+ */
+dev_team: string, 
+/**
+ * The ops team's name.
+ */
+ops_team: string, 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * The dev team whose sprints are released.
+ */
+dev_team_id: number, 
+/**
+ * The ops team that deploys them.
+ */
+ops_team_id: number, 
+/**
+ * Weeks from a sprint's end to its production release (1–12, default 2).
+ */
+lag_weeks: number, 
+/**
+ * The routine events around each release.
+ */
+routine: RoutineEvents, };
+
+export type StoredFreeze = { 
+/**
+ * Row id.
+ */
+id: number, 
+/**
+ * The team it belongs to.
+ */
+team_id: number, 
+/**
+ * Name shown in warnings, e.g. "Year-end freeze".
+ */
+name: string, 
+/**
+ * When it applies.
+ */
+span: FreezeSpan, };
+
+export type FrozenDays = { 
+/**
+ * The freeze window's name.
+ */
+name: string, 
+/**
+ * The frozen days, inclusive.
+ */
+days: DateSpan, };
+
+export type TrainPlan = { 
+/**
+ * The train.
+ */
+train: TrainInfo, 
+/**
+ * The ops team's zone (IANA name); every local time is read there.
+ */
+zone: string, 
+/**
+ * The days the plan covers: from the first sprint's start to the last release.
+ */
+range: DateSpan, 
+/**
+ * The dev sprints released, by end.
+ */
+sprints: Array<Sprint>, 
+/**
+ * One release per sprint.
+ */
+releases: Array<Release>, 
+/**
+ * Frozen stretches in the range (freezes of both teams).
+ */
+freezes: Array<FrozenDays>, 
+/**
+ * Ops team holidays in the range.
+ */
+holidays: Array<Holiday>, };
+
+export type EventTime = { "kind": "all_day", 
+/**
+ * First day.
+ */
+first: string, 
+/**
+ * Last day, inclusive.
+ */
+last_inclusive: string, } | { "kind": "timed", 
+/**
+ * Start instant.
+ */
+start: string, 
+/**
+ * End instant, after `start`.
+ */
+end: string, };
+
+export type Person = { 
+/**
+ * Display name (`CN`).
+ */
+name: string, 
+/**
+ * E-mail address, written as `mailto:`.
+ */
+email: string, };
+
+export type CalendarEvent = { 
+/**
+ * Stable identifier, e.g. `turn-<policy>-<start-utc>@sprintshield`; a re-export with the same
+ * UID updates the event in the reader's calendar instead of duplicating it.
+ */
+uid: string, 
+/**
+ * One-line title.
+ */
+summary: string, 
+/**
+ * Longer text; may contain newlines. Empty means none.
+ */
+description: string, 
+/**
+ * When.
+ */
+when: EventTime, 
+/**
+ * Shown as free, not busy (`TRANSP:TRANSPARENT`); true for duty turns.
+ */
+transparent: boolean, 
+/**
+ * Revision number; increase it whenever the event changes.
+ */
+sequence: number, 
+/**
+ * A removed item, written with `STATUS:CANCELLED` so readers drop it.
+ */
+cancelled: boolean, 
+/**
+ * Category names (`CATEGORIES`).
+ */
+categories: Array<string>, 
+/**
+ * Who organizes it, if anyone.
+ */
+organizer: Person | null, 
+/**
+ * Who attends (the member on duty, for a turn).
+ */
+attendees: Array<Person>, };
+
+export type ExportWhat = "turns" | "time_off" | "sprints" | "releases";
+
+export type ImportedPerson = { 
+/**
+ * Display name (`CN`), if given.
+ */
+name: string | null, 
+/**
+ * E-mail address (from `mailto:`), lower-case, if given.
+ */
+email: string | null, };
+
+export type MessageLevel = "note" | "skipped";
+
+export type ImportMessage = { 
+/**
+ * The line of the event's `BEGIN:VEVENT`.
+ */
+line: number, 
+/**
+ * The event's title.
+ */
+summary: string, 
+/**
+ * Note or skipped.
+ */
+level: MessageLevel, 
+/**
+ * What happened, in plain words.
+ */
+text: string, };
+
+export type ProposedTimeOff = { 
+/**
+ * The member.
+ */
+member_id: number, 
+/**
+ * The member's name, for the preview.
+ */
+member_name: string, 
+/**
+ * The days, inclusive.
+ */
+days: DateSpan, 
+/**
+ * The event title (becomes the note).
+ */
+summary: string, 
+/**
+ * The event UID.
+ */
+uid: string, 
+/**
+ * How the member was found, e.g. "attendee e-mail ann@example.com".
+ */
+matched_by: string, 
+/**
+ * Already stored (or proposed earlier in this import); skipped when writing.
+ */
+duplicate: boolean, };
+
+export type ProposedHoliday = { 
+/**
+ * The day.
+ */
+date: string, 
+/**
+ * The event title.
+ */
+name: string, 
+/**
+ * The event UID.
+ */
+uid: string, 
+/**
+ * Already stored (or proposed earlier in this import); skipped when writing.
+ */
+duplicate: boolean, };
+
+export type UnmatchedItem = { 
+/**
+ * The event title.
+ */
+summary: string, 
+/**
+ * Its days.
+ */
+days: DateSpan, 
+/**
+ * Why it is not imported, in plain words.
+ */
+reason: string, };
+
+export type ImportProposal = { 
+/**
+ * Proposed time off.
+ */
+time_off: Array<ProposedTimeOff>, 
+/**
+ * Proposed holidays.
+ */
+holidays: Array<ProposedHoliday>, 
+/**
+ * Items not used.
+ */
+unmatched: Array<UnmatchedItem>, };
+
+export type ExportRequest = { 
+/**
+ * The team.
+ */
+team_id: number, 
+/**
+ * Only this member's turns and time off.
+ */
+member_id: number | null, 
+/**
+ * Only this duty policy's turns.
+ */
+policy_id: number | null, 
+/**
+ * Which kinds of events; at least one.
+ */
+what: Array<ExportWhat>, 
+/**
+ * First day of the range.
+ */
+from: string, 
+/**
+ * Last day of the range, inclusive.
+ */
+to: string, };
+
+export type ExportPreview = { 
+/**
+ * The calendar's name (`X-WR-CALNAME`).
+ */
+calname: string, 
+/**
+ * A file name to suggest, e.g. `phoenix-2026-11-23-2027-01-31.ics`.
+ */
+file_name: string, 
+/**
+ * Every event written, cancelled ones included, in file order.
+ */
+events: Array<CalendarEvent>, 
+/**
+ * Events never exported before in this scope.
+ */
+new_events: number, 
+/**
+ * Events exported before whose content changed (sequence raised).
+ */
+changed_events: number, 
+/**
+ * Events exported before that are gone (written as cancelled).
+ */
+cancelled_events: number, 
+/**
+ * The `.ics` text.
+ */
+text: string, };
+
+export type ImportAs = "time_off" | "holidays";
+
+export type ImportRequest = { 
+/**
+ * The team.
+ */
+team_id: number, 
+/**
+ * The file's text.
+ */
+text: string, 
+/**
+ * Time off or holidays.
+ */
+kind: ImportAs, 
+/**
+ * First day of the range read (repeating events are expanded within it).
+ */
+from: string, 
+/**
+ * Last day of the range, inclusive.
+ */
+to: string, };
+
+export type ImportPreview = { 
+/**
+ * Proposed time off and holidays (duplicates marked) and unused items with reasons.
+ */
+proposal: ImportProposal, 
+/**
+ * Notes and skipped events from reading the file.
+ */
+messages: Array<ImportMessage>, 
+/**
+ * Stretches of time off that are (or were) written.
+ */
+time_off_to_write: number, 
+/**
+ * Holidays that are (or were) written.
+ */
+holidays_to_write: number, 
+/**
+ * Whether it was written.
+ */
+applied: boolean, };

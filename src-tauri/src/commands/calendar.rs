@@ -1,0 +1,44 @@
+//! Calendar export (preview, then save to the path chosen in the save dialog) and import.
+use std::path::PathBuf;
+
+use sprintshield_core::{AppError, ErrorKind, Invalid};
+use sprintshield_store::calendar::{ExportPreview, ExportRequest, ImportPreview, ImportRequest};
+use tauri::State;
+
+use super::CmdResult;
+use crate::state::AppState;
+
+/// What an export would contain, without recording anything.
+#[tauri::command]
+pub fn export_preview(state: State<'_, AppState>, request: ExportRequest) -> CmdResult<ExportPreview> {
+    let now = chrono::Utc::now();
+    state.with(|s| s.export_calendar(&request, now, false))
+}
+
+/// Writes the export to `path` (chosen in the save dialog), then records it so the next export
+/// updates these events instead of duplicating them. A failed write records nothing.
+#[tauri::command]
+pub fn save_export(state: State<'_, AppState>, request: ExportRequest, path: PathBuf) -> CmdResult<ExportPreview> {
+    let now = chrono::Utc::now();
+    let preview = state.with(|s| s.export_calendar(&request, now, false))?;
+    std::fs::write(&path, &preview.text)
+        .map_err(|e| AppError::new(ErrorKind::Storage, format!("cannot write {}: {e}", path.display())))?;
+    state.with(|s| s.export_calendar(&request, now, true))
+}
+
+/// Reads the .ics file at `path` (chosen in the open dialog) and proposes time off or holidays;
+/// with `apply`, writes them in one transaction.
+#[tauri::command]
+pub fn import_calendar(
+    state: State<'_, AppState>,
+    path: PathBuf,
+    request: ImportRequest,
+    apply: bool,
+) -> CmdResult<ImportPreview> {
+    let bytes = std::fs::read(&path)
+        .map_err(|e| AppError::new(ErrorKind::Storage, format!("cannot read {}: {e}", path.display())))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Invalid::new("file", format!("{} is not a UTF-8 text file", path.display())))?;
+    let request = ImportRequest { text, ..request };
+    state.with(|s| s.import_calendar(&request, apply))
+}

@@ -1,0 +1,76 @@
+//! Release trains, freeze windows and release plans (with pins and drag previews).
+use chrono::NaiveDate;
+use sprintshield_core::release::{FreezeSpan, FreezeWindow, MonthDay, ReleasePin};
+use sprintshield_core::Id;
+use sprintshield_store::releases::{StoredFreeze, TrainInfo, TrainPlan};
+use tauri::State;
+
+use super::CmdResult;
+use crate::state::AppState;
+
+/// Every release train, by name.
+#[tauri::command]
+pub fn list_release_trains(state: State<'_, AppState>) -> CmdResult<Vec<TrainInfo>> {
+    state.with(|s| s.release_trains())
+}
+
+/// Adds a release train (lag defaults to 2 weeks, name to "<dev>-<ops>").
+#[tauri::command]
+pub fn add_release_train(
+    state: State<'_, AppState>,
+    name: Option<String>,
+    dev_team_id: Id,
+    ops_team_id: Id,
+    lag_weeks: Option<i64>,
+) -> CmdResult<TrainInfo> {
+    state.with(|s| s.add_release_train(name.as_deref(), dev_team_id, ops_team_id, lag_weeks, None))
+}
+
+/// The train's releases for every sprint; `preview` tries a hand placement without storing it.
+#[tauri::command]
+pub fn release_plan(state: State<'_, AppState>, train_id: Id, preview: Option<ReleasePin>) -> CmdResult<TrainPlan> {
+    state.with(|s| s.plan_train(train_id, None, preview))
+}
+
+/// Places a sprint's production release on a day by hand.
+#[tauri::command]
+pub fn pin_release(
+    state: State<'_, AppState>,
+    train_id: Id,
+    sprint_id: Id,
+    production_day: NaiveDate,
+) -> CmdResult<ReleasePin> {
+    state.with(|s| s.pin_release(train_id, sprint_id, production_day))
+}
+
+/// Lets the planner place a sprint's release again (undo of a pin).
+#[tauri::command]
+pub fn unpin_release(state: State<'_, AppState>, train_id: Id, sprint_id: Id) -> CmdResult<()> {
+    state.with(|s| s.unpin_release(train_id, sprint_id))
+}
+
+/// Freeze windows of one team, or of all teams.
+#[tauri::command]
+pub fn list_freezes(state: State<'_, AppState>, team_id: Option<Id>) -> CmdResult<Vec<StoredFreeze>> {
+    state.with(|s| s.freezes(team_id))
+}
+
+/// Adds a freeze window, once or yearly; the name and days are validated.
+#[tauri::command]
+pub fn add_freeze(state: State<'_, AppState>, team_id: Id, name: String, span: FreezeSpan) -> CmdResult<StoredFreeze> {
+    let window = match span {
+        FreezeSpan::Once { days } => FreezeWindow::once(&name, days)?,
+        FreezeSpan::Yearly { from, to } => FreezeWindow::yearly(
+            &name,
+            MonthDay::new("from", from.month, from.day)?,
+            MonthDay::new("to", to.month, to.day)?,
+        )?,
+    };
+    state.with(|s| s.add_freeze(team_id, window))
+}
+
+/// Deletes a freeze window.
+#[tauri::command]
+pub fn delete_freeze(state: State<'_, AppState>, id: Id) -> CmdResult<()> {
+    state.with(|s| s.delete_freeze(id))
+}

@@ -1,0 +1,168 @@
+//! Release and calendar IPC commands through Tauri's mock runtime, as the UI calls them.
+use serde_json::{json, Value};
+use sprintshield_app::{open_state, with_commands};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindow;
+
+struct Harness {
+    dir: tempfile::TempDir,
+    _app: tauri::App<tauri::test::MockRuntime>,
+    window: WebviewWindow<tauri::test::MockRuntime>,
+}
+
+impl Harness {
+    /// A mock app over a brand-new database (the demo, with the Phoenix-Atlas train).
+    fn new() -> Harness {
+        let dir = tempfile::tempdir().unwrap();
+        let state = open_state(dir.path().join("s.db")).unwrap();
+        let app = with_commands(mock_builder())
+            .manage(state)
+            .build(mock_context(noop_assets()))
+            .unwrap();
+        let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .unwrap();
+        Harness { dir, _app: app, window }
+    }
+
+    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        let req = InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: tauri::ipc::InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(&self.window, req).map(|body| body.deserialize::<Value>().unwrap())
+    }
+
+    fn team_id(&self, name: &str) -> i64 {
+        let teams = self.call("list_teams", json!({})).unwrap();
+        teams.as_array().unwrap().iter().find(|t| t["name"] == name).unwrap()["id"]
+            .as_i64()
+            .unwrap()
+    }
+}
+
+#[test]
+fn release_plan_preview_pin_and_undo() {
+    let h = Harness::new();
+    let trains = h.call("list_release_trains", json!({})).unwrap();
+    let train = &trains[0];
+    assert_eq!(train["name"], "Phoenix-Atlas");
+    let train_id = train["id"].as_i64().unwrap();
+    let plan = h.call("release_plan", json!({ "trainId": train_id })).unwrap();
+    assert_eq!(plan["zone"], "Europe/Berlin");
+    let releases = plan["releases"].as_array().unwrap();
+    assert_eq!(releases.len(), plan["sprints"].as_array().unwrap().len());
+    let first = &releases[0];
+    let sprint_id = first["sprint_id"].as_i64().unwrap();
+    let day = first["production_day"].as_str().unwrap();
+
+    // Dragging onto the day after the sprint ends previews a lag warning and stores nothing.
+    let too_soon = first["sprint_end"].as_str().unwrap();
+    let preview = h
+        .call(
+            "release_plan",
+            json!({ "trainId": train_id, "preview": { "sprint_id": sprint_id, "production_day": too_soon } }),
+        )
+        .unwrap();
+    let moved = &preview["releases"][0];
+    assert_eq!(moved["pinned"], true);
+    assert!(moved["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["kind"] == "lag_too_short"));
+    assert_eq!(
+        h.call("release_plan", json!({ "trainId": train_id })).unwrap()["releases"][0]["pinned"],
+        false
+    );
+
+    h.call(
+        "pin_release",
+        json!({ "trainId": train_id, "sprintId": sprint_id, "productionDay": too_soon }),
+    )
+    .unwrap();
+    assert_eq!(
+        h.call("release_plan", json!({ "trainId": train_id })).unwrap()["releases"][0]["pinned"],
+        true
+    );
+    h.call("unpin_release", json!({ "trainId": train_id, "sprintId": sprint_id }))
+        .unwrap();
+    let back = h.call("release_plan", json!({ "trainId": train_id })).unwrap();
+    assert_eq!(back["releases"][0]["production_day"], day);
+
+    let atlas = h.team_id("Atlas");
+    let f = h
+        .call(
+            "add_freeze",
+            json!({ "teamId": atlas, "name": "Launch week", "span": { "kind": "once", "days": { "first": day, "last": day } } }),
+        )
+        .unwrap();
+    let moved = h.call("release_plan", json!({ "trainId": train_id })).unwrap();
+    assert_eq!(moved["releases"][0]["moved_from"], day);
+    let err = h
+        .call(
+            "add_freeze",
+            json!({ "teamId": atlas, "name": "Bad", "span": { "kind": "yearly", "from": { "month": 2, "day": 30 }, "to": { "month": 3, "day": 1 } } }),
+        )
+        .unwrap_err();
+    assert_eq!(err["kind"], "invalid");
+    h.call("delete_freeze", json!({ "id": f["id"] })).unwrap();
+    assert!(h
+        .call("add_release_train", json!({ "devTeamId": atlas, "opsTeamId": atlas }))
+        .is_err());
+}
+
+#[test]
+fn export_preview_save_and_import() {
+    let h = Harness::new();
+    let phoenix = h.team_id("Phoenix");
+    let sprints = h.call("list_sprints", json!({ "teamId": phoenix })).unwrap();
+    let last = sprints.as_array().unwrap().last().unwrap().clone();
+    let request = json!({
+        "team_id": phoenix, "member_id": null, "policy_id": null,
+        "what": ["turns", "sprints", "releases", "time_off"],
+        "from": last["start"], "to": last["end"],
+    });
+    let preview = h.call("export_preview", json!({ "request": request })).unwrap();
+    let n = preview["events"].as_array().unwrap().len();
+    assert!(n > 3);
+    assert!(preview["text"].as_str().unwrap().starts_with("BEGIN:VCALENDAR\r\n"));
+    let path = h.dir.path().join("phoenix.ics");
+    let saved = h
+        .call("save_export", json!({ "request": request, "path": path }))
+        .unwrap();
+    assert_eq!(saved["new_events"].as_u64().unwrap() as usize, n);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), saved["text"].as_str().unwrap());
+    let again = h.call("export_preview", json!({ "request": request })).unwrap();
+    assert_eq!(again["new_events"], 0);
+
+    // Exported time off comes back as duplicates: nothing to write.
+    let away = json!({
+        "team_id": phoenix, "member_id": null, "policy_id": null, "what": ["time_off"],
+        "from": last["start"], "to": last["end"],
+    });
+    let path = h.dir.path().join("away.ics");
+    h.call("save_export", json!({ "request": away, "path": path })).unwrap();
+    let import =
+        json!({ "team_id": phoenix, "text": "", "kind": "time_off", "from": last["start"], "to": last["end"] });
+    let p = h
+        .call(
+            "import_calendar",
+            json!({ "path": path, "request": import, "apply": true }),
+        )
+        .unwrap();
+    assert_eq!(p["time_off_to_write"], 0);
+    let bad = h
+        .call(
+            "import_calendar",
+            json!({ "path": h.dir.path().join("none.ics"), "request": import, "apply": false }),
+        )
+        .unwrap_err();
+    assert!(bad["message"].as_str().unwrap().contains("cannot read"));
+}
