@@ -1,5 +1,5 @@
 // The screens of the app, in navigation order. Later features add their entry here.
-export type Screen = "teams" | "sprints" | "interrupts" | "forecast";
+export type Screen = "teams" | "sprints" | "interrupts" | "forecast" | "releases" | "calendar";
 
 export interface NavItem {
   id: Screen;
@@ -12,6 +12,8 @@ export const NAV: NavItem[] = [
   { id: "sprints", label: "Sprints", hint: "Plan, run and close sprints" },
   { id: "interrupts", label: "Interrupts", hint: "Log and review unplanned work" },
   { id: "forecast", label: "Forecast", hint: "Capacity and what the team can commit to" },
+  { id: "releases", label: "Releases", hint: "When ops ships each sprint: release trains, freezes, warnings" },
+  { id: "calendar", label: "Calendar", hint: "Export turns, sprints and releases; import time off" },
 ];
 
 /** Today's date "YYYY-MM-DD" in IANA `zone`. */
