@@ -71,7 +71,7 @@ export function heatMap(r: CapacityReport): HeatMap {
     totalTitle: p.total.from,
     cells: p.cells.map((c) => {
       const marker = markerOf(c.flags);
-      const text = c.value > 0 ? c.value.toFixed(1) : marker ? LETTER[marker] : "0";
+      const text = c.value >= 0.05 ? c.value.toFixed(1) : marker ? LETTER[marker] : "0";
       const title = c.duty ? `${c.date}: ${c.from} (on duty: ${c.duty})` : `${c.date}: ${c.from}`;
       return { date: c.date, value: c.value, text, shade: Math.max(0, Math.min(1, c.value)), marker, title };
     }),
