@@ -1828,13 +1828,13 @@ on_duty: Array<number>,
  */
 warnings: Array<ReleaseWarning>, };
 
-export type WarningKind = "no_duty_cover" | "duty_on_time_off" | "on_holiday" | "in_freeze" | "lag_too_short" | "two_in_one_weekend" | "no_valid_slot";
+export type ReleaseWarningKind = "no_duty_cover" | "duty_on_time_off" | "on_holiday" | "in_freeze" | "lag_too_short" | "two_in_one_weekend" | "no_valid_slot";
 
 export type ReleaseWarning = { 
 /**
  * What kind of problem.
  */
-kind: WarningKind, 
+kind: ReleaseWarningKind, 
 /**
  * The problem in plain words, with dates and names.
  */

@@ -6,6 +6,7 @@ use crate::named_enum;
 
 named_enum! {
     /// The kind of a release warning.
+    #[ts(rename = "ReleaseWarningKind")]
     pub enum WarningKind ("release warning") {
         NoDutyCover = "no_duty_cover", "No ops duty cover";
         DutyOnTimeOff = "duty_on_time_off", "Duty person on time off";

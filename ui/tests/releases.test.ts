@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import type { Release, TrainPlan } from "../src/lib/bindings";
+import { addDays, daysBetween, dropDay, History, layout, pinnedDay, warningDiff, DAY_PX } from "../src/lib/releases/timeline";
+
+function release(over: Partial<Release> = {}): Release {
+  return {
+    sprint_id: 1, sprint_name: "Phoenix 40", sprint_end: "2026-12-18", production_day: "2027-01-09",
+    rc_push: "2026-12-31T17:00:00Z", production: "2027-01-09T08:00:00Z",
+    high_alert: { start: "2027-01-09T07:00:00Z", end: "2027-01-09T13:00:00Z" },
+    regression: { start: "2026-12-28T08:00:00Z", end: "2026-12-31T17:00:00Z" },
+    moved_from: "2027-01-02", move_reason: "2027-01-02 is in the freeze window \"Year-end\"", pinned: false,
+    on_duty: [7], warnings: [], ...over,
+  };
+}
+
+function plan(): TrainPlan {
+  return {
+    train: { id: 1, dev_team_id: 1, ops_team_id: 2, lag_weeks: 2, routine: {} as never, name: "Phoenix-Atlas", dev_team: "Phoenix", ops_team: "Atlas" },
+    zone: "Europe/Berlin",
+    range: { first: "2026-12-07", last: "2027-01-16" },
+    sprints: [{ id: 1, team_id: 1, name: "Phoenix 40", start: "2026-12-07", end: "2026-12-18", goal: "", committed_points: null, completed_points: null }],
+    releases: [release()],
+    freezes: [{ name: "Year-end", days: { first: "2026-12-20", last: "2027-01-06" } }],
+    holidays: [],
+  };
+}
+
+describe("release timeline layout", () => {
+  it("counts days across month and year ends", () => {
+    expect(daysBetween("2026-12-07", "2027-01-09")).toBe(33);
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDays("2027-01-09", -7)).toBe("2027-01-02");
+  });
+
+  it("places sprints, freezes and releases on the day grid with an arrow from sprint end to release", () => {
+    const l = layout(plan());
+    expect(l.width).toBe(41 * DAY_PX);
+    expect(l.sprints[0]).toMatchObject({ x: 0, width: 12 * DAY_PX, label: "Phoenix 40" });
+    expect(l.freezes[0]).toMatchObject({ x: 13 * DAY_PX, width: 18 * DAY_PX, label: "Year-end" });
+    expect(l.releases[0].x).toBe(33 * DAY_PX);
+    expect(l.releases[0].moved).toContain("moved from 2027-01-02");
+    expect(l.arrows[0]).toEqual({ sprintId: 1, x1: 12 * DAY_PX, x2: 33 * DAY_PX + DAY_PX / 2 });
+  });
+});
+
+describe("dragging and undo", () => {
+  it("snaps a drag to whole weeks so the release keeps its weekday", () => {
+    expect(dropDay("2027-01-09", 3 * DAY_PX)).toBe("2027-01-09");
+    expect(dropDay("2027-01-09", 5 * DAY_PX)).toBe("2027-01-16");
+    expect(dropDay("2027-01-09", -9 * DAY_PX)).toBe("2027-01-02");
+  });
+
+  it("undo returns the placement before, including 'placed by the planner'", () => {
+    const h = new History();
+    h.push({ sprintId: 1, before: pinnedDay(release()), after: "2027-01-16" });
+    h.push({ sprintId: 1, before: "2027-01-16", after: "2027-01-23" });
+    expect(h.undo()).toEqual({ sprintId: 1, before: "2027-01-23", after: "2027-01-16" });
+    expect(h.undo()).toEqual({ sprintId: 1, before: "2027-01-16", after: null });
+    expect(h.undo()).toBeNull();
+  });
+
+  it("previews which warnings a move adds and removes", () => {
+    const before = release({ warnings: [{ kind: "no_duty_cover", message: "nobody on ops duty" }] });
+    const after = release({ warnings: [{ kind: "in_freeze", message: "in the freeze window" }] });
+    expect(warningDiff(before, after)).toEqual({ added: ["in the freeze window"], gone: ["nobody on ops duty"] });
+    expect(warningDiff(before, before)).toEqual({ added: [], gone: [] });
+  });
+});
