@@ -37,8 +37,8 @@ describe("release timeline layout", () => {
     expect(l.width).toBe(41 * DAY_PX);
     expect(l.sprints[0]).toMatchObject({ x: 0, width: 12 * DAY_PX, label: "Phoenix 40" });
     expect(l.freezes[0]).toMatchObject({ x: 13 * DAY_PX, width: 18 * DAY_PX, label: "Year-end" });
-    expect(l.releases[0].x).toBe(33 * DAY_PX);
-    expect(l.releases[0].moved).toContain("moved from 2027-01-02");
+    expect(l.releases[0]!.x).toBe(33 * DAY_PX);
+    expect(l.releases[0]!.moved).toContain("moved from 2027-01-02");
     expect(l.arrows[0]).toEqual({ sprintId: 1, x1: 12 * DAY_PX, x2: 33 * DAY_PX + DAY_PX / 2 });
   });
 });
