@@ -12,19 +12,17 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 
-/// The built app binary.
+/// The built app binary: `SPRINTSHIELD_APP`, else `target/e2e/sprintshield-app`, the copy
+/// `scripts/build-e2e-app` makes of a `--features custom-protocol` build. (A plain `cargo test`
+/// or `cargo build` rewrites `target/debug/sprintshield-app` without the embedded UI, so the
+/// window tests use their own copy.)
 pub fn app_path() -> PathBuf {
     if let Some(p) = std::env::var_os("SPRINTSHIELD_APP") {
         return PathBuf::from(p);
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"));
-    target
-        .join("debug/sprintshield-app")
-        .canonicalize()
-        .expect("build the app first: cargo build --features custom-protocol")
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    target.join("e2e/sprintshield-app").canonicalize().expect("build the app for window tests first: scripts/build-e2e-app")
 }
 
 fn port_open(port: u16) -> bool {
@@ -70,6 +68,9 @@ impl Default for Home {
 /// A running app window under WebDriver.
 pub struct Window {
     driver: Child,
+    /// Held while the window runs: only one window test at a time may use ports 4444/4445,
+    /// across test binaries and processes on this machine.
+    _machine_lock: std::fs::File,
     /// The WebDriver client.
     pub client: Client,
     /// Spawn-to-first-paint time of this start.
@@ -79,6 +80,8 @@ pub struct Window {
 impl Window {
     /// Starts the app on `home` and waits until its main screen has painted.
     pub async fn start(home: &Home) -> Window {
+        let lock = std::fs::File::create(std::env::temp_dir().join("sprintshield-e2e.lock")).expect("lock file");
+        let lock = tokio::task::spawn_blocking(move || lock.lock().map(|_| lock)).await.unwrap().expect("e2e lock");
         wait_until("ports 4444/4445 to be free", Duration::from_secs(20), || {
             !port_open(4444) && !port_open(4445)
         });
@@ -113,6 +116,7 @@ impl Window {
         .expect("WebDriver session");
         let mut window = Window {
             driver: guard.0.take().unwrap(),
+            _machine_lock: lock,
             client,
             cold_start: Duration::ZERO,
         };
@@ -165,9 +169,35 @@ impl Window {
         }
     }
 
-    /// Saves an X11 screenshot of the whole screen (the real window) when `SCREENSHOT_DIR` is set.
-    pub fn screenshot(&self, name: &str) {
+    /// Drags `from` onto `to` with real pointer events (press, move in steps, release), the way a
+    /// mouse does; the planner's drag and drop listens to pointer events.
+    pub async fn drag(&self, from: &fantoccini::elements::Element, to: &fantoccini::elements::Element) {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+        let step = Some(Duration::from_millis(60));
+        let mouse = MouseActions::new("mouse".to_owned())
+            .then(PointerAction::MoveToElement { element: from.clone(), duration: None, x: 0.0, y: 0.0 })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+            .then(PointerAction::MoveBy { duration: step, x: 8.0, y: 8.0 })
+            .then(PointerAction::MoveToElement { element: to.clone(), duration: step, x: 0.0, y: 0.0 })
+            .then(PointerAction::Pause { duration: Duration::from_millis(150) })
+            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        self.client.perform_actions(mouse).await.expect("pointer actions");
+    }
+
+    /// Runs `script` in the page and returns its value.
+    pub async fn eval(&self, script: &str) -> serde_json::Value {
+        self.client.execute(script, vec![]).await.expect("script runs")
+    }
+
+    /// Saves an X11 screenshot of the whole screen (the real window) and the page's own screenshot
+    /// when `SCREENSHOT_DIR` is set.
+    pub async fn screenshot(&self, name: &str) {
         if let Some(dir) = std::env::var_os("SCREENSHOT_DIR") {
+            // WebKit under WebDriver may not repaint the X screen; keep the page's own picture too.
+            if let Ok(png) = self.client.screenshot().await {
+                let _ = std::fs::create_dir_all(&dir);
+                let _ = std::fs::write(Path::new(&dir).join(format!("{name}-page.png")), png);
+            }
             let _ = std::fs::create_dir_all(&dir);
             let path = Path::new(&dir).join(format!("{name}.png"));
             // Give WebKit a moment to composite the last change onto the X screen.

@@ -14,7 +14,7 @@ async fn added_member_survives_a_restart() {
     let w = Window::start(&home).await;
     println!("cold start to first paint: {} ms", w.cold_start.as_millis());
     w.wait_for_text("[data-testid=member-list]", "Ana Souza").await;
-    w.screenshot("teams");
+    w.screenshot("teams").await;
     w.click("[data-testid=add-member]").await;
     w.fill("#member-name", "Zara Quinn").await;
     w.fill("#member-capacity", "70").await;
@@ -41,7 +41,7 @@ async fn invalid_member_shows_the_error_and_writes_nothing() {
     w.click("[data-testid=member-submit]").await;
     w.wait_for_text("[data-testid=error-member-capacity]", "between 1 and 100")
         .await;
-    w.screenshot("invalid-member");
+    w.screenshot("invalid-member").await;
     assert_eq!(member_count(&home, "Otto Over"), 0);
     let rows: i64 = home
         .read_db()

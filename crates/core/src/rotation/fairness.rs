@@ -98,7 +98,7 @@ pub fn fairness(turns: &[Turn], ctx: &RotationContext, now: DateTime<Utc>) -> Fa
     };
     let mut tallies: BTreeMap<Id, Tally> = BTreeMap::new();
     for p in ctx.policies.iter().filter(|p| p.spec.kind != PolicyKind::Standing) {
-        for m in p.spec.eligible(&ctx.members) {
+        for m in p.eligible(&ctx.members) {
             tallies.entry(m.id).or_default();
         }
     }

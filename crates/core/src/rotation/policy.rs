@@ -141,6 +141,19 @@ pub struct DutyPolicy {
     pub spec: PolicySpec,
 }
 
+impl DutyPolicy {
+    /// Members who can take turns of this policy: the pool, or — with an empty pool — every
+    /// member of the policy's own team who takes duty (never members of other teams that happen
+    /// to be known, e.g. through an escalation pair). Sorted by id.
+    pub fn eligible<'a>(&self, members: &'a [Member]) -> Vec<&'a Member> {
+        let mut v = self.spec.eligible(members);
+        if self.spec.pool.is_empty() {
+            v.retain(|m| m.team_id == self.team_id);
+        }
+        v
+    }
+}
+
 /// The Op-of-the-Week working agreement (seed 001), the default checklist of weekly policies.
 pub const WEEKLY_CHECKLIST: [&str; 8] = [
     "Respond to all critical pages (failed hardware or software, high load events)",

@@ -100,7 +100,7 @@ struct Candidate {
 
 impl<'c, 'a> Rota<'c, 'a> {
     pub fn new(cal: &'c Calendar<'a>, policy: &'c DutyPolicy, partners: Vec<Turn>) -> Self {
-        let eligible = policy.spec.eligible(&cal.ctx.members);
+        let eligible = policy.eligible(&cal.ctx.members);
         let longest_partner = partners.iter().map(|t| t.end - t.start).max().unwrap_or_default();
         Self {
             longest_partner,

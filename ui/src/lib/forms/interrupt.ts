@@ -29,7 +29,7 @@ export interface InterruptFields {
 
 /** Wall-clock "YYYY-MM-DDTHH:MM" of `now` in IANA `zone` (the team's zone, not the computer's). */
 export function localNow(now: Date, zone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
+  const parts = new Intl.DateTimeFormat("en-US", {
     timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
   }).formatToParts(now);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "00";

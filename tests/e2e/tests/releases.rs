@@ -1,0 +1,53 @@
+//! Releases and Calendar screens through the real window, over the demo (Phoenix released by
+//! Atlas two weeks after each sprint).
+use sprintshield_e2e::{Home, Window};
+
+#[tokio::test(flavor = "multi_thread")]
+async fn releases_show_phoenix_sprints_with_warnings_and_calendar_previews_events() {
+    let home = Home::new();
+    let w = Window::start(&home).await;
+    w.click("[data-testid=nav-releases]").await;
+    w.wait_for_text("[data-testid=release-table]", "Phoenix").await;
+    w.wait_for("[data-testid=release-timeline]").await;
+    let table = w.text("[data-testid=release-table]").await;
+    // Atlas's rotation is planned four weeks ahead: later releases have nobody on duty.
+    assert!(table.contains("nobody on ops duty"), "{table}");
+    w.screenshot("releases").await;
+
+    // The keyboard alternative to dragging: preview a later week, then place it and undo.
+    w.click("[data-testid=release-table] tbody tr:first-child button:nth-of-type(2)").await;
+    w.wait_for_text("[data-testid=release-preview]", "Moving to").await;
+    w.screenshot("releases-preview").await;
+    w.click("[data-testid=release-preview] button.primary").await;
+    w.wait_for_text("[data-testid=release-table]", "placed by hand").await;
+    let pins: i64 = home
+        .read_db()
+        .query_row("SELECT count(*) FROM release_pin", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(pins, 1);
+    w.click("[data-testid=undo]").await;
+    for _ in 0..50 {
+        let left: i64 = home
+            .read_db()
+            .query_row("SELECT count(*) FROM release_pin", [], |r| r.get(0))
+            .unwrap();
+        if left == 0 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let left: i64 = home
+        .read_db()
+        .query_row("SELECT count(*) FROM release_pin", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0, "undo removes the hand placement");
+
+    w.click("[data-testid=nav-calendar]").await;
+    w.wait_for_text("[data-testid=export-count]", "events").await;
+    let count = w.text("[data-testid=export-count]").await;
+    let n: usize = count.split_whitespace().next().unwrap().parse().unwrap();
+    assert!(n > 0, "{count}");
+    assert!(w.text("[data-testid=export-preview]").await.contains("Batman"));
+    w.screenshot("calendar").await;
+    w.close().await;
+}

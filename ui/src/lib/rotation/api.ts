@@ -1,0 +1,20 @@
+// IPC calls of the rotation planner.
+import { call } from "../api";
+import type { DutyPolicy, Edit, EditPreview, NewPolicy, Plan, RotationView, Turn } from "../bindings";
+
+export interface EditResult {
+  before: Turn[];
+  after: Turn[];
+  view: RotationView;
+}
+
+export const rotationApi = {
+  listPolicies: (teamId: number) => call<DutyPolicy[]>("list_policies", { teamId }),
+  addPolicy: (teamId: number, input: NewPolicy) => call<DutyPolicy>("add_policy", { teamId, new: input }),
+  view: (teamId: number, from: string, to: string) => call<RotationView>("rotation_view", { teamId, from, to }),
+  plan: (teamId: number, from: string, to: string) => call<Plan>("plan_rotation", { teamId, from, to }),
+  preview: (teamId: number, from: string, to: string, edit: Edit) => call<EditPreview>("preview_edit", { teamId, from, to, edit }),
+  apply: (teamId: number, from: string, to: string, edit: Edit) => call<EditResult>("apply_edit", { teamId, from, to, edit }),
+  restore: (teamId: number, from: string, to: string, turns: Turn[]) => call<RotationView>("restore_turns", { teamId, from, to, turns }),
+  setNote: (turnId: number, note: string) => call<null>("set_turn_note", { turnId, note }),
+};

@@ -1,0 +1,48 @@
+// Pointer-event drag and drop for the planner, as a pure state machine (no DOM here): what is
+// being dragged, where it would land, and which edit a drop makes. Pointer events (not HTML5 DnD)
+// so WebDriver can drive it and Tauri's file-drop handler does not swallow it.
+import type { Edit, Turn } from "../bindings";
+
+export type DragSource = { kind: "member"; memberId: number } | { kind: "turn"; turn: Turn };
+
+export type DragState =
+  | { phase: "idle" }
+  | { phase: "pressed"; source: DragSource; x: number; y: number }
+  | { phase: "dragging"; source: DragSource; x: number; y: number; target: Turn | null };
+
+export const THRESHOLD_PX = 4;
+export const idle: DragState = { phase: "idle" };
+
+export function press(source: DragSource, x: number, y: number): DragState {
+  return { phase: "pressed", source, x, y };
+}
+
+/** Pointer moved to (x, y) over `target` (the turn under the pointer, if any). */
+export function move(s: DragState, x: number, y: number, target: Turn | null): DragState {
+  if (s.phase === "idle") return s;
+  if (s.phase === "pressed" && Math.hypot(x - s.x, y - s.y) < THRESHOLD_PX) return s;
+  return { phase: "dragging", source: s.source, x, y, target };
+}
+
+/** The edit dropping `source` on `target` makes, or null when the drop does nothing. */
+export function editFor(source: DragSource, target: Turn | null): Edit | null {
+  if (!target || target.id === null) return null;
+  if (source.kind === "member") {
+    return source.memberId === target.member_id ? null : { kind: "override", turn_id: target.id, member_id: source.memberId };
+  }
+  const t = source.turn;
+  if (t.id === null || t.id === target.id || t.policy_id !== target.policy_id || t.member_id === target.member_id) return null;
+  return { kind: "swap", turn_id: t.id, with_turn_id: target.id };
+}
+
+/** Pointer released: the edit to make (if any) and the state after. */
+export function release(s: DragState): { edit: Edit | null; state: DragState } {
+  if (s.phase !== "dragging") return { edit: null, state: idle };
+  return { edit: editFor(s.source, s.target), state: idle };
+}
+
+/** Same key for the same drop, so previews are fetched once per target. */
+export function editKey(e: Edit | null): string {
+  if (!e) return "";
+  return e.kind === "override" ? `o:${e.turn_id}:${e.member_id}` : `s:${e.turn_id}:${e.with_turn_id}`;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import type { DutyPolicy, Turn } from "../src/lib/bindings";
+import { editFor, editKey, idle, move, press, release } from "../src/lib/rotation/dnd";
+import { emptyHistory, record, redo, undo } from "../src/lib/rotation/history";
+import { addDays, days, localMidnight, place, placeTurn, rangeBounds, rows } from "../src/lib/rotation/layout";
+
+const turn = (id: number, member: number, policy = 1, start = "2026-03-23T11:00:00Z", end = "2026-03-30T10:00:00Z"): Turn => ({
+  id, policy_id: policy, member_id: member, start, end, source: "generated", locked: false, note: "", shadow_member_id: null, replaced_member_id: null,
+});
+
+describe("drag and drop state machine", () => {
+  it("needs a few pixels of movement before a press becomes a drag", () => {
+    const s = press({ kind: "member", memberId: 7 }, 100, 100);
+    expect(move(s, 102, 101, null).phase).toBe("pressed");
+    expect(release(move(s, 102, 101, null)).edit).toBeNull();
+    const d = move(s, 140, 120, turn(1, 3));
+    expect(d.phase).toBe("dragging");
+    expect(release(d).edit).toEqual({ kind: "override", turn_id: 1, member_id: 7 });
+    expect(release(d).state).toEqual(idle);
+  });
+  it("drops a person on a turn as an override, a turn on a turn as a swap", () => {
+    expect(editFor({ kind: "member", memberId: 3 }, turn(1, 3))).toBeNull(); // already on duty
+    expect(editFor({ kind: "turn", turn: turn(1, 3) }, turn(2, 4))).toEqual({ kind: "swap", turn_id: 1, with_turn_id: 2 });
+    expect(editFor({ kind: "turn", turn: turn(1, 3) }, turn(1, 3))).toBeNull(); // onto itself
+    expect(editFor({ kind: "turn", turn: turn(1, 3) }, turn(2, 4, 9))).toBeNull(); // other policy
+    expect(editFor({ kind: "turn", turn: turn(1, 3) }, null)).toBeNull();
+    expect(editKey({ kind: "swap", turn_id: 1, with_turn_id: 2 })).toBe("s:1:2");
+  });
+});
+
+describe("undo and redo", () => {
+  it("restores the turns before, then after", () => {
+    const before = [turn(1, 3)], after = [{ ...turn(1, 4), locked: true }];
+    let h = record(emptyHistory(), { label: "Override", before, after });
+    const u = undo(h)!;
+    expect(u.restore).toEqual(before);
+    h = u.history;
+    expect(undo(h)).toBeNull();
+    const r = redo(h)!;
+    expect(r.restore).toEqual(after);
+    expect(r.history.done).toHaveLength(1);
+    // A new edit clears the redo stack.
+    expect(record(h, { label: "Swap", before, after }).undone).toHaveLength(0);
+  });
+});
+
+describe("grid layout", () => {
+  it("finds local midnight across DST in the team's zone", () => {
+    expect(new Date(localMidnight("2026-03-29", "Europe/Berlin")).toISOString()).toBe("2026-03-28T23:00:00.000Z");
+    expect(new Date(localMidnight("2026-03-30", "Europe/Berlin")).toISOString()).toBe("2026-03-29T22:00:00.000Z");
+    expect(addDays("2026-03-31", 1)).toBe("2026-04-01");
+  });
+  it("places a Monday-noon handoff halfway through Monday's column", () => {
+    const view = { range: { first: "2026-03-23", last: "2026-03-29" }, zone: "Europe/Berlin" };
+    const b = rangeBounds(view);
+    const p = placeTurn(turn(1, 1, 1, "2026-03-23T11:00:00Z", "2026-03-30T10:00:00Z"), b)!;
+    expect(p.left).toBeCloseTo((12 / (7 * 24 - 1)) * 100, 5); // the week has 167 hours (DST)
+    expect(p.left + p.width).toBeCloseTo(100, 5); // clipped at the range end
+    expect(place(0, 10, 20, 30)).toBeNull();
+    const cols = days(view, [{ id: 1, team_id: 1, date: "2026-03-27", name: "Demo day" }]);
+    expect(cols.map((c) => c.label)[0]).toBe("Mon 23");
+    expect(cols.filter((c) => c.weekend)).toHaveLength(2);
+    expect(cols[4]?.holiday).toBe("Demo day");
+  });
+  it("puts an escalation policy right below the policy it backs", () => {
+    const p = (id: number, team: number, esc: number | null) => ({ id, team_id: team, name: `P${id}`, escalates_to: esc }) as unknown as DutyPolicy;
+    const r = rows([p(1, 1, null), p(2, 1, 3), p(3, 9, null)], 1);
+    expect(r.map((x) => [x.policy.id, x.escalation])).toEqual([[1, false], [2, false], [3, true]]);
+  });
+});
