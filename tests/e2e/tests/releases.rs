@@ -15,7 +15,8 @@ async fn releases_show_phoenix_sprints_with_warnings_and_calendar_previews_event
     w.screenshot("releases").await;
 
     // The keyboard alternative to dragging: preview a later week, then place it and undo.
-    w.click("[data-testid=release-table] tbody tr:first-child button:nth-of-type(2)").await;
+    w.click("[data-testid=release-table] tbody tr:first-child button:nth-of-type(2)")
+        .await;
     w.wait_for_text("[data-testid=release-preview]", "Moving to").await;
     w.screenshot("releases-preview").await;
     w.click("[data-testid=release-preview] button.primary").await;
