@@ -381,7 +381,12 @@ mod tests {
         // Dev of the Week is planned as Atlas's escalation, but only from Phoenix's own people.
         let dw = s.policy_by_name(team.id, "Dev of the Week").unwrap();
         let phoenix: Vec<Id> = s.members(team.id).unwrap().iter().map(|m| m.id).collect();
-        let dw_turns: Vec<Turn> = s.all_turns(team.id).unwrap().into_iter().filter(|t| t.policy_id == dw.id).collect();
+        let dw_turns: Vec<Turn> = s
+            .all_turns(team.id)
+            .unwrap()
+            .into_iter()
+            .filter(|t| t.policy_id == dw.id)
+            .collect();
         assert!(!dw_turns.is_empty());
         assert!(dw_turns.iter().all(|t| phoenix.contains(&t.member_id)), "{dw_turns:?}");
         let batman = s.policy_by_name(team.id, "Batman").unwrap();

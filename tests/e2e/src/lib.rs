@@ -21,8 +21,13 @@ pub fn app_path() -> PathBuf {
         return PathBuf::from(p);
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
-    target.join("e2e/sprintshield-app").canonicalize().expect("build the app for window tests first: scripts/build-e2e-app")
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    target
+        .join("e2e/sprintshield-app")
+        .canonicalize()
+        .expect("build the app for window tests first: scripts/build-e2e-app")
 }
 
 fn port_open(port: u16) -> bool {
@@ -81,7 +86,10 @@ impl Window {
     /// Starts the app on `home` and waits until its main screen has painted.
     pub async fn start(home: &Home) -> Window {
         let lock = std::fs::File::create(std::env::temp_dir().join("sprintshield-e2e.lock")).expect("lock file");
-        let lock = tokio::task::spawn_blocking(move || lock.lock().map(|_| lock)).await.unwrap().expect("e2e lock");
+        let lock = tokio::task::spawn_blocking(move || lock.lock().map(|_| lock))
+            .await
+            .unwrap()
+            .expect("e2e lock");
         wait_until("ports 4444/4445 to be free", Duration::from_secs(20), || {
             !port_open(4444) && !port_open(4445)
         });
@@ -175,12 +183,32 @@ impl Window {
         use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
         let step = Some(Duration::from_millis(60));
         let mouse = MouseActions::new("mouse".to_owned())
-            .then(PointerAction::MoveToElement { element: from.clone(), duration: None, x: 0.0, y: 0.0 })
-            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-            .then(PointerAction::MoveBy { duration: step, x: 8.0, y: 8.0 })
-            .then(PointerAction::MoveToElement { element: to.clone(), duration: step, x: 0.0, y: 0.0 })
-            .then(PointerAction::Pause { duration: Duration::from_millis(150) })
-            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+            .then(PointerAction::MoveToElement {
+                element: from.clone(),
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::MoveBy {
+                duration: step,
+                x: 8.0,
+                y: 8.0,
+            })
+            .then(PointerAction::MoveToElement {
+                element: to.clone(),
+                duration: step,
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Pause {
+                duration: Duration::from_millis(150),
+            })
+            .then(PointerAction::Up {
+                button: MOUSE_BUTTON_LEFT,
+            });
         self.client.perform_actions(mouse).await.expect("pointer actions");
     }
 

@@ -15,12 +15,24 @@ async fn batman_turns(w: &Window) -> Vec<(String, String, String)> {
     v.as_array()
         .unwrap()
         .iter()
-        .map(|t| (t[0].as_str().unwrap().to_owned(), t[1].as_str().unwrap().to_owned(), t[2].as_str().unwrap().to_owned()))
+        .map(|t| {
+            (
+                t[0].as_str().unwrap().to_owned(),
+                t[1].as_str().unwrap().to_owned(),
+                t[2].as_str().unwrap().to_owned(),
+            )
+        })
         .collect()
 }
 
 async fn turn_member(w: &Window, id: &str) -> String {
-    w.eval(&format!("return document.querySelector('[data-turn-id=\"{id}\"]').dataset.member;")).await.as_str().unwrap().to_owned()
+    w.eval(&format!(
+        "return document.querySelector('[data-turn-id=\"{id}\"]').dataset.member;"
+    ))
+    .await
+    .as_str()
+    .unwrap()
+    .to_owned()
 }
 
 async fn wait_member(w: &Window, id: &str, name: &str) {
@@ -40,7 +52,11 @@ async fn chip_of(w: &Window, name: &str) -> fantoccini::elements::Element {
                .find(e => e.querySelector('.who').textContent.trim().startsWith({name:?})).dataset.memberId;"
         ))
         .await;
-    w.wait_for(&format!("[data-testid=member-chip][data-member-id=\"{}\"]", id.as_str().unwrap())).await
+    w.wait_for(&format!(
+        "[data-testid=member-chip][data-member-id=\"{}\"]",
+        id.as_str().unwrap()
+    ))
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -62,8 +78,14 @@ async fn drag_override_undo_redo_and_restart() {
     wait_member(&w, &first, &second_member).await;
     let after = batman_turns(&w).await;
     let conflicts_after = &after.iter().find(|t| t.0 == first).unwrap().2;
-    assert_ne!(&conflicts_before, conflicts_after, "the conflict marker changes after the drop");
-    assert!(w.text("[data-testid=conflicts]").await.contains("back"), "a back-to-back conflict is listed");
+    assert_ne!(
+        &conflicts_before, conflicts_after,
+        "the conflict marker changes after the drop"
+    );
+    assert!(
+        w.text("[data-testid=conflicts]").await.contains("back"),
+        "a back-to-back conflict is listed"
+    );
     w.screenshot("rotation-after-drop").await;
 
     // Undo restores the planned person; redo makes the override again.
@@ -74,7 +96,11 @@ async fn drag_override_undo_redo_and_restart() {
 
     // A few more drops to measure the round trip (each followed by undo).
     for (id, member, _) in after.iter().skip(2).take(6) {
-        let other = if *member == first_member { &second_member } else { &first_member };
+        let other = if *member == first_member {
+            &second_member
+        } else {
+            &first_member
+        };
         let chip = chip_of(&w, other).await;
         let target = w.wait_for(&format!("[data-turn-id=\"{id}\"]")).await;
         w.drag(&chip, &target).await;
@@ -82,12 +108,20 @@ async fn drag_override_undo_redo_and_restart() {
         w.click("[data-testid=undo]").await;
         wait_member(&w, id, member).await;
     }
-    let ms = w.eval("return performance.getEntriesByName('sprintshield:drop').map(m => m.duration);").await;
+    let ms = w
+        .eval("return performance.getEntriesByName('sprintshield:drop').map(m => m.duration);")
+        .await;
     let mut ms: Vec<f64> = ms.as_array().unwrap().iter().map(|v| v.as_f64().unwrap()).collect();
     ms.sort_by(|a, b| a.partial_cmp(b).unwrap());
     if !ms.is_empty() {
         let p = |q: f64| ms[((ms.len() - 1) as f64 * q).round() as usize];
-        println!("drop round trip over {} drops: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms", ms.len(), p(0.5), p(0.95), ms[ms.len() - 1]);
+        println!(
+            "drop round trip over {} drops: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
+            ms.len(),
+            p(0.5),
+            p(0.95),
+            ms[ms.len() - 1]
+        );
     }
     w.close().await;
 
@@ -95,7 +129,15 @@ async fn drag_override_undo_redo_and_restart() {
     w.click("[data-testid=nav-rotation]").await;
     w.wait_for("[data-testid=turn]").await;
     wait_member(&w, &first, &second_member).await;
-    let locked = w.eval(&format!("return document.querySelector('[data-turn-id=\"{first}\"]').classList.contains('locked');")).await;
-    assert_eq!(locked, serde_json::Value::Bool(true), "the override is locked after a restart");
+    let locked = w
+        .eval(&format!(
+            "return document.querySelector('[data-turn-id=\"{first}\"]').classList.contains('locked');"
+        ))
+        .await;
+    assert_eq!(
+        locked,
+        serde_json::Value::Bool(true),
+        "the override is locked after a restart"
+    );
     w.close().await;
 }

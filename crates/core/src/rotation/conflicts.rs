@@ -174,8 +174,8 @@ impl<'a> ConflictChecker<'a> {
     /// Overlaps and back-to-back turns within one policy (`idx` sorted by start).
     fn check_sequence(&self, policy_id: Id, turns: &[Turn], idx: &[usize], out: &mut Vec<Conflict>) {
         let policy = self.cal.ctx.policy(policy_id);
-        let rotating = policy
-            .is_some_and(|p| p.spec.kind != PolicyKind::Standing && p.eligible(&self.cal.ctx.members).len() > 1);
+        let rotating =
+            policy.is_some_and(|p| p.spec.kind != PolicyKind::Standing && p.eligible(&self.cal.ctx.members).len() > 1);
         let mut reach: Option<usize> = None; // the turn reaching furthest so far
         for &i in idx {
             let t = &turns[i];
