@@ -1,38 +1,10 @@
 //! Runs the real `sprintshield` binary over a temporary database.
-use assert_cmd::Command;
 use predicates::prelude::*;
-use tempfile::TempDir;
 
-struct Db(TempDir);
+mod support;
+use support::Db;
 
 impl Db {
-    fn new() -> Db {
-        Db(tempfile::tempdir().unwrap())
-    }
-    fn cmd(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        Command::cargo_bin("sprintshield")
-            .unwrap()
-            .env_remove("SPRINTSHIELD_DB")
-            .arg("--db")
-            .arg(self.0.path().join("t.db"))
-            .args(args)
-            .assert()
-    }
-    fn ok(&self, args: &[&str]) -> String {
-        String::from_utf8(self.cmd(args).success().get_output().stdout.clone()).unwrap()
-    }
-    /// Asserts exit 1 with exactly one stderr line containing `needle`.
-    fn rejected(&self, args: &[&str], needle: &str) {
-        let out = self.cmd(args).code(1).stdout("").get_output().clone();
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(err.lines().count(), 1, "one line expected, got: {err}");
-        assert!(err.starts_with("error: ") && err.contains(needle), "{err}");
-    }
-    fn json(&self, args: &[&str]) -> serde_json::Value {
-        let mut all = vec!["--json"];
-        all.extend_from_slice(args);
-        serde_json::from_str(&self.ok(&all)).unwrap()
-    }
     fn phoenix(&self) {
         self.ok(&["team", "add", "Phoenix", "--zone", "Europe/Berlin"]);
         self.ok(&[

@@ -1,48 +1,15 @@
 //! `export ics` and `import ics` through the real binary: the Phoenix demo snapshot, re-exports,
 //! a round trip of time off into a fresh database, and rejected input.
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use assert_cmd::Command;
 use chrono::{NaiveDate, TimeZone, Utc};
 use sprintshield_core::time::DateSpan;
 use sprintshield_store::Store;
-use tempfile::TempDir;
 
-struct Db(TempDir);
+mod support;
+use support::Db;
 
 impl Db {
-    fn new() -> Db {
-        Db(tempfile::tempdir().unwrap())
-    }
-    fn path(&self) -> PathBuf {
-        self.0.path().join("t.db")
-    }
-    fn file(&self, name: &str) -> PathBuf {
-        self.0.path().join(name)
-    }
-    fn cmd(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        Command::cargo_bin("sprintshield")
-            .unwrap()
-            .env_remove("SPRINTSHIELD_DB")
-            .arg("--db")
-            .arg(self.path())
-            .args(args)
-            .assert()
-    }
-    fn ok(&self, args: &[&str]) -> String {
-        String::from_utf8(self.cmd(args).success().get_output().stdout.clone()).unwrap()
-    }
-    fn rejected(&self, args: &[&str], needle: &str) {
-        let out = self.cmd(args).code(1).stdout("").get_output().clone();
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(err.lines().count(), 1, "one line expected, got: {err}");
-        assert!(err.starts_with("error: ") && err.contains(needle), "{err}");
-    }
-    fn json(&self, args: &[&str]) -> serde_json::Value {
-        let mut all = vec!["--json"];
-        all.extend_from_slice(args);
-        serde_json::from_str(&self.ok(&all)).unwrap()
-    }
     /// The demo around 2026-11-22 with both rotations planned to 2027-04-11 (across the March
     /// DST change) at a fixed now, and one Phoenix sprint in March 2027.
     fn demo_planned(&self) {

@@ -1,36 +1,10 @@
 //! `sprintshield capacity`, `forecast` and `backtest` over a temporary database: a team of five
 //! with five closed sprints of 40 points and a planned sixth one.
-use assert_cmd::Command;
-use tempfile::TempDir;
 
-struct Db(TempDir);
+mod support;
+use support::Db;
 
 impl Db {
-    fn cmd(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        Command::cargo_bin("sprintshield")
-            .unwrap()
-            .env_remove("SPRINTSHIELD_DB")
-            .arg("--db")
-            .arg(self.0.path().join("t.db"))
-            .args(args)
-            .assert()
-    }
-    fn ok(&self, args: &[&str]) -> String {
-        String::from_utf8(self.cmd(args).success().get_output().stdout.clone()).unwrap()
-    }
-    fn json(&self, args: &[&str]) -> serde_json::Value {
-        let mut all = vec!["--json"];
-        all.extend_from_slice(args);
-        serde_json::from_str(&self.ok(&all)).unwrap()
-    }
-    /// Asserts exit 1 with exactly one stderr line containing `needle` and nothing on stdout.
-    fn rejected(&self, args: &[&str], needle: &str) {
-        let out = self.cmd(args).code(1).stdout("").get_output().clone();
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(err.lines().count(), 1, "one line expected, got: {err}");
-        assert!(err.starts_with("error: ") && err.contains(needle), "{err}");
-    }
-
     /// Phoenix: five full-time members, Sprints 1–5 closed with 40 points, Sprint 6 planned.
     fn phoenix() -> Db {
         let db = Db(tempfile::tempdir().unwrap());

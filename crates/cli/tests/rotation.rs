@@ -1,42 +1,18 @@
 //! The rotation commands through the real binary: weekly handoffs stay at Monday 12:00 local
 //! across DST, overrides and swaps lock turns, conflicts and fairness are reported, bad input is
 //! rejected with one line and changes nothing.
-use assert_cmd::Command;
-use tempfile::TempDir;
 
-struct Db(TempDir);
+mod support;
+use support::Db;
 
 impl Db {
-    fn new() -> Db {
+    fn atlas() -> Db {
         let db = Db(tempfile::tempdir().unwrap());
         db.ok(&["team", "add", "Atlas", "--zone", "Europe/Berlin", "--kind", "ops"]);
         for m in ["Farid", "Grace", "Hugo", "Ines"] {
             db.ok(&["member", "add", "--team", "Atlas", m]);
         }
         db
-    }
-    fn cmd(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        Command::cargo_bin("sprintshield")
-            .unwrap()
-            .env_remove("SPRINTSHIELD_DB")
-            .arg("--db")
-            .arg(self.0.path().join("t.db"))
-            .args(args)
-            .assert()
-    }
-    fn ok(&self, args: &[&str]) -> String {
-        String::from_utf8(self.cmd(args).success().get_output().stdout.clone()).unwrap()
-    }
-    fn json(&self, args: &[&str]) -> serde_json::Value {
-        let mut all = vec!["--json"];
-        all.extend_from_slice(args);
-        serde_json::from_str(&self.ok(&all)).unwrap()
-    }
-    fn rejected(&self, args: &[&str], needle: &str) {
-        let out = self.cmd(args).code(1).get_output().clone();
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert_eq!(err.lines().count(), 1, "{err}");
-        assert!(err.contains(needle), "{err}");
     }
 }
 
@@ -53,7 +29,7 @@ const SHOW: [&str; 8] = [
 
 #[test]
 fn weekly_handoffs_stay_at_noon_local_across_dst() {
-    let db = Db::new();
+    let db = Db::atlas();
     db.ok(&[
         "policy",
         "add",
@@ -104,7 +80,7 @@ fn weekly_handoffs_stay_at_noon_local_across_dst() {
 
 #[test]
 fn override_swap_check_and_fairness() {
-    let db = Db::new();
+    let db = Db::atlas();
     db.ok(&["policy", "add", "--team", "Atlas", "OW", "--kind", "weekly"]);
     db.ok(&[
         "rotation",
@@ -198,7 +174,7 @@ fn override_swap_check_and_fairness() {
 
 #[test]
 fn bad_rotation_input_is_rejected_and_changes_nothing() {
-    let db = Db::new();
+    let db = Db::atlas();
     db.rejected(
         &["policy", "add", "--team", "Atlas", "X", "--kind", "hourly"],
         "not a valid",
