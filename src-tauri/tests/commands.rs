@@ -1,60 +1,8 @@
 //! The IPC commands exercised through Tauri's mock runtime, the same way the UI calls them.
-use serde_json::{json, Value};
-use sprintshield_app::{open_state, with_commands};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::WebviewWindow;
+use serde_json::json;
 
-struct Harness {
-    _dir: tempfile::TempDir,
-    _app: tauri::App<tauri::test::MockRuntime>,
-    window: WebviewWindow<tauri::test::MockRuntime>,
-}
-
-impl Harness {
-    /// A mock app over a brand-new database file (which gets the demo teams, like a first start).
-    fn new() -> Harness {
-        let dir = tempfile::tempdir().unwrap();
-        let state = open_state(dir.path().join("s.db")).unwrap();
-        let app = with_commands(mock_builder())
-            .manage(state)
-            .build(mock_context(noop_assets()))
-            .unwrap();
-        let window = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
-        Harness {
-            _dir: dir,
-            _app: app,
-            window,
-        }
-    }
-
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let req = InvokeRequest {
-            cmd: cmd.into(),
-            callback: tauri::ipc::CallbackFn(0),
-            error: tauri::ipc::CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: tauri::ipc::InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, req).map(|body| body.deserialize::<Value>().unwrap())
-    }
-
-    fn phoenix_id(&self) -> i64 {
-        let teams = self.call("list_teams", json!({})).unwrap();
-        teams
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|t| t["name"] == "Phoenix")
-            .unwrap()["id"]
-            .as_i64()
-            .unwrap()
-    }
-}
+mod support;
+use support::Harness;
 
 #[test]
 fn first_start_has_the_demo_teams() {
