@@ -46,12 +46,19 @@ fn duplicate(name: &str) -> AppError {
     AppError::conflict("name", format!("the team already has a member called \"{name}\""))
 }
 
-pub(crate) fn insert_member(tx: &rusqlite::Connection, team_id: Id, spec: &MemberSpec) -> Result<Member> {
-    let res = tx.execute(
-        "INSERT INTO member (team_id, name, email, capacity_percent, skills, active_from, active_until, can_take_duty, colour)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+const INSERT: &str = "INSERT INTO member (team_id, name, email, capacity_percent, skills, active_from, active_until,
+                                          can_take_duty, colour)
+                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+const UPDATE: &str = "UPDATE member SET name = ?2, email = ?3, capacity_percent = ?4, skills = ?5, active_from = ?6,
+                             active_until = ?7, can_take_duty = ?8, colour = ?9 WHERE id = ?1";
+
+/// Runs `sql` (INSERT with `key` = team id, or UPDATE with `key` = member id) with the spec's
+/// fields as ?2..?9; a duplicate name becomes a conflict on `name`.
+fn write_member(conn: &rusqlite::Connection, sql: &str, key: Id, spec: &MemberSpec) -> Result<()> {
+    let res = conn.execute(
+        sql,
         params![
-            team_id,
+            key,
             spec.name,
             spec.email,
             spec.capacity_percent,
@@ -65,12 +72,17 @@ pub(crate) fn insert_member(tx: &rusqlite::Connection, team_id: Id, spec: &Membe
     match res {
         Err(e) if is_unique_violation(&e) => Err(duplicate(&spec.name).into()),
         Err(e) => Err(e.into()),
-        Ok(_) => Ok(Member {
-            id: tx.last_insert_rowid(),
-            team_id,
-            spec: spec.clone(),
-        }),
+        Ok(_) => Ok(()),
     }
+}
+
+pub(crate) fn insert_member(tx: &rusqlite::Connection, team_id: Id, spec: &MemberSpec) -> Result<Member> {
+    write_member(tx, INSERT, team_id, spec)?;
+    Ok(Member {
+        id: tx.last_insert_rowid(),
+        team_id,
+        spec: spec.clone(),
+    })
 }
 
 impl Store {
@@ -85,30 +97,12 @@ impl Store {
     pub fn update_member(&mut self, id: Id, new: NewMember) -> Result<Member> {
         let spec = new.validate()?;
         let old = self.member(id)?;
-        let res = self.conn.execute(
-            "UPDATE member SET name = ?2, email = ?3, capacity_percent = ?4, skills = ?5, active_from = ?6,
-                    active_until = ?7, can_take_duty = ?8, colour = ?9 WHERE id = ?1",
-            params![
-                id,
-                spec.name,
-                spec.email,
-                spec.capacity_percent,
-                serde_json::to_string(&spec.skills).expect("strings serialise"),
-                spec.active_from.map(|d| d.to_string()),
-                spec.active_until.map(|d| d.to_string()),
-                spec.can_take_duty,
-                spec.colour
-            ],
-        );
-        match res {
-            Err(e) if is_unique_violation(&e) => Err(duplicate(&spec.name).into()),
-            Err(e) => Err(e.into()),
-            Ok(_) => Ok(Member {
-                id,
-                team_id: old.team_id,
-                spec,
-            }),
-        }
+        write_member(&self.conn, UPDATE, id, &spec)?;
+        Ok(Member {
+            id,
+            team_id: old.team_id,
+            spec,
+        })
     }
 
     /// The team's members, by name.
