@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { CapacityReport, MonteCarlo, Sourced, VelocityPoint, WhatIf } from "../src/lib/bindings";
-import { distributionChart, velocityChart } from "../src/lib/forecast/chart";
+import { distributionChart, placeMarkers, velocityChart } from "../src/lib/forecast/chart";
+import { usableLanguage } from "../src/lib/forecast/locale";
+import { barOptions, withAlpha, type Theme } from "../src/lib/forecast/plot";
 import { heatMap, markerOf, scenarioCards, weekday } from "../src/lib/forecast/heatmap";
 import { toggle, toggleOf } from "../src/lib/forecast/whatif";
 
@@ -90,31 +92,99 @@ describe("forecast charts", () => {
     ] },
   };
 
-  it("places P95 ≤ P85 ≤ P50 left to right over bars scaled to the tallest bin", () => {
-    const c = distributionChart(mc, 560, 200);
-    const [p95, p85, p50] = c.lines;
-    expect([p95!.label, p85!.label, p50!.label]).toEqual(["P95", "P85", "P50"]);
-    expect(p95!.x).toBeLessThan(p85!.x);
-    expect(p85!.x).toBeLessThan(p50!.x);
-    expect(c.bars[0]!.x).toBeCloseTo(24);
-    const tallest = c.bars[2]!;
-    expect(tallest.height).toBeCloseTo(200 - 48);
-    expect(c.bars[0]!.height).toBeCloseTo((5 / 35) * 152);
-    expect(c.bars[2]!.title).toBe("26–28 points: 35 of 100 trials (35.0 %)");
-    expect(p85!.title).toContain("85 % of 100 trials");
-    expect(c.ticks.every((t) => t.x >= 24 && t.x <= 536)).toBe(true);
+  it("gives uPlot one bar per bin at the bin's middle and P95 ≤ P85 ≤ P50 as markers", () => {
+    const c = distributionChart(mc);
+    expect(c.data).toEqual([[23, 25, 27, 29, 31], [5, 10, 35, 30, 20]]);
+    expect(c.xRange).toEqual([22, 32]);
+    expect(c.markers.map((m) => [m.label, m.value, m.emphasis])).toEqual([
+      ["P95", 24, false], ["P85", 26, true], ["P50", 30, false],
+    ]);
+    expect(c.titles[2]).toBe("26–28 points: 35 of 100 trials (35.0 %)");
+    expect(c.markers[1]!.title).toContain("85 % of 100 trials (seed 1)");
+    expect(c.xSplits).toBeNull();
+    expect(c.summary).toBe("100 simulated sprints; P95 24, P85 26, P50 30 points");
   });
 
-  it("draws one velocity bar per past sprint with its computation as title", () => {
+  it("widens the x range so a confidence line outside the bins stays visible", () => {
+    const c = distributionChart({ ...mc, p95: 18, p50: 35 });
+    expect(c.xRange).toEqual([18, 35]);
+  });
+
+  it("draws one velocity bar per past sprint, ticked with its name, its computation as title", () => {
     const h: VelocityPoint[] = [
       { sprint_id: 1, name: "S1", completed_points: 40, focus_days: 50, per_focus_day: 0.8 },
       { sprint_id: 2, name: "S2", completed_points: 20, focus_days: 50, per_focus_day: 0.4 },
     ];
-    const c = velocityChart(h, 560, 140);
-    expect(c.bars).toHaveLength(2);
-    expect(c.bars[1]!.height).toBeCloseTo(c.bars[0]!.height / 2);
-    expect(c.bars[0]!.title).toBe("S1: 40 points / 50 focus person-days = 0.8 per focus day");
-    expect(c.ticks.map((t) => t.label)).toEqual(["S1", "S2"]);
+    const c = velocityChart(h);
+    expect(c.data).toEqual([[0, 1], [0.8, 0.4]]);
+    expect(c.xRange).toEqual([-0.5, 1.5]);
+    expect(c.xSplits).toEqual([0, 1]);
+    expect([0, 0.5, 1].map(c.xTick)).toEqual(["S1", "", "S2"]);
+    expect(c.titles[0]).toBe("S1: 40 points / 50 focus person-days = 0.8 per focus day");
+    expect(c.markers).toEqual([]);
+  });
+
+  it("moves a marker label one row down when it would overlap the previous one", () => {
+    const c = distributionChart({ ...mc, p95: 25.9, p85: 26, p50: 30 });
+    const places = placeMarkers(c.markers, (v) => v * 20, 48);
+    expect(places.map((p) => [p.marker.label, p.x, p.row])).toEqual([["P95", 518, 0], ["P85", 520, 1], ["P50", 600, 0]]);
+  });
+});
+
+describe("uPlot options", () => {
+  it("replaces a POSIX locale Intl rejects (uPlot would fail to load) with one it accepts", () => {
+    expect(usableLanguage("de-DE")).toBe("de-DE");
+    expect(usableLanguage("en-US@posix")).toBe("en-US");
+    expect(usableLanguage("de_DE.UTF-8")).toBe("de-DE");
+    const fallback = usableLanguage("C");
+    expect(fallback).toBe(new Intl.NumberFormat().resolvedOptions().locale);
+    expect(() => new Intl.NumberFormat("C")).toThrow(RangeError);
+  });
+
+
+  const theme: Theme = { text: "#111", muted: "#666", border: "#d9dee6", accent: "#1f5fa8", ok: "#1e7b4a", surface: "#fff", font: "sans-serif" };
+  const mc: MonteCarlo = {
+    trials: 10, seed: 3, p50: 30, p85: 26, p95: 24, mean: 29,
+    histogram: { bin_width: 4, bins: [{ from: 22, to: 26, count: 4 }, { from: 26, to: 30, count: 6 }] },
+  };
+
+  it("turns design-token colours into canvas colours with opacity", () => {
+    expect(withAlpha("#1f5fa8", 0.5)).toBe("rgba(31, 95, 168, 0.5)");
+    expect(withAlpha("#fff", 1)).toBe("rgba(255, 255, 255, 1)");
+    expect(withAlpha("rgb(1 2 3)", 0.5)).toBe("rgb(1 2 3)");
+  });
+
+  it("colours bars and axes from the theme and starts the y axis at zero", () => {
+    const o = barOptions(distributionChart(mc), theme, 480, 220);
+    expect([o.width, o.height]).toEqual([480, 220]);
+    expect(o.series[1]!.fill).toBe("rgba(31, 95, 168, 0.55)");
+    expect(o.axes![0]!.stroke).toBe("#666");
+    const y = o.scales!.y!.range as (u: unknown, min: number, max: number) => [number, number];
+    expect(y(null, 4, 6)).toEqual([0, 6 * 1.1]);
+    const value = o.series[1]!.value as (u: unknown, v: number, si: number, idx: number | null) => string;
+    expect(value(null, 6, 1, 1)).toBe("26–30 points: 6 of 10 trials (60.0 %)");
+  });
+
+  it("draws the three confidence lines with P85 solid in the ok colour", () => {
+    const o = barOptions(distributionChart(mc), theme, 480, 220);
+    const strokes: { x: number; color: string; dash: number[] }[] = [];
+    const texts: string[] = [];
+    let dash: number[] = [];
+    let color = "";
+    const ctx = {
+      save() {}, restore() {}, beginPath() {}, lineTo() {}, stroke() {}, fillRect() {},
+      setLineDash(d: number[]) { dash = d; },
+      moveTo(x: number) { strokes.push({ x, color, dash }); },
+      measureText: (t: string) => ({ width: t.length * 6 }),
+      fillText(t: string) { texts.push(t); },
+      set strokeStyle(c: string) { color = c; },
+    };
+    const u = { ctx, bbox: { left: 0, top: 0, width: 400, height: 200 }, valToPos: (v: number) => (v - 20) * 20 };
+    o.hooks!.draw![0]!(u as never);
+    expect(strokes).toEqual([
+      { x: 80, color: "#111", dash: [4, 3] }, { x: 120, color: "#1e7b4a", dash: [] }, { x: 200, color: "#111", dash: [4, 3] },
+    ]);
+    expect(texts).toEqual(["P95 24", "P85 26", "P50 30"]);
   });
 });
 
