@@ -95,7 +95,7 @@ async fn drag_override_undo_redo_and_restart() {
     wait_member(&w, &first, &second_member).await;
 
     // A few more drops to measure the round trip (each followed by undo).
-    for (id, member, _) in after.iter().skip(2).take(6) {
+    for (id, member, _) in after.iter().skip(2).take(9) {
         let other = if *member == first_member {
             &second_member
         } else {
@@ -108,6 +108,10 @@ async fn drag_override_undo_redo_and_restart() {
         w.click("[data-testid=undo]").await;
         wait_member(&w, id, member).await;
     }
+    let ipc = w
+        .eval("return performance.getEntriesByName('sprintshield:drop-ipc').map(m => m.duration);")
+        .await;
+    println!("of which IPC (apply + SQLite + re-validation + view): {ipc}");
     let ms = w
         .eval("return performance.getEntriesByName('sprintshield:drop').map(m => m.duration);")
         .await;
