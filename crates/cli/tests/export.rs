@@ -289,3 +289,112 @@ fn bad_calendar_input_is_one_line_and_writes_nothing() {
         serde_json::json!([])
     );
 }
+
+#[test]
+fn importing_a_full_export_as_time_off_proposes_only_the_time_off() {
+    let a = Db::new();
+    a.demo_planned();
+    let file = a.file("everything.ics");
+    export(
+        &a,
+        &file,
+        &[
+            "--what",
+            "turns,time_off,sprints,releases",
+            "--from",
+            "2026-09-01",
+            "--to",
+            "2027-04-11",
+        ],
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    for kind in [
+        "SUMMARY:Batman: ",
+        "SUMMARY:Away: ",
+        "SUMMARY:Production release: ",
+        "SUMMARY:Phoenix 47",
+    ] {
+        assert!(text.contains(kind), "the export has {kind}");
+    }
+
+    // A fresh database with everyone who appears on those events (the Atlas people on duty for
+    // the releases too), so only the filter keeps turns and releases out, not a failed match.
+    let b = Db::new();
+    b.ok(&["team", "add", "Phoenix", "--zone", "Europe/Berlin"]);
+    for team in ["Phoenix", "Atlas"] {
+        for m in a.json(&["member", "list", "--team", team]).as_array().unwrap() {
+            let (name, email) = (m["name"].as_str().unwrap(), m["email"].as_str().unwrap());
+            b.ok(&["member", "add", "--team", "Phoenix", name, "--email", email]);
+        }
+    }
+    let f = file.to_str().unwrap();
+    let args = [
+        "import",
+        "ics",
+        "--team",
+        "Phoenix",
+        "--file",
+        f,
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2027-12-31",
+    ];
+    let preview = b.json(&args);
+    let proposed = preview["proposal"]["time_off"].as_array().unwrap();
+    let source = a.json(&["timeoff", "list", "--team", "Phoenix"]);
+    let want: Vec<(String, String, String)> = source
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["member_name"].as_str().unwrap_or_default().to_owned(),
+                t["days"]["first"].as_str().unwrap().to_owned(),
+                t["days"]["last"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert!(!want.is_empty(), "the demo has Phoenix time off");
+    assert_eq!(proposed.len(), want.len(), "{proposed:#?}");
+    assert!(
+        proposed
+            .iter()
+            .all(|p| p["uid"].as_str().unwrap().starts_with("timeoff-")),
+        "{proposed:#?}"
+    );
+    let mut got: Vec<(String, String)> = proposed
+        .iter()
+        .map(|p| {
+            (
+                p["days"]["first"].as_str().unwrap().to_owned(),
+                p["days"]["last"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let mut want_days: Vec<(String, String)> = want.iter().map(|w| (w.1.clone(), w.2.clone())).collect();
+    got.sort();
+    want_days.sort();
+    assert_eq!(got, want_days);
+    assert_eq!(preview["proposal"]["unmatched"], serde_json::json!([]));
+    let messages: Vec<&str> = preview["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert!(messages.contains(&"it is not an absence (a Sprintshield duty turn, free/transparent)"));
+    assert!(messages.contains(&"it is not an absence (a Sprintshield release event)"));
+
+    // The human output says why, per event; applying writes exactly the time off.
+    let mut human = args.to_vec();
+    human.push("--apply");
+    let said = b.ok(&human);
+    assert!(said.contains(&format!("imported {} time off", want.len())), "{said}");
+    assert!(
+        said.contains("skipped  it is not an absence (a Sprintshield duty turn, free/transparent)"),
+        "{said}"
+    );
+    let stored = b.json(&["timeoff", "list", "--team", "Phoenix"]);
+    assert_eq!(stored.as_array().unwrap().len(), want.len());
+}

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use sprintshield_core::calendar::import::{parse_ics, MessageLevel};
-use sprintshield_core::calendar::mapping::{mark_duplicates, propose_holidays, propose_time_off};
+use sprintshield_core::calendar::mapping::{mark_duplicates, propose_holidays, propose_time_off, skip_non_absences};
 use sprintshield_core::member::{Member, MemberSpec};
 use sprintshield_core::time::DateSpan;
 use sprintshield_core::time_off::{Holiday, TimeOff, TimeOffKind, TimeOffSpec};
@@ -103,6 +103,42 @@ fn google_export_with_rrule_exdate_and_moved_occurrence() {
         mondays,
         [d("2026-01-05"), d("2026-01-12"), d("2026-02-02"), d("2026-01-27")]
     );
+}
+
+const MIXED: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n\
+BEGIN:VEVENT\r\nUID:ooo@example.com\r\nDTSTART;VALUE=DATE:20260601\r\nDTEND;VALUE=DATE:20260606\r\n\
+TRANSP:OPAQUE\r\nSUMMARY:Out of office\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:standup@example.com\r\nDTSTART;VALUE=DATE:20260601\r\nRRULE:FREQ=DAILY;COUNT=3\r\n\
+TRANSP:TRANSPARENT\r\nSUMMARY:Reminder\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:release-1-7-production@sprintshield\r\nDTSTART:20260606T070000Z\r\n\
+DTEND:20260606T080000Z\r\nSUMMARY:Production release: Phoenix 7\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:timeoff-3@sprintshield\r\nDTSTART;VALUE=DATE:20260610\r\nSUMMARY:Away: Ann\r\n\
+END:VEVENT\r\nEND:VCALENDAR\r\n";
+
+#[test]
+fn free_events_and_own_non_absences_are_skipped_with_one_message_each() {
+    let mut r = parse_ics(MIXED, BERLIN, year_2026()).unwrap();
+    assert_eq!(r.items.len(), 6, "three occurrences of the daily reminder");
+    skip_non_absences(&mut r, true);
+    let uids: Vec<&str> = r.items.iter().map(|i| i.uid.as_str()).collect();
+    assert_eq!(uids, ["ooo@example.com", "timeoff-3@sprintshield"]);
+    let texts: Vec<(&str, &str)> = r
+        .messages
+        .iter()
+        .map(|m| (m.summary.as_str(), m.text.as_str()))
+        .collect();
+    assert_eq!(texts.len(), 2, "one message per event, not per occurrence: {texts:?}");
+    assert_eq!(texts[0].0, "Reminder");
+    assert!(texts[0].1.starts_with("it is not an absence (free/transparent)"));
+    assert_eq!(texts[1].0, "Production release: Phoenix 7");
+    assert!(texts[1].1.contains("not an absence (a Sprintshield release event)"));
+    assert!(r.messages.iter().all(|m| m.level == MessageLevel::Skipped));
+
+    // Holidays: free days are kept (holiday calendars mark them free), own events still go.
+    let mut h = parse_ics(MIXED, BERLIN, year_2026()).unwrap();
+    skip_non_absences(&mut h, false);
+    assert_eq!(h.items.len(), 5);
+    assert_eq!(h.messages.len(), 1);
 }
 
 #[test]

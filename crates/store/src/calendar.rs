@@ -15,7 +15,7 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use sprintshield_core::calendar::import::{parse_ics, ImportMessage};
 use sprintshield_core::calendar::mapping::{
-    mark_duplicates, propose_holidays, propose_time_off, ImportProposal, UnmatchedItem,
+    mark_duplicates, propose_holidays, propose_time_off, skip_non_absences, ImportProposal, UnmatchedItem,
 };
 use sprintshield_core::calendar::sources::{release_events, sprint_events, time_off_events, turn_events, ExportWhat};
 use sprintshield_core::calendar::{export_ics, CalendarEvent, EventTime};
@@ -361,7 +361,9 @@ impl Store {
     pub fn import_calendar(&mut self, req: &ImportRequest, apply: bool) -> Result<ImportPreview> {
         let span = DateSpan::new(req.from, req.to, "to")?;
         let team = self.team(req.team_id)?;
-        let read = parse_ics(&req.text, team.spec.zone, span)?;
+        let mut read = parse_ics(&req.text, team.spec.zone, span)?;
+        // Duty turns, sprints and releases (and anything else shown as free) keep nobody away.
+        skip_non_absences(&mut read, req.kind == ImportAs::TimeOff);
         let members = self.members(team.id)?;
         let stored_time_off = self.time_off(team.id)?;
         let stored_holidays = self.holidays(team.id)?;

@@ -45,6 +45,8 @@ pub struct ImportedItem {
     pub organizer: Option<ImportedPerson>,
     /// Whether this occurrence came from a repeat rule.
     pub recurring: bool,
+    /// Shown as free (`TRANSP:TRANSPARENT`): it does not block the person, so it is not an absence.
+    pub free: bool,
     /// The line of the event's `BEGIN:VEVENT`.
     pub line: usize,
 }
@@ -165,6 +167,9 @@ fn read_event(ctx: &Ctx, ev: &Component, summary: &str, notes: &mut Notes) -> Re
     };
     let attendees: Vec<ImportedPerson> = ev.props_named("ATTENDEE").map(person).collect();
     let organizer = ev.prop("ORGANIZER").map(person);
+    let free = ev
+        .prop("TRANSP")
+        .is_some_and(|p| p.value.trim().eq_ignore_ascii_case("TRANSPARENT"));
     let mut items = Vec::new();
     for s in starts {
         let days = days_of(&s, length, ctx.zone).ok_or("the event's dates are out of range")?;
@@ -176,6 +181,7 @@ fn read_event(ctx: &Ctx, ev: &Component, summary: &str, notes: &mut Notes) -> Re
                 attendees: attendees.clone(),
                 organizer: organizer.clone(),
                 recurring,
+                free,
                 line: ev.line,
             });
         }

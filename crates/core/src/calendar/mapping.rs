@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::import::{ImportedItem, ImportedPerson};
+use super::import::{ImportMessage, ImportResult, ImportedItem, ImportedPerson, MessageLevel};
+use super::own_non_absence;
 use crate::member::Member;
 use crate::time::DateSpan;
 use crate::time_off::{Holiday, TimeOff};
@@ -68,6 +69,43 @@ pub struct ImportProposal {
     pub holidays: Vec<ProposedHoliday>,
     /// Items not used.
     pub unmatched: Vec<UnmatchedItem>,
+}
+
+/// Takes out of `read` the items that are not absences, with one `Skipped` message per event
+/// (not per occurrence): Sprintshield's own duty turns, sprints, reviews and release events (by
+/// UID) always, and, when `skip_free`, every event shown as free (`TRANSP:TRANSPARENT`) — a
+/// duty turn or a reminder does not keep anyone away. Importing time off skips free events;
+/// importing holidays does not (national holiday calendars mark their days as free).
+pub fn skip_non_absences(read: &mut ImportResult, skip_free: bool) {
+    let mut kept = Vec::with_capacity(read.items.len());
+    let mut skipped: Vec<ImportMessage> = Vec::new();
+    for item in std::mem::take(&mut read.items) {
+        let free = skip_free && item.free;
+        let why = match own_non_absence(&item.uid) {
+            Some(what) if free => Some(format!("it is not an absence ({what}, free/transparent)")),
+            Some(what) => Some(format!("it is not an absence ({what})")),
+            None if free => {
+                Some("it is not an absence (free/transparent); mark it busy in the calendar to import it".to_owned())
+            }
+            None => None,
+        };
+        match why {
+            None => kept.push(item),
+            Some(text) => {
+                if !skipped.iter().any(|m| m.line == item.line) {
+                    skipped.push(ImportMessage {
+                        line: item.line,
+                        summary: item.summary,
+                        level: MessageLevel::Skipped,
+                        text,
+                    });
+                }
+            }
+        }
+    }
+    read.items = kept;
+    read.messages.extend(skipped);
+    read.messages.sort_by_key(|m| m.line);
 }
 
 /// Proposes time off for `members` from `items`. A member is found, in this order, by an

@@ -179,6 +179,22 @@ pub fn release_uid(train_id: i64, sprint_id: i64, what: &str) -> String {
     format!("release-{train_id}-{sprint_id}-{}@sprintshield", slug(what))
 }
 
+/// What a Sprintshield UID names when it is one of Sprintshield's own events that are *not* an
+/// absence — a duty turn, a sprint, a sprint review or a release event — in words
+/// ("a Sprintshield duty turn"); `None` for anything else, Sprintshield's own time off included.
+pub fn own_non_absence(uid: &str) -> Option<&'static str> {
+    let local = uid.trim().strip_suffix("@sprintshield")?;
+    [
+        ("turn-", "a Sprintshield duty turn"),
+        ("sprint-", "a Sprintshield sprint"),
+        ("review-sprint-", "a Sprintshield sprint review"),
+        ("release-", "a Sprintshield release event"),
+    ]
+    .into_iter()
+    .find(|(prefix, _)| local.starts_with(prefix))
+    .map(|(_, what)| what)
+}
+
 /// A duty turn as a transparent timed event (it must not block the member as busy), with the
 /// member as attendee when an e-mail is known and category `Duty`.
 pub fn turn_event(
@@ -243,6 +259,30 @@ mod tests {
         );
         assert_eq!(sprint_uid("Ops", 7), "sprint-ops-7@sprintshield");
         assert_eq!(release_uid(1, 7, "rc push"), "release-1-7-rc-push@sprintshield");
+    }
+
+    #[test]
+    fn own_events_that_are_not_absences_are_recognised_by_uid() {
+        let at = "2026-03-02T11:00:00Z".parse().unwrap();
+        assert_eq!(
+            own_non_absence(&turn_uid("Batman", at)),
+            Some("a Sprintshield duty turn")
+        );
+        assert_eq!(own_non_absence(&sprint_uid("Ops", 7)), Some("a Sprintshield sprint"));
+        assert_eq!(
+            own_non_absence(&format!("review-{}", sprint_uid("Ops", 7))),
+            Some("a Sprintshield sprint review")
+        );
+        assert_eq!(
+            own_non_absence(&release_uid(1, 7, "production")),
+            Some("a Sprintshield release event")
+        );
+        assert_eq!(
+            own_non_absence("timeoff-3@sprintshield"),
+            None,
+            "time off is an absence"
+        );
+        assert_eq!(own_non_absence("turn-1@example.com"), None, "someone else's UID");
     }
 
     #[test]
