@@ -66,6 +66,13 @@ describe("capacity heat map", () => {
     expect(m.total).toBe(1.17);
   });
 
+  it("adds the team's focus per day under the people, with the sum as title", () => {
+    const m = heatMap(report());
+    expect(m.dayTotals.map((d) => [d.value, d.text])).toEqual([[1.17, "1.2"], [0, ""], [0, ""]]);
+    expect(m.dayTotals[0]!.title).toBe("2026-06-05: Ana 0.2 + Ben 0.97 = 1.17 focus person-days");
+    expect(m.dayTotals[0]!.shade).toBeCloseTo(1.17 / 2);
+  });
+
   it("prefers holiday over time off over weekend over duty", () => {
     expect(markerOf(["duty", "time_off"])).toBe("time_off");
     expect(markerOf(["weekend", "holiday"])).toBe("holiday");

@@ -1,5 +1,6 @@
 // The capacity heat map: one row per member, one column per sprint day, shaded by the focus
-// person-days left, with a marker for duty, time off, holiday and weekend, and the reason as title.
+// person-days left, with a marker for duty, time off, holiday and weekend, and the reason as title;
+// under it the team's total per day.
 import type { CapacityReport, CellFlag } from "../bindings";
 
 export type Marker = "duty" | "time_off" | "holiday" | "weekend" | "inactive" | null;
@@ -32,9 +33,23 @@ export interface HeatColumn {
   holiday: string | null;
 }
 
+/** The team's focus person-days on one day: the sum of the column, with its terms as title. */
+export interface DayTotal {
+  date: string;
+  value: number;
+  /** The sum with one decimal; empty on a non-working day nobody works. */
+  text: string;
+  /** 0..1 of the day's most possible (everyone at a full day), for the shading. */
+  shade: number;
+  working: boolean;
+  title: string;
+}
+
 export interface HeatMap {
   columns: HeatColumn[];
   rows: HeatRow[];
+  /** Per-day team totals, one per column. */
+  dayTotals: DayTotal[];
   total: number;
   totalTitle: string;
 }
@@ -76,7 +91,20 @@ export function heatMap(r: CapacityReport): HeatMap {
       return { date: c.date, value: c.value, text, shade: Math.max(0, Math.min(1, c.value)), marker, title };
     }),
   }));
-  return { columns, rows, total: round2(r.team_total.value), totalTitle: r.team_total.from };
+  const dayTotals = r.days.map((d, i) => {
+    const terms = r.people.map((p) => ({ name: p.name, value: p.cells[i]?.value ?? 0 }));
+    const value = terms.reduce((sum, t) => sum + t.value, 0);
+    const sum = terms.map((t) => `${t.name} ${round2(t.value)}`).join(" + ");
+    return {
+      date: d.date,
+      value: round2(value),
+      text: !d.working && value < 0.05 ? "" : value.toFixed(1),
+      shade: r.people.length ? Math.max(0, Math.min(1, value / r.people.length)) : 0,
+      working: d.working,
+      title: `${d.date}: ${sum} = ${round2(value)} focus person-days`,
+    };
+  });
+  return { columns, rows, dayTotals, total: round2(r.team_total.value), totalTitle: r.team_total.from };
 }
 
 export interface ScenarioCard {
