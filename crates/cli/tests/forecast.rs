@@ -210,3 +210,86 @@ fn a_team_without_closed_sprints_has_capacity_but_no_forecast() {
     db.rejected(&args("forecast", &[]), "no closed sprints yet");
     db.rejected(&["backtest", "--team", "Phoenix"], "no closed sprints yet");
 }
+
+#[test]
+fn capacity_prints_a_per_day_table_with_duty_time_off_and_holiday_markers() {
+    let db = Db::phoenix();
+    db.ok(&[
+        "timeoff",
+        "add",
+        "--team",
+        "Phoenix",
+        "--member",
+        "Ben",
+        "--from",
+        "2026-06-08",
+        "--to",
+        "2026-06-12",
+    ]);
+    db.ok(&[
+        "holiday",
+        "add",
+        "--team",
+        "Phoenix",
+        "--date",
+        "2026-06-04",
+        "Corpus Christi",
+    ]);
+    db.ok(&[
+        "policy",
+        "add",
+        "--team",
+        "Phoenix",
+        "Batman",
+        "--kind",
+        "daily",
+        "--handoff",
+        "09:00",
+    ]);
+    db.ok(&[
+        "rotation",
+        "plan",
+        "--team",
+        "Phoenix",
+        "--from",
+        "2026-06-01",
+        "--to",
+        "2026-06-12",
+    ]);
+    let text = db.ok(&args("capacity", &[]));
+    let table: Vec<Vec<&str>> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("PER DAY"))
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    // Header: the ten weekdays (the holiday included, the weekend left out), two words each.
+    let header = &table[0];
+    assert_eq!(header[..2], ["PER", "DAY"]);
+    assert_eq!(header.len(), 2 + 2 * 10, "{text}");
+    assert_eq!(header[2..6], ["Mo", "01", "Tu", "02"]);
+    assert_eq!(header[20..], ["Fr", "12"]);
+    let row = |name: &str| -> Vec<&str> {
+        let r = table
+            .iter()
+            .find(|r| r[0] == name)
+            .unwrap_or_else(|| panic!("no row {name}:\n{text}"));
+        r[1..].to_vec()
+    };
+    let ben = row("Ben");
+    assert_eq!(ben.len(), 10);
+    assert_eq!(ben[3], "H", "Thursday 4 June is a holiday: {text}");
+    assert_eq!(ben[5..], ["T", "T", "T", "T", "T"], "{text}");
+    // Batman puts exactly one person at 0 % on every working day, never on the holiday.
+    let people = ["Ana", "Ben", "Cleo", "Dan", "Eve"].map(row);
+    for day in 0..10 {
+        let on_duty = people.iter().filter(|p| p[day] == "D").count();
+        assert_eq!(on_duty, usize::from(day != 3), "day {day}:\n{text}");
+    }
+    // The team row is each column's sum: 5 people − 1 on duty, − Ben away in the second week.
+    assert_eq!(
+        row("TEAM"),
+        ["4.0", "4.0", "4.0", "0.0", "4.0", "3.0", "3.0", "3.0", "3.0", "3.0"],
+        "{text}"
+    );
+    assert!(text.contains("D on duty, T time off, H holiday"), "{text}");
+}

@@ -11,6 +11,8 @@ use sprintshield_core::{AppError, Id, Invalid};
 
 use crate::Ctx;
 
+mod day_table;
+
 /// `sprintshield capacity`.
 #[derive(Args)]
 pub struct CapacityArgs {
@@ -92,7 +94,8 @@ fn load(ctx: &Ctx, team: &str, sprint: Option<&str>) -> Result<(TeamData, Id), A
     Ok((data, id))
 }
 
-/// Prints the capacity of a sprint: per person and in total, with and without rotation.
+/// Prints the capacity of a sprint: per person and in total, with and without rotation, then
+/// per person and per day.
 pub fn run_capacity(ctx: &Ctx, args: CapacityArgs) -> Result<(), AppError> {
     let (data, id) = load(ctx, &args.team, args.sprint.as_deref())?;
     let cap = sprint_capacity(&data, id, &[], CapacitySettings::default())?;
@@ -138,6 +141,8 @@ pub fn run_capacity(ctx: &Ctx, args: CapacityArgs) -> Result<(), AppError> {
     println!("focus person-days; {}", cap.interrupt_window_note);
     println!("with rotation: {}", r.interrupts.leaked.from);
     println!("everyone shares: {}", shared.interrupt_cost.from);
+    println!();
+    println!("{}", day_table::day_table(r));
     Ok(())
 }
 
