@@ -65,6 +65,13 @@ async fn a_member_on_duty_in_the_what_if_panel_lowers_p85() {
     let w = Window::start(&home).await;
     w.click("[data-testid=nav-forecast]").await;
     w.wait_for_text("[data-testid=capacity-heatmap]", "Ana Souza").await;
+    let day_totals = w
+        .eval("return document.querySelectorAll('[data-testid=capacity-day-totals] td.team').length;")
+        .await;
+    let days = w
+        .eval("return document.querySelectorAll('[data-testid=capacity-heatmap] thead th').length - 2;")
+        .await;
+    assert_eq!(day_totals, days, "one team total per sprint day");
     w.wait_for("[data-testid=forecast-chart] canvas").await;
     w.wait_for("[data-testid=velocity-chart] canvas").await;
     w.wait_for("[data-testid=backtest]").await;
