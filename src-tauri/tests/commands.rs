@@ -162,6 +162,14 @@ fn rotation_view_edit_and_undo_through_ipc() {
         .unwrap()
         .clone();
     assert_eq!(back, turn);
+    let proposed = h
+        .call("preview_plan", json!({ "teamId": team, "from": from, "to": to }))
+        .unwrap();
+    assert!(!proposed["turns"].as_array().unwrap().is_empty());
+    let again = h
+        .call("rotation_view", json!({ "teamId": team, "from": from, "to": to }))
+        .unwrap();
+    assert_eq!(again["turns"], undone["turns"], "a preview writes nothing");
     let err = h
         .call(
             "rotation_view",

@@ -68,3 +68,22 @@ describe("grid layout", () => {
     expect(r.map((x) => [x.policy.id, x.escalation])).toEqual([[1, false], [2, false], [3, true]]);
   });
 });
+
+describe("auto-plan proposal", () => {
+  it("shows only the proposed turns that change something, with the planner's reason", async () => {
+    const { ghosts } = await import("../src/lib/rotation/ghost");
+    const cur = [turn(1, 3, 1, "2026-03-23T08:00:00Z", "2026-03-24T08:00:00Z"), turn(2, 4, 1, "2026-03-24T08:00:00Z", "2026-03-25T08:00:00Z")];
+    const plan = {
+      turns: [
+        { ...cur[0]!, id: null },
+        { ...cur[1]!, id: null, member_id: 5 },
+        turn(0, 6, 1, "2026-04-20T08:00:00Z", "2026-04-21T08:00:00Z"),
+      ],
+      explanations: [{ policy_id: 1, start: "2026-03-24T08:00:00Z", member_id: 5, reason: "least load" }],
+    };
+    const g = ghosts(cur, plan, Date.parse("2026-03-23T00:00:00Z"), Date.parse("2026-03-30T00:00:00Z"));
+    expect(g).toHaveLength(1);
+    expect(g[0]).toMatchObject({ replaces: 4, reason: "least load" });
+    expect(g[0]!.turn.member_id).toBe(5);
+  });
+});

@@ -406,6 +406,11 @@ mod tests {
         let (before, after) = s.apply_edit(team.id, edit).unwrap();
         assert_eq!(before[0], t);
         assert!(after[0].locked && after[0].member_id == other.id);
+        // Auto-plan's preview writes nothing, and keeps the locked override.
+        let before_preview = s.all_turns(team.id).unwrap();
+        let proposed = s.preview_plan(team.id, range, now).unwrap();
+        assert_eq!(s.all_turns(team.id).unwrap(), before_preview);
+        assert!(proposed.turns.contains(&after[0]));
         // Undo puts the turn back exactly.
         s.restore_turns(team.id, &before).unwrap();
         let back = s.rotation_view(team.id, range, now).unwrap();

@@ -48,6 +48,24 @@ impl Store {
         Ok(planned)
     }
 
+    /// What auto-plan would do over `horizon`, without writing anything: the same plan
+    /// [`Store::plan_rotation`] would store, for the planner to show as ghost turns.
+    pub fn preview_plan(&self, team_id: Id, horizon: DateSpan, now: DateTime<Utc>) -> Result<Plan> {
+        let (context, existing) = self.context_and_turns(team_id)?;
+        if context.policies.is_empty() {
+            return Err(AppError::not_found(
+                "the team has no duty policy yet; add one first (Batman, Op of the Week, …)",
+            )
+            .into());
+        }
+        Ok(plan(&PlanInput {
+            context,
+            existing,
+            horizon,
+            now,
+        }))
+    }
+
     /// The planner's view of `range` for the team.
     pub fn rotation_view(&self, team_id: Id, range: DateSpan, now: DateTime<Utc>) -> Result<RotationView> {
         let (ctx, turns) = self.context_and_turns(team_id)?;

@@ -49,6 +49,13 @@ pub fn plan_rotation(state: State<'_, AppState>, team_id: Id, from: String, to: 
     state.with(|s| s.plan_rotation(team_id, r, chrono::Utc::now()))
 }
 
+/// What auto-plan would propose for `from`..=`to` (ghost turns to accept or discard); writes nothing.
+#[tauri::command]
+pub fn preview_plan(state: State<'_, AppState>, team_id: Id, from: String, to: String) -> CmdResult<Plan> {
+    let r = range(&from, &to)?;
+    state.with(|s| s.preview_plan(team_id, r, chrono::Utc::now()))
+}
+
 /// What an edit would do (shown while dragging); writes nothing.
 #[tauri::command]
 pub fn preview_edit(

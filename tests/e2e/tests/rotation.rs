@@ -112,6 +112,10 @@ async fn drag_override_undo_redo_and_restart() {
         .eval("return performance.getEntriesByName('sprintshield:drop-ipc').map(m => m.duration);")
         .await;
     println!("of which IPC (apply + SQLite + re-validation + view): {ipc}");
+    let dom = w
+        .eval("return performance.getEntriesByName('sprintshield:drop-dom').map(m => m.duration);")
+        .await;
+    println!("IPC + DOM updated: {dom}");
     let ms = w
         .eval("return performance.getEntriesByName('sprintshield:drop').map(m => m.duration);")
         .await;
@@ -127,7 +131,37 @@ async fn drag_override_undo_redo_and_restart() {
             ms[ms.len() - 1]
         );
     }
+    // A handoff note for the next person, and auto-plan as a proposal (ghosts or "nothing to change").
+    w.fill("[data-testid=today] form input", "Payments job flaky, see ticket 123")
+        .await;
+    w.click("[data-testid=today] form button").await;
+    w.click("[data-testid=autoplan]").await;
+    let start = std::time::Instant::now();
+    loop {
+        let shown = w
+            .eval("return !!document.querySelector('[data-testid=proposal]') || document.body.innerText.includes('would change nothing');")
+            .await;
+        if shown == serde_json::Value::Bool(true) {
+            break;
+        }
+        assert!(
+            start.elapsed().as_secs() < 10,
+            "auto-plan shows a proposal or says nothing changes"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    w.screenshot("rotation-autoplan").await;
     w.close().await;
+    let note: String = home
+        .read_db()
+        .query_row(
+            "SELECT count(*) FROM turn WHERE note = 'Payments job flaky, see ticket 123'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .map(|n| n.to_string())
+        .unwrap();
+    assert_eq!(note, "1", "the handoff note is stored on the current turn");
 
     let w = Window::start(&home).await;
     w.click("[data-testid=nav-rotation]").await;

@@ -13,6 +13,7 @@ export const rotationApi = {
   addPolicy: (teamId: number, input: NewPolicy) => call<DutyPolicy>("add_policy", { teamId, new: input }),
   view: (teamId: number, from: string, to: string) => call<RotationView>("rotation_view", { teamId, from, to }),
   plan: (teamId: number, from: string, to: string) => call<Plan>("plan_rotation", { teamId, from, to }),
+  previewPlan: (teamId: number, from: string, to: string) => call<Plan>("preview_plan", { teamId, from, to }),
   preview: (teamId: number, from: string, to: string, edit: Edit) => call<EditPreview>("preview_edit", { teamId, from, to, edit }),
   apply: (teamId: number, from: string, to: string, edit: Edit) => call<EditResult>("apply_edit", { teamId, from, to, edit }),
   restore: (teamId: number, from: string, to: string, turns: Turn[]) => call<RotationView>("restore_turns", { teamId, from, to, turns }),

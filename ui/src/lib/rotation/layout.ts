@@ -9,18 +9,37 @@ export interface DayColumn {
   holiday: string | null;
 }
 
+// Creating an Intl.DateTimeFormat is costly (about a millisecond in WebKit); the grid needs
+// hundreds of conversions per repaint, so formatters are made once per zone and reused.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: "parts" | "label", zone: string): Intl.DateTimeFormat {
+  const key = `${kind}|${zone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = kind === "parts"
+      ? new Intl.DateTimeFormat("en-US", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      : new Intl.DateTimeFormat("en-GB", { timeZone: zone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+const midnights = new Map<string, number>();
+
 /** UTC milliseconds of local midnight of `date` in `zone` (DST-safe: found by probing offsets). */
 export function localMidnight(date: string, zone: string): number {
+  const key = `${zone}|${date}`;
+  const known = midnights.get(key);
+  if (known !== undefined) return known;
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   let guess = Date.UTC(y, m - 1, d);
   for (let i = 0; i < 3; i++) {
-    const parts = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-    }).formatToParts(new Date(guess));
+    const parts = formatter("parts", zone).formatToParts(new Date(guess));
     const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
     const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
     guess -= asUtc - Date.UTC(y, m - 1, d);
   }
+  midnights.set(key, guess);
   return guess;
 }
 
@@ -89,6 +108,5 @@ export function rows(policies: DutyPolicy[], teamId: number): { policy: DutyPoli
 
 /** "Mon 23 Nov 12:00" in the team's zone. */
 export function localTime(iso: string, zone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { timeZone: zone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })
-    .format(new Date(iso));
+  return formatter("label", zone).format(new Date(iso));
 }
