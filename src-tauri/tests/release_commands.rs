@@ -123,3 +123,59 @@ fn export_preview_save_and_import() {
         .unwrap_err();
     assert!(bad["message"].as_str().unwrap().contains("cannot read"));
 }
+
+#[test]
+fn routine_settings_change_the_plan_and_bad_ones_name_their_field() {
+    let h = Harness::new();
+    let train = h.call("list_release_trains", json!({})).unwrap()[0].clone();
+    let train_id = train["id"].as_i64().unwrap();
+    let mut routine = train["routine"].clone();
+    assert_eq!(routine["release_weekday"], "Sat");
+    routine["release_weekday"] = json!("Fri");
+    routine["release_time"] = json!("10:30");
+    routine["rc_push_days_before"] = json!(2);
+    let changed = h
+        .call(
+            "update_release_train",
+            json!({ "trainId": train_id, "lagWeeks": 3, "routine": routine }),
+        )
+        .unwrap();
+    assert_eq!(changed["lag_weeks"], 3);
+    assert_eq!(changed["routine"]["release_time"], "10:30:00");
+    let plan = h.call("release_plan", json!({ "trainId": train_id })).unwrap();
+    for r in plan["releases"].as_array().unwrap() {
+        let day = chrono::NaiveDate::parse_from_str(r["production_day"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+        assert_eq!(chrono::Datelike::weekday(&day), chrono::Weekday::Fri, "{r}");
+        let production = r["production"].as_str().unwrap();
+        let push = r["rc_push"].as_str().unwrap();
+        assert!(production.ends_with(":30:00Z"), "10:30 local: {production}");
+        let gap = chrono::DateTime::parse_from_rfc3339(production).unwrap()
+            - chrono::DateTime::parse_from_rfc3339(push).unwrap();
+        assert!(
+            gap < chrono::Duration::days(2),
+            "push two days before: {push} → {production}"
+        );
+    }
+
+    let mut bad = routine.clone();
+    bad["high_alert_end"] = json!("07:00");
+    let err = h
+        .call(
+            "update_release_train",
+            json!({ "trainId": train_id, "lagWeeks": null, "routine": bad }),
+        )
+        .unwrap_err();
+    assert_eq!(
+        (&err["kind"], &err["field"]),
+        (&json!("invalid"), &json!("high_alert_end"))
+    );
+    let err = h
+        .call(
+            "update_release_train",
+            json!({ "trainId": train_id, "lagWeeks": 0, "routine": routine }),
+        )
+        .unwrap_err();
+    assert_eq!(err["field"], "lag_weeks");
+    let kept = h.call("list_release_trains", json!({})).unwrap()[0].clone();
+    assert_eq!(kept, changed, "rejected settings change nothing");
+}

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Release, TrainPlan } from "../src/lib/bindings";
+import { pushWeekday, routineFields, routineInput, ROUTINE_FIELDS } from "../src/lib/releases/settings";
+import { errorsFrom } from "../src/lib/forms/form";
+import type { RoutineEvents } from "../src/lib/bindings";
 import { addDays, daysBetween, dropDay, History, layout, pinnedDay, warningDiff, DAY_PX } from "../src/lib/releases/timeline";
 
 function release(over: Partial<Release> = {}): Release {
@@ -64,5 +67,43 @@ describe("dragging and undo", () => {
     const after = release({ warnings: [{ kind: "in_freeze", message: "in the freeze window" }] });
     expect(warningDiff(before, after)).toEqual({ added: ["in the freeze window"], gone: ["nobody on ops duty"] });
     expect(warningDiff(before, before)).toEqual({ added: [], gone: [] });
+  });
+});
+
+const SEED: RoutineEvents = {
+  release_weekday: "Sat", release_time: "09:00:00", rc_push_days_before: 9, rc_push_time: "18:00:00",
+  high_alert_start: "08:00:00", high_alert_end: "14:00:00", regression_days_before_push: 3,
+  regression_start_time: "09:00:00", min_lag_days: 7,
+};
+
+describe("release train settings form", () => {
+  it("fills from a stored train and sends it back unchanged (times as HH:MM)", () => {
+    const f = routineFields(2, SEED);
+    expect(f.release_time).toBe("09:00");
+    expect(f.rc_push_days_before).toBe("9");
+    const r = routineInput(f);
+    expect(r.errors).toEqual({});
+    expect(r.input).toEqual({
+      lagWeeks: 2,
+      routine: { ...SEED, release_time: "09:00", rc_push_time: "18:00", high_alert_start: "08:00", high_alert_end: "14:00", regression_start_time: "09:00" },
+    });
+  });
+  it("names the push weekday counted back from the production day", () => {
+    expect(pushWeekday("Sat", 9)).toBe("Thu");
+    expect(pushWeekday("Sat", 2)).toBe("Thu");
+    expect(pushWeekday("Mon", 1)).toBe("Sun");
+    expect(pushWeekday("Fri", 7)).toBe("Fri");
+  });
+  it("reports unreadable numbers and times inline and sends nothing", () => {
+    const f = { ...routineFields(2, SEED), lag_weeks: "two", rc_push_time: "6pm", high_alert_end: "24:00", min_lag_days: "" };
+    const r = routineInput(f);
+    expect(r.input).toBeNull();
+    expect(Object.keys(r.errors).sort()).toEqual(["high_alert_end", "lag_weeks", "min_lag_days", "rc_push_time"]);
+  });
+  it("places a backend rule's error under its field", () => {
+    expect(errorsFrom({ kind: "invalid", message: "the high alert must end after it starts", field: "high_alert_end" }, ROUTINE_FIELDS))
+      .toEqual({ high_alert_end: "the high alert must end after it starts" });
+    expect(errorsFrom({ kind: "invalid", message: "the lag must be 1 to 12 weeks", field: "lag_weeks" }, ROUTINE_FIELDS))
+      .toEqual({ lag_weeks: "the lag must be 1 to 12 weeks" });
   });
 });

@@ -214,3 +214,101 @@ fn bad_release_input_is_one_line_and_writes_nothing() {
     );
     assert_eq!(db.json(&["release", "list", "--train", "Main"])[0]["pinned"], false);
 }
+
+#[test]
+fn routine_events_are_set_on_add_and_changed_with_set() {
+    let db = Db::new();
+    db.teams();
+    let added = db.ok(&[
+        "release-train",
+        "add",
+        "--dev",
+        "Phoenix",
+        "--ops",
+        "Atlas",
+        "--production",
+        "FRI 10:00",
+        "--rc-push",
+        "WED 17:30",
+        "--high-alert",
+        "09:00-13:00",
+        "--regression-days",
+        "2",
+        "--min-lag-days",
+        "10",
+    ]);
+    assert!(
+        added.contains("production Fri 10:00, RC push Wed 17:30 (9 days before), high alert 09:00–13:00"),
+        "{added}"
+    );
+    let r = &db.json(&["release", "list", "--train", "Phoenix-Atlas"])[0];
+    // Two weeks after Friday 18 Dec is Friday 1 Jan; the push is the Wednesday of the week before.
+    assert_eq!(r["production"], "2027-01-01T10:00:00+01:00");
+    assert_eq!(r["rc_push"], "2026-12-23T17:30:00+01:00");
+    assert_eq!(r["high_alert_start"], "2027-01-01T09:00:00+01:00");
+    assert_eq!(r["high_alert_end"], "2027-01-01T13:00:00+01:00");
+
+    // `set` changes what it is given and keeps the rest; the next plan uses it.
+    let set = db.ok(&[
+        "release-train",
+        "set",
+        "--train",
+        "phoenix-atlas",
+        "--production",
+        "SAT 09:00",
+        "--rc-push",
+        "2d 18:00",
+        "--lag-weeks",
+        "3",
+    ]);
+    assert!(set.contains("released 3 weeks after each sprint"), "{set}");
+    assert!(
+        set.contains("RC push Thu 18:00 (2 days before), high alert 09:00–13:00"),
+        "{set}"
+    );
+    let r = &db.json(&["release", "list", "--train", "Phoenix-Atlas"])[0];
+    assert_eq!(r["production"], "2027-01-09T09:00:00+01:00");
+    assert_eq!(r["rc_push"], "2027-01-07T18:00:00+01:00");
+    let trains = db.json(&["release-train", "list"]);
+    assert_eq!(trains[0]["lag_weeks"], 3);
+    assert_eq!(trains[0]["routine"]["min_lag_days"], 10);
+    assert_eq!(trains[0]["routine"]["regression_days_before_push"], 2);
+
+    // Rejected input: one line that names the problem, and nothing changes.
+    let before = db.json(&["release-train", "list"]);
+    let set = |extra: &[&str], needle: &str| {
+        let mut args = vec!["release-train", "set", "--train", "Phoenix-Atlas"];
+        args.extend_from_slice(extra);
+        db.rejected(&args, needle);
+    };
+    set(&["--production", "Saturday"], "SAT 09:00");
+    set(&["--production", "Caturday 09:00"], "SAT 09:00");
+    set(&["--rc-push", "THU 6pm"], "THU 18:00");
+    set(&["--rc-push", "40d 18:00"], "1 to 28 days");
+    set(&["--high-alert", "14:00-08:00"], "end after it starts");
+    set(&["--regression-days", "-1"], "0 to 14 days");
+    set(&["--regression-start", "nine"], "HH:MM");
+    set(&["--min-lag-days", "0"], "never safe");
+    set(&["--lag-weeks", "13"], "1 to 12 weeks");
+    set(&[], "nothing to change");
+    db.rejected(
+        &["release-train", "set", "--train", "Nope", "--min-lag-days", "7"],
+        "no release train called",
+    );
+    db.rejected(
+        &[
+            "release-train",
+            "add",
+            "--dev",
+            "Phoenix",
+            "--ops",
+            "Atlas",
+            "--name",
+            "Second",
+            "--high-alert",
+            "8-14",
+        ],
+        "HH:MM-HH:MM",
+    );
+    assert_eq!(db.json(&["release-train", "list"]), before);
+}

@@ -185,6 +185,29 @@ impl Store {
         }
     }
 
+    /// Changes a train's lag (when `lag_weeks` is given) and routine events; the next plan uses
+    /// them. Validated like a new train; pins placed by hand stay where they are.
+    pub fn update_release_train(
+        &mut self,
+        id: Id,
+        lag_weeks: Option<i64>,
+        routine: RoutineEvents,
+    ) -> Result<TrainInfo> {
+        let current = self.release_train(id)?;
+        let spec = &current.train.spec;
+        let lag = lag_weeks.unwrap_or(i64::from(spec.lag_weeks));
+        let spec = ReleaseTrainSpec::new(spec.dev_team_id, spec.ops_team_id, Some(lag), Some(routine))?;
+        self.conn.execute(
+            "UPDATE release_train SET lag_weeks = ?2, routine = ?3 WHERE id = ?1",
+            params![
+                id,
+                spec.lag_weeks,
+                serde_json::to_string(&spec.routine).expect("routine serialises")
+            ],
+        )?;
+        self.release_train(id)
+    }
+
     /// All release trains, by name.
     pub fn release_trains(&self) -> Result<Vec<TrainInfo>> {
         let mut st = self.conn.prepare(&format!(
@@ -400,7 +423,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{TimeZone, Utc};
+    use chrono::{Datelike, TimeZone, Utc};
 
     fn demo() -> Store {
         let mut s = Store::open_in_memory().unwrap();
@@ -423,6 +446,31 @@ mod tests {
         assert!(s.add_release_train(Some("Self"), dev, dev, None, None).is_err());
         let other = s.add_release_train(Some("Fast lane"), dev, ops, Some(1), None).unwrap();
         assert_eq!(other.name, "Fast lane");
+        let friday = RoutineEvents {
+            release_weekday: chrono::Weekday::Fri,
+            ..RoutineEvents::default()
+        };
+        let changed = s.update_release_train(other.train.id, None, friday.clone()).unwrap();
+        assert_eq!(
+            (changed.train.spec.lag_weeks, &changed.train.spec.routine),
+            (1, &friday)
+        );
+        let bad = RoutineEvents {
+            min_lag_days: 0,
+            ..friday.clone()
+        };
+        let err = AppError::from(s.update_release_train(other.train.id, Some(3), bad).unwrap_err());
+        assert_eq!(err.field.as_deref(), Some("min_lag_days"));
+        assert_eq!(
+            s.release_train(other.train.id).unwrap(),
+            changed,
+            "a rejected change writes nothing"
+        );
+        let plan = s.plan_train(other.train.id, None, None).unwrap();
+        assert!(plan
+            .releases
+            .iter()
+            .all(|r| r.production_day.weekday() == chrono::Weekday::Fri || r.pinned));
         assert_eq!(s.release_trains().unwrap().len(), 2);
 
         let (from, to) = parse_yearly("12-15..01-06").unwrap();

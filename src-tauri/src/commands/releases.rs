@@ -1,6 +1,6 @@
 //! Release trains, freeze windows and release plans (with pins and drag previews).
 use chrono::NaiveDate;
-use sprintshield_core::release::{FreezeSpan, FreezeWindow, MonthDay, ReleasePin};
+use sprintshield_core::release::{FreezeSpan, FreezeWindow, MonthDay, ReleasePin, RoutineEvents};
 use sprintshield_core::Id;
 use sprintshield_store::releases::{StoredFreeze, TrainInfo, TrainPlan};
 use tauri::State;
@@ -24,6 +24,17 @@ pub fn add_release_train(
     lag_weeks: Option<i64>,
 ) -> CmdResult<TrainInfo> {
     state.with(|s| s.add_release_train(name.as_deref(), dev_team_id, ops_team_id, lag_weeks, None))
+}
+
+/// Changes a train's lag (kept when `None`) and routine events; validated like a new train.
+#[tauri::command]
+pub fn update_release_train(
+    state: State<'_, AppState>,
+    train_id: Id,
+    lag_weeks: Option<i64>,
+    routine: RoutineEvents,
+) -> CmdResult<TrainInfo> {
+    state.with(|s| s.update_release_train(train_id, lag_weeks, routine))
 }
 
 /// The train's releases for every sprint; `preview` tries a hand placement without storing it.

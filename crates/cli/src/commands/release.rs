@@ -1,9 +1,9 @@
-//! `sprintshield release-train add|list`, `release plan|list|pin|unpin` and `freeze add|list`.
+//! `sprintshield release-train add|set|list`, `release plan|list|pin|unpin` and `freeze add|list`.
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use clap::{Args, Subcommand};
 use serde::Serialize;
-use sprintshield_core::release::{FreezeSpan, FreezeWindow, Release, ReleaseWarning};
+use sprintshield_core::release::{FreezeSpan, FreezeWindow, Release, ReleaseWarning, RoutineEdit, RoutineEvents};
 use sprintshield_core::time::{parse_date, parse_zone, DateSpan};
 use sprintshield_core::AppError;
 use sprintshield_store::releases::{parse_yearly, TrainPlan};
@@ -28,9 +28,61 @@ pub enum TrainCmd {
         /// Train name (default "<dev>-<ops>").
         #[arg(long)]
         name: Option<String>,
+        #[command(flatten)]
+        routine: RoutineArgs,
+    },
+    /// Change a train's lag or routine events; the next plan uses them.
+    Set {
+        /// Release train name.
+        #[arg(long)]
+        train: String,
+        /// Weeks from a sprint's end to its production release (1–12).
+        #[arg(long, allow_negative_numbers = true)]
+        lag_weeks: Option<i64>,
+        #[command(flatten)]
+        routine: RoutineArgs,
     },
     /// List the release trains.
     List,
+}
+
+/// The routine events of a train; each flag left out keeps its value (seed defaults for a new
+/// train: production SAT 09:00, push THU 18:00 the week before, high alert 08:00-14:00,
+/// regression 3 days from 09:00, minimum lag 7 days).
+#[derive(Args)]
+pub struct RoutineArgs {
+    /// Production release weekday and time, e.g. "SAT 09:00".
+    #[arg(long)]
+    production: Option<String>,
+    /// Release-candidate push: a weekday of the week before and a time ("THU 18:00"), or days
+    /// before the production release and a time ("2d 18:00").
+    #[arg(long)]
+    rc_push: Option<String>,
+    /// The ops duty person's high alert on the production day, e.g. "08:00-14:00".
+    #[arg(long)]
+    high_alert: Option<String>,
+    /// Days of regression / load testing before the push day (0–14).
+    #[arg(long, allow_negative_numbers = true)]
+    regression_days: Option<i64>,
+    /// Local time the regression window starts each time, e.g. "09:00".
+    #[arg(long)]
+    regression_start: Option<String>,
+    /// The shortest acceptable time from a sprint's last day to its production day (1–84 days).
+    #[arg(long, allow_negative_numbers = true)]
+    min_lag_days: Option<i64>,
+}
+
+impl RoutineArgs {
+    fn edit(self) -> RoutineEdit {
+        RoutineEdit {
+            production: self.production,
+            rc_push: self.rc_push,
+            high_alert: self.high_alert,
+            regression_days: self.regression_days,
+            regression_start: self.regression_start,
+            min_lag_days: self.min_lag_days,
+        }
+    }
 }
 
 /// Release commands.
@@ -199,26 +251,58 @@ pub fn run_train(ctx: &mut Ctx, cmd: TrainCmd) -> Result<(), AppError> {
             ops,
             lag_weeks,
             name,
+            routine,
         } => {
+            // Check the routine flags before looking anything up, so a typo is the one error shown.
+            let routine = routine.edit().apply(&RoutineEvents::default())?;
             let dev = ctx.store.team_by_name(&dev)?;
             let ops = ctx.store.team_by_name(&ops)?;
             let t = ctx
                 .store
-                .add_release_train(name.as_deref(), dev.id, ops.id, lag_weeks, None)?;
+                .add_release_train(name.as_deref(), dev.id, ops.id, lag_weeks, Some(routine))?;
             let said = format!(
-                "added release train {}: {} sprints released by {} {} weeks later",
-                t.name, t.dev_team, t.ops_team, t.train.spec.lag_weeks
+                "added release train {}: {} sprints released by {} {} weeks later; {}",
+                t.name,
+                t.dev_team,
+                t.ops_team,
+                t.train.spec.lag_weeks,
+                t.train.spec.routine.summary()
+            );
+            done(ctx, &t, said);
+        }
+        TrainCmd::Set {
+            train,
+            lag_weeks,
+            routine,
+        } => {
+            let t = ctx.store.release_train_by_name(&train)?;
+            let edit = routine.edit();
+            if edit.is_empty() && lag_weeks.is_none() {
+                return Err(sprintshield_core::Invalid::new(
+                    "train",
+                    "nothing to change; give --lag-weeks or a routine flag such as --production \"SAT 09:00\"",
+                )
+                .into());
+            }
+            let routine = edit.apply(&t.train.spec.routine)?;
+            let t = ctx.store.update_release_train(t.train.id, lag_weeks, routine)?;
+            let said = format!(
+                "release train {}: released {} weeks after each sprint; {}",
+                t.name,
+                t.train.spec.lag_weeks,
+                t.train.spec.routine.summary()
             );
             done(ctx, &t, said);
         }
         TrainCmd::List => {
             let trains = ctx.store.release_trains()?;
-            table(ctx, &trains, &["NAME", "DEV", "OPS", "LAG WEEKS"], |t| {
+            table(ctx, &trains, &["NAME", "DEV", "OPS", "LAG WEEKS", "ROUTINE"], |t| {
                 vec![
                     t.name.clone(),
                     t.dev_team.clone(),
                     t.ops_team.clone(),
                     t.train.spec.lag_weeks.to_string(),
+                    t.train.spec.routine.summary(),
                 ]
             });
         }
