@@ -403,6 +403,8 @@ mod tests {
         };
         let preview = s.preview_edit(team.id, range, edit, now).unwrap();
         assert!(preview.action.starts_with("Override"));
+        let cap = preview.capacity.expect("the range is a sprint");
+        assert!(cap.before > 0.0 && cap.after > 0.0, "{cap:?}");
         let (before, after) = s.apply_edit(team.id, edit).unwrap();
         assert_eq!(before[0], t);
         assert!(after[0].locked && after[0].member_id == other.id);

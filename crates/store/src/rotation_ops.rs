@@ -3,8 +3,8 @@
 //! transaction.
 use chrono::{DateTime, Utc};
 use sprintshield_core::rotation::{
-    apply_edit, plan, preview_edit, rotation_view, Edit, EditPreview, Plan, PlanInput, RotationContext, RotationView,
-    Turn,
+    apply_edit, capacity_change, plan, preview_edit, rotation_view, Edit, EditPreview, Plan, PlanInput,
+    RotationContext, RotationView, Turn,
 };
 use sprintshield_core::time::DateSpan;
 use sprintshield_core::{AppError, Id};
@@ -72,10 +72,13 @@ impl Store {
         Ok(rotation_view(&ctx, &turns, range, now))
     }
 
-    /// What `edit` would do, seen over `range`; nothing is written.
+    /// What `edit` would do, seen over `range`, including the change of the team's focus
+    /// capacity in the sprint of the range; nothing is written.
     pub fn preview_edit(&self, team_id: Id, range: DateSpan, edit: Edit, now: DateTime<Utc>) -> Result<EditPreview> {
         let (ctx, turns) = self.context_and_turns(team_id)?;
-        Ok(preview_edit(&ctx, &turns, range, edit, now)?)
+        let mut preview = preview_edit(&ctx, &turns, range, edit, now)?;
+        preview.capacity = capacity_change(&self.team_data(team_id)?, range, &preview.changed)?;
+        Ok(preview)
     }
 
     /// Applies `edit` (override or swap; the turns become locked) and stores the changed turns.

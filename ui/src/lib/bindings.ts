@@ -1605,6 +1605,20 @@ deviation_before: number,
  */
 deviation_after: number, };
 
+export type CapacityChange = { 
+/**
+ * The sprint.
+ */
+sprint: string, 
+/**
+ * Team focus person-days before the edit.
+ */
+before: number, 
+/**
+ * Team focus person-days after it.
+ */
+after: number, };
+
 export type EditPreview = { 
 /**
  * "Override" or "Swap", with who: e.g. "Swap Ana and Ben".
@@ -1625,7 +1639,12 @@ load: Array<LoadChange>,
 /**
  * The turns after the edit (only the changed ones), ready to store.
  */
-changed: Array<Turn>, };
+changed: Array<Turn>, 
+/**
+ * The change of the team's focus capacity in the sprint, when one overlaps the range
+ * (filled by the caller that has the team's data, see [`capacity_change`]).
+ */
+capacity: CapacityChange | null, };
 
 export type EditResult = { 
 /**

@@ -134,6 +134,50 @@ pub struct LoadChange {
     pub deviation_after: f64,
 }
 
+/// How an edit changes the team's focus capacity in the sprint it falls in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct CapacityChange {
+    /// The sprint.
+    pub sprint: String,
+    /// Team focus person-days before the edit.
+    pub before: f64,
+    /// Team focus person-days after it.
+    pub after: f64,
+}
+
+/// The capacity change of `changed` turns in the sprint that overlaps `range` (the forecast's
+/// capacity model over the team's data); `None` when no sprint overlaps the range.
+pub fn capacity_change(
+    data: &crate::forecast::TeamData,
+    range: DateSpan,
+    changed: &[Turn],
+) -> Result<Option<CapacityChange>, Invalid> {
+    use crate::capacity::CapacitySettings;
+    use crate::forecast::sprint_capacity;
+    let Some(sprint) = data.sprints.iter().find(|s| s.span().overlaps(&range)) else {
+        return Ok(None);
+    };
+    let before = sprint_capacity(data, sprint.id, &[], CapacitySettings::default())?
+        .report
+        .team_total
+        .value;
+    let mut after_data = data.clone();
+    for t in changed {
+        if let Some(slot) = after_data.turns.iter_mut().find(|x| x.id.is_some() && x.id == t.id) {
+            *slot = t.clone();
+        }
+    }
+    let after = sprint_capacity(&after_data, sprint.id, &[], CapacitySettings::default())?
+        .report
+        .team_total
+        .value;
+    Ok(Some(CapacityChange {
+        sprint: sprint.spec.name.clone(),
+        before,
+        after,
+    }))
+}
+
 /// What an edit would do, before it is made.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct EditPreview {
@@ -147,6 +191,9 @@ pub struct EditPreview {
     pub load: Vec<LoadChange>,
     /// The turns after the edit (only the changed ones), ready to store.
     pub changed: Vec<Turn>,
+    /// The change of the team's focus capacity in the sprint, when one overlaps the range
+    /// (filled by the caller that has the team's data, see [`capacity_change`]).
+    pub capacity: Option<CapacityChange>,
 }
 
 fn index_of(turns: &[Turn], id: Id, field: &'static str) -> Result<usize, Invalid> {
@@ -265,5 +312,6 @@ pub fn preview_edit(
         cleared,
         load,
         changed,
+        capacity: None,
     })
 }
