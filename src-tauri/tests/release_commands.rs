@@ -69,6 +69,16 @@ fn release_plan_preview_pin_and_undo() {
         )
         .unwrap_err();
     assert_eq!(err["kind"], "invalid");
+    let backwards = h
+        .call(
+            "add_freeze",
+            json!({ "teamId": atlas, "name": "Backwards", "span": { "kind": "once", "days": { "first": "2027-01-10", "last": "2027-01-04" } } }),
+        )
+        .unwrap_err();
+    assert_eq!(
+        (&backwards["kind"], &backwards["field"]),
+        (&json!("invalid"), &json!("last"))
+    );
     h.call("delete_freeze", json!({ "id": f["id"] })).unwrap();
     assert!(h
         .call("add_release_train", json!({ "devTeamId": atlas, "opsTeamId": atlas }))

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Release, TrainPlan } from "../src/lib/bindings";
 import { pushWeekday, routineFields, routineInput, ROUTINE_FIELDS } from "../src/lib/releases/settings";
 import { errorsFrom } from "../src/lib/forms/form";
+import { describeSpan, emptyFreeze, freezeInput, FREEZE_FIELDS } from "../src/lib/releases/freeze";
 import type { RoutineEvents } from "../src/lib/bindings";
 import { addDays, daysBetween, dropDay, History, layout, pinnedDay, warningDiff, DAY_PX } from "../src/lib/releases/timeline";
 
@@ -105,5 +106,36 @@ describe("release train settings form", () => {
       .toEqual({ high_alert_end: "the high alert must end after it starts" });
     expect(errorsFrom({ kind: "invalid", message: "the lag must be 1 to 12 weeks", field: "lag_weeks" }, ROUTINE_FIELDS))
       .toEqual({ lag_weeks: "the lag must be 1 to 12 weeks" });
+  });
+});
+
+describe("freeze window form", () => {
+  it("turns a one-off range into a once span", () => {
+    const r = freezeInput({ ...emptyFreeze(), name: " Launch week ", first: "2027-01-04", last: "2027-01-10" });
+    expect(r.errors).toEqual({});
+    expect(r.input).toEqual({ name: "Launch week", span: { kind: "once", days: { first: "2027-01-04", last: "2027-01-10" } } });
+  });
+  it("turns MM-DD..MM-DD into a yearly span that may wrap over New Year", () => {
+    const r = freezeInput({ ...emptyFreeze(), kind: "yearly", name: "Year-end", from: "12-20", to: "1-6" });
+    expect(r.input).toEqual({ name: "Year-end", span: { kind: "yearly", from: { month: 12, day: 20 }, to: { month: 1, day: 6 } } });
+    expect(describeSpan(r.input!.span)).toBe("every year 12-20 to 01-06");
+    expect(freezeInput({ ...emptyFreeze(), kind: "yearly", name: "Leap", from: "02-29", to: "03-01" }).errors).toEqual({});
+  });
+  it("reports a missing name, missing days and a backwards range inline", () => {
+    expect(Object.keys(freezeInput(emptyFreeze()).errors).sort()).toEqual(["first", "last", "name"]);
+    const back = freezeInput({ ...emptyFreeze(), name: "X", first: "2027-01-10", last: "2027-01-04" });
+    expect(back.input).toBeNull();
+    expect(back.errors).toEqual({ last: "The last day is before the first." });
+  });
+  it("rejects days that are not in the year", () => {
+    const r = freezeInput({ ...emptyFreeze(), kind: "yearly", name: "Y", from: "02-30", to: "13-01" });
+    expect(r.input).toBeNull();
+    expect(Object.keys(r.errors).sort()).toEqual(["from", "to"]);
+    expect(freezeInput({ ...emptyFreeze(), kind: "yearly", name: "Y", from: "12/20", to: "" }).errors.from).toContain("MM-DD");
+  });
+  it("describes a one-off span and maps backend errors to the form", () => {
+    expect(describeSpan({ kind: "once", days: { first: "2026-12-20", last: "2027-01-06" } })).toBe("2026-12-20 to 2027-01-06");
+    expect(errorsFrom({ kind: "conflict", message: "the team already has a freeze window called \"Year-end\"", field: "name" }, FREEZE_FIELDS))
+      .toEqual({ name: "the team already has a freeze window called \"Year-end\"" });
   });
 });
