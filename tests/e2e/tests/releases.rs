@@ -43,6 +43,54 @@ async fn releases_show_phoenix_sprints_with_warnings_and_calendar_previews_event
         .unwrap();
     assert_eq!(left, 0, "undo removes the hand placement");
 
+    // A freeze added on the screen moves the first release a week later and says why.
+    let label = w
+        .eval("return document.querySelector('[data-testid=release-timeline] g.release').getAttribute('aria-label')")
+        .await;
+    let day = label.as_str().unwrap().rsplit(' ').next().unwrap().to_owned();
+    let month_day = &day[5..];
+    w.click("[data-testid=freeze-form] button[type=submit]").await;
+    w.wait_for_text("[data-testid=error-fz-name]", "Enter a name").await;
+    w.fill("#fz-name", "Launch freeze").await;
+    w.click("[data-testid=fz-yearly]").await;
+    w.fill("#fz-from", month_day).await;
+    w.fill("#fz-to", "13-01").await;
+    w.click("[data-testid=freeze-form] button[type=submit]").await;
+    w.wait_for_text("[data-testid=error-fz-to]", "MM-DD").await;
+    w.fill("#fz-to", month_day).await;
+    w.click("[data-testid=freeze-form] button[type=submit]").await;
+    w.wait_for_text("[data-testid=freeze-list]", "Launch freeze").await;
+    w.wait_for_text("[data-testid=release-table]", &format!("Moved from {day}"))
+        .await;
+    w.wait_for_text("[data-testid=release-table]", "in the freeze window \"Launch freeze\"")
+        .await;
+    w.screenshot("releases-freeze").await;
+    let stored: i64 = home
+        .read_db()
+        .query_row(
+            "SELECT count(*) FROM freeze_window WHERE name = 'Launch freeze'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, 1);
+    w.click("[aria-label='Delete freeze Launch freeze']").await;
+    let start = std::time::Instant::now();
+    while w.text("[data-testid=release-table]").await.contains("Launch freeze") {
+        assert!(
+            start.elapsed().as_secs() < 10,
+            "deleting the freeze puts the release back"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+
+    // The routine settings show the rule's error under the field it names.
+    w.click("[data-testid=routine-settings] summary").await;
+    w.fill("#rt-lag", "13").await;
+    w.click("[data-testid=routine-settings] button.primary").await;
+    w.wait_for_text("[data-testid=error-rt-lag]", "1 to 12 weeks").await;
+    w.screenshot("releases-settings").await;
+
     w.click("[data-testid=nav-calendar]").await;
     w.wait_for_text("[data-testid=export-count]", "events").await;
     let count = w.text("[data-testid=export-count]").await;
