@@ -87,3 +87,15 @@ describe("auto-plan proposal", () => {
     expect(g[0]!.turn.member_id).toBe(5);
   });
 });
+
+describe("shadow drops", () => {
+  it("a person dropped on a turn's shadow row becomes its shadow, not its cover", () => {
+    const t = turn(1, 3);
+    expect(editFor({ kind: "member", memberId: 7 }, t, true)).toEqual({ kind: "shadow", turn_id: 1, member_id: 7 });
+    expect(editFor({ kind: "member", memberId: 3 }, t, true)).toBeNull(); // the person on duty
+    expect(editFor({ kind: "turn", turn: turn(2, 4) }, t, true)).toBeNull(); // turns do not shadow
+    const d = move(press({ kind: "member", memberId: 7 }, 0, 0), 50, 50, t, true);
+    expect(release(d).edit).toEqual({ kind: "shadow", turn_id: 1, member_id: 7 });
+    expect(editKey({ kind: "shadow", turn_id: 1, member_id: null })).toBe("h:1:-");
+  });
+});

@@ -157,6 +157,51 @@ fn override_swap_check_and_fairness() {
         !fairness["ledger"].as_array().unwrap().is_empty(),
         "the swap and override are in the ledger"
     );
+    // A trainee shadows a turn; the person on duty cannot shadow their own turn.
+    db.ok(&[
+        "rotation",
+        "shadow",
+        "--team",
+        "Atlas",
+        "--policy",
+        "OW",
+        "--at",
+        "2026-03-17T10:00",
+        "--member",
+        "Hugo",
+    ]);
+    let shown = db.json(&SHOW);
+    assert_eq!(shown[0]["shadow"], "Hugo");
+    let on_duty = shown[0]["member"].as_str().unwrap().to_owned();
+    if on_duty != "Hugo" {
+        db.rejected(
+            &[
+                "rotation",
+                "shadow",
+                "--team",
+                "Atlas",
+                "--policy",
+                "OW",
+                "--at",
+                "2026-03-17T10:00",
+                "--member",
+                &on_duty,
+            ],
+            "cannot shadow their own turn",
+        );
+    }
+    db.ok(&[
+        "rotation",
+        "shadow",
+        "--team",
+        "Atlas",
+        "--policy",
+        "OW",
+        "--at",
+        "2026-03-17T10:00",
+        "--remove",
+    ]);
+    assert_eq!(db.json(&SHOW)[0]["shadow"], serde_json::Value::Null);
     // Re-planning keeps the locked turns.
     db.ok(&[
         "rotation",

@@ -408,6 +408,59 @@ mod tests {
         let (before, after) = s.apply_edit(team.id, edit).unwrap();
         assert_eq!(before[0], t);
         assert!(after[0].locked && after[0].member_id == other.id);
+        // A trainee from the team can shadow a turn; someone of another team or the person on
+        // duty cannot, and a rejected edit writes nothing.
+        use sprintshield_core::rotation::Edit as E;
+        let trainee = s
+            .members(team.id)
+            .unwrap()
+            .into_iter()
+            .find(|m| m.id != t.member_id && m.id != other.id)
+            .unwrap();
+        let (_, shadowed) = s
+            .apply_edit(
+                team.id,
+                E::Shadow {
+                    turn_id: t.id.unwrap(),
+                    member_id: Some(trainee.id),
+                },
+            )
+            .unwrap();
+        assert_eq!(shadowed[0].shadow_member_id, Some(trainee.id));
+        let atlas_member = s.members(s.team_by_name("Atlas").unwrap().id).unwrap()[0].id;
+        assert!(s
+            .apply_edit(
+                team.id,
+                E::Shadow {
+                    turn_id: t.id.unwrap(),
+                    member_id: Some(atlas_member)
+                }
+            )
+            .is_err());
+        assert!(s
+            .apply_edit(
+                team.id,
+                E::Shadow {
+                    turn_id: t.id.unwrap(),
+                    member_id: Some(other.id)
+                }
+            )
+            .is_err());
+        let stored = s
+            .all_turns(team.id)
+            .unwrap()
+            .into_iter()
+            .find(|x| x.id == t.id)
+            .unwrap();
+        assert_eq!(stored.shadow_member_id, Some(trainee.id));
+        s.apply_edit(
+            team.id,
+            E::Shadow {
+                turn_id: t.id.unwrap(),
+                member_id: None,
+            },
+        )
+        .unwrap();
         // Auto-plan's preview writes nothing, and keeps the locked override.
         let before_preview = s.all_turns(team.id).unwrap();
         let proposed = s.preview_plan(team.id, range, now).unwrap();

@@ -3,7 +3,7 @@
 //! transaction.
 use chrono::{DateTime, Utc};
 use sprintshield_core::rotation::{
-    apply_edit, capacity_change, plan, preview_edit, rotation_view, Edit, EditPreview, Plan, PlanInput,
+    apply_edit, capacity_change, check_edit, plan, preview_edit, rotation_view, Edit, EditPreview, Plan, PlanInput,
     RotationContext, RotationView, Turn,
 };
 use sprintshield_core::time::DateSpan;
@@ -81,10 +81,11 @@ impl Store {
         Ok(preview)
     }
 
-    /// Applies `edit` (override or swap; the turns become locked) and stores the changed turns.
+    /// Applies `edit` (override or swap, which lock the turns; or a shadow) and stores the changed turns.
     /// Returns the turns as they were before and after, for undo and redo.
     pub fn apply_edit(&mut self, team_id: Id, edit: Edit) -> Result<(Vec<Turn>, Vec<Turn>)> {
         let (ctx, turns) = self.context_and_turns(team_id)?;
+        check_edit(&ctx, &turns, edit)?;
         let after = apply_edit(&turns, edit)?;
         let mut before = Vec::new();
         let mut changed = Vec::new();
@@ -92,15 +93,6 @@ impl Store {
             if a != b {
                 before.push(b.clone());
                 changed.push(a.clone());
-            }
-        }
-        if let Some(t) = changed.first() {
-            if let Some(m) = ctx.members.iter().find(|m| m.id == t.member_id) {
-                if !m.spec.can_take_duty {
-                    return Err(
-                        AppError::conflict("member", format!("{} does not take duty turns", m.spec.name)).into(),
-                    );
-                }
             }
         }
         self.update_turns(&changed)?;

@@ -131,6 +131,33 @@ async fn drag_override_undo_redo_and_restart() {
             ms[ms.len() - 1]
         );
     }
+    // Drop a trainee on the shadow row of a turn: the shadow shows, the person on duty stays.
+    let (sid, s_member, _) = after[3].clone();
+    let trainee = if s_member == first_member {
+        &second_member
+    } else {
+        &first_member
+    };
+    let chip = chip_of(&w, trainee).await;
+    let slot = w
+        .wait_for(&format!("[data-testid=shadow-slot][data-turn-id=\"{sid}\"]"))
+        .await;
+    w.drag(&chip, &slot).await;
+    let first_name = trainee.split(' ').next().unwrap().to_owned();
+    let shadow_shown = format!(
+        "return document.querySelector('[data-testid=shadow-slot][data-turn-id=\"{sid}\"]').textContent.includes({first_name:?});"
+    );
+    let start = std::time::Instant::now();
+    while w.eval(&shadow_shown).await != serde_json::Value::Bool(true) {
+        assert!(
+            start.elapsed().as_secs() < 10,
+            "the shadow {first_name} never showed on turn {sid}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(turn_member(&w, &sid).await, s_member, "a shadow is not cover");
+    w.screenshot("rotation-shadow").await;
+
     // A handoff note for the next person, and auto-plan as a proposal (ghosts or "nothing to change").
     w.fill("[data-testid=today] form input", "Payments job flaky, see ticket 123")
         .await;

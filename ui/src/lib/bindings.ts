@@ -1573,7 +1573,15 @@ turn_id: number,
 /**
  * The member.
  */
-member_id: number, } | { "kind": "swap", 
+member_id: number, } | { "kind": "shadow", 
+/**
+ * The turn.
+ */
+turn_id: number, 
+/**
+ * The trainee, or `None` to remove.
+ */
+member_id: number | null, } | { "kind": "swap", 
 /**
  * The dragged turn.
  */

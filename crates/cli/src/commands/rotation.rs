@@ -109,6 +109,24 @@ pub enum RotationCmd {
         #[arg(long)]
         with: String,
     },
+    /// Pair a trainee with the turn covering a moment (cross-training; never counts as cover).
+    Shadow {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+        /// Policy name.
+        #[arg(long)]
+        policy: String,
+        /// A moment inside the turn (ISO 8601; team zone without offset).
+        #[arg(long)]
+        at: String,
+        /// The trainee; leave out with --remove.
+        #[arg(long, required_unless_present = "remove")]
+        member: Option<String>,
+        /// Remove the shadow instead.
+        #[arg(long, conflicts_with = "member")]
+        remove: bool,
+    },
     /// List the conflicts of a range.
     Check {
         /// Team name.
@@ -264,6 +282,7 @@ fn show_turns(ctx: &Ctx, team: &Team, turns: &[Turn]) -> Result<(), AppError> {
                     "id": t.id, "policy": policy(t.policy_id), "member": name(t.member_id),
                     "start": local(team, t.start), "end": local(team, t.end),
                     "source": t.source, "locked": t.locked, "note": t.note,
+                    "shadow": t.shadow_member_id.map(name),
                 })
             })
             .collect();
@@ -362,6 +381,32 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
             };
             let (_, after) = ctx.store.apply_edit(team.id, edit)?;
             done(ctx, &after, "swapped the two turns (both locked)".into());
+        }
+        RotationCmd::Shadow {
+            team,
+            policy,
+            at,
+            member,
+            remove,
+        } => {
+            let team = ctx.store.team_by_name(&team)?;
+            let policy = policy_ref(ctx, &team, &policy)?;
+            let turn = turn_at(ctx, &team, policy, parse_datetime("at", &at, team.spec.zone)?, "at")?;
+            let member_id = if remove {
+                None
+            } else {
+                member.as_deref().map(|m| member_id(ctx, &team, m)).transpose()?
+            };
+            let edit = Edit::Shadow {
+                turn_id: turn.id.expect("stored"),
+                member_id,
+            };
+            let (_, after) = ctx.store.apply_edit(team.id, edit)?;
+            let said = match &member {
+                Some(m) if !remove => format!("{m} shadows the turn from {} (not cover)", local(&team, turn.start)),
+                _ => "removed the shadow".into(),
+            };
+            done(ctx, &after, said);
         }
         RotationCmd::Check { team, from, to } => {
             let team = ctx.store.team_by_name(&team)?;

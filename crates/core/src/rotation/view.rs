@@ -110,6 +110,14 @@ pub enum Edit {
         /// The member.
         member_id: Id,
     },
+    /// Pair a trainee with a turn for cross-training (a person dropped on the shadow row), or
+    /// remove the shadow with `member_id: None`. A shadow never counts as cover.
+    Shadow {
+        /// The turn.
+        turn_id: Id,
+        /// The trainee, or `None` to remove.
+        member_id: Option<Id>,
+    },
     /// Exchange the members of two turns (a turn dropped on another).
     Swap {
         /// The dragged turn.
@@ -203,10 +211,63 @@ fn index_of(turns: &[Turn], id: Id, field: &'static str) -> Result<usize, Invali
         .ok_or_else(|| Invalid::new(field, "that turn no longer exists; reload the rotation"))
 }
 
+/// Rejects edits that can never be right (as opposed to conflicts, which are warnings): a person
+/// who does not take duty put on a turn, a shadow who is not in the policy's shadow pool (or,
+/// with an empty shadow pool, not in the policy's team).
+pub fn check_edit(ctx: &RotationContext, all: &[Turn], edit: Edit) -> Result<(), Invalid> {
+    let member = |id: Id| ctx.members.iter().find(|m| m.id == id);
+    match edit {
+        Edit::Override { member_id, .. } => match member(member_id) {
+            None => Err(Invalid::new("member", format!("member {member_id} is not known here"))),
+            Some(m) if !m.spec.can_take_duty => Err(Invalid::new(
+                "member",
+                format!("{} does not take duty turns", m.spec.name),
+            )),
+            Some(_) => Ok(()),
+        },
+        Edit::Shadow {
+            turn_id,
+            member_id: Some(m),
+        } => {
+            let turn = &all[index_of(all, turn_id, "turn")?];
+            let policy = ctx.policy(turn.policy_id);
+            let trainee = member(m).ok_or_else(|| Invalid::new("member", format!("member {m} is not known here")))?;
+            let allowed = policy.is_none_or(|p| {
+                if p.spec.shadow_pool.is_empty() {
+                    trainee.team_id == p.team_id
+                } else {
+                    p.spec.shadow_pool.contains(&m)
+                }
+            });
+            if allowed {
+                Ok(())
+            } else {
+                Err(Invalid::new(
+                    "member",
+                    format!("{} is not in this policy's shadow pool", trainee.spec.name),
+                ))
+            }
+        }
+        Edit::Shadow { member_id: None, .. } | Edit::Swap { .. } => Ok(()),
+    }
+}
+
 /// Applies `edit` to `all` and returns the new turns (pure); see [`preview_edit`] for the verdict.
 pub fn apply_edit(all: &[Turn], edit: Edit) -> Result<Vec<Turn>, Invalid> {
     match edit {
         Edit::Override { turn_id, member_id } => override_turn(all, index_of(all, turn_id, "turn")?, member_id),
+        Edit::Shadow { turn_id, member_id } => {
+            let i = index_of(all, turn_id, "turn")?;
+            if member_id == Some(all[i].member_id) {
+                return Err(Invalid::new(
+                    "member",
+                    "the person on duty cannot shadow their own turn; pick a trainee",
+                ));
+            }
+            let mut out = all.to_vec();
+            out[i].shadow_member_id = member_id;
+            Ok(out)
+        }
         Edit::Swap { turn_id, with_turn_id } => {
             let (a, b) = (index_of(all, turn_id, "turn")?, index_of(all, with_turn_id, "with")?);
             if all[a].policy_id != all[b].policy_id {
@@ -233,6 +294,7 @@ pub fn preview_edit(
     edit: Edit,
     now: DateTime<Utc>,
 ) -> Result<EditPreview, Invalid> {
+    check_edit(ctx, all, edit)?;
     let after = apply_edit(all, edit)?;
     let checker = ConflictChecker::new(ctx, range);
     let before_c = checker.check(all);
@@ -271,6 +333,17 @@ pub fn preview_edit(
         Edit::Swap { .. } => {
             let who: Vec<String> = changed.iter().map(|t| name(t.member_id)).collect();
             format!("Swap {}", who.join(" and "))
+        }
+        Edit::Shadow { turn_id, member_id } => {
+            let on = all
+                .iter()
+                .find(|t| t.id == Some(turn_id))
+                .map(|t| name(t.member_id))
+                .unwrap_or_default();
+            match member_id {
+                Some(m) => format!("Shadow: {} learns alongside {on} (not cover)", name(m)),
+                None => format!("Remove the shadow from {on}'s turn"),
+            }
         }
     };
     let (fb, fa) = (fairness(all, ctx, now), fairness(&after, ctx, now));

@@ -8,7 +8,7 @@ export type DragSource = { kind: "member"; memberId: number } | { kind: "turn"; 
 export type DragState =
   | { phase: "idle" }
   | { phase: "pressed"; source: DragSource; x: number; y: number }
-  | { phase: "dragging"; source: DragSource; x: number; y: number; target: Turn | null };
+  | { phase: "dragging"; source: DragSource; x: number; y: number; target: Turn | null; shadow: boolean };
 
 export const THRESHOLD_PX = 4;
 export const idle: DragState = { phase: "idle" };
@@ -17,16 +17,21 @@ export function press(source: DragSource, x: number, y: number): DragState {
   return { phase: "pressed", source, x, y };
 }
 
-/** Pointer moved to (x, y) over `target` (the turn under the pointer, if any). */
-export function move(s: DragState, x: number, y: number, target: Turn | null): DragState {
+/** Pointer moved to (x, y) over `target` (the turn under the pointer, if any); `shadow` when
+ *  the pointer is on that turn's shadow row. */
+export function move(s: DragState, x: number, y: number, target: Turn | null, shadow = false): DragState {
   if (s.phase === "idle") return s;
   if (s.phase === "pressed" && Math.hypot(x - s.x, y - s.y) < THRESHOLD_PX) return s;
-  return { phase: "dragging", source: s.source, x, y, target };
+  return { phase: "dragging", source: s.source, x, y, target, shadow: shadow && target !== null };
 }
 
 /** The edit dropping `source` on `target` makes, or null when the drop does nothing. */
-export function editFor(source: DragSource, target: Turn | null): Edit | null {
+export function editFor(source: DragSource, target: Turn | null, shadow = false): Edit | null {
   if (!target || target.id === null) return null;
+  if (shadow) {
+    if (source.kind !== "member" || source.memberId === target.member_id || source.memberId === target.shadow_member_id) return null;
+    return { kind: "shadow", turn_id: target.id, member_id: source.memberId };
+  }
   if (source.kind === "member") {
     return source.memberId === target.member_id ? null : { kind: "override", turn_id: target.id, member_id: source.memberId };
   }
@@ -38,11 +43,13 @@ export function editFor(source: DragSource, target: Turn | null): Edit | null {
 /** Pointer released: the edit to make (if any) and the state after. */
 export function release(s: DragState): { edit: Edit | null; state: DragState } {
   if (s.phase !== "dragging") return { edit: null, state: idle };
-  return { edit: editFor(s.source, s.target), state: idle };
+  return { edit: editFor(s.source, s.target, s.shadow), state: idle };
 }
 
 /** Same key for the same drop, so previews are fetched once per target. */
 export function editKey(e: Edit | null): string {
   if (!e) return "";
-  return e.kind === "override" ? `o:${e.turn_id}:${e.member_id}` : `s:${e.turn_id}:${e.with_turn_id}`;
+  if (e.kind === "override") return `o:${e.turn_id}:${e.member_id}`;
+  if (e.kind === "shadow") return `h:${e.turn_id}:${e.member_id ?? "-"}`;
+  return `s:${e.turn_id}:${e.with_turn_id}`;
 }
