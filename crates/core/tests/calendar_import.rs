@@ -108,8 +108,10 @@ fn google_export_with_rrule_exdate_and_moved_occurrence() {
 const MIXED: &str = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n\
 BEGIN:VEVENT\r\nUID:ooo@example.com\r\nDTSTART;VALUE=DATE:20260601\r\nDTEND;VALUE=DATE:20260606\r\n\
 TRANSP:OPAQUE\r\nSUMMARY:Out of office\r\nEND:VEVENT\r\n\
-BEGIN:VEVENT\r\nUID:standup@example.com\r\nDTSTART;VALUE=DATE:20260601\r\nRRULE:FREQ=DAILY;COUNT=3\r\n\
-TRANSP:TRANSPARENT\r\nSUMMARY:Reminder\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:standup@example.com\r\nDTSTART:20260601T070000Z\r\nDTEND:20260601T071500Z\r\n\
+RRULE:FREQ=DAILY;COUNT=3\r\nTRANSP:TRANSPARENT\r\nSUMMARY:Reminder\r\nEND:VEVENT\r\n\
+BEGIN:VEVENT\r\nUID:vacation@example.com\r\nDTSTART;VALUE=DATE:20260615\r\nDTEND;VALUE=DATE:20260620\r\n\
+TRANSP:TRANSPARENT\r\nSUMMARY:Vacation\r\nEND:VEVENT\r\n\
 BEGIN:VEVENT\r\nUID:release-1-7-production@sprintshield\r\nDTSTART:20260606T070000Z\r\n\
 DTEND:20260606T080000Z\r\nSUMMARY:Production release: Phoenix 7\r\nEND:VEVENT\r\n\
 BEGIN:VEVENT\r\nUID:timeoff-3@sprintshield\r\nDTSTART;VALUE=DATE:20260610\r\nSUMMARY:Away: Ann\r\n\
@@ -118,10 +120,14 @@ END:VEVENT\r\nEND:VCALENDAR\r\n";
 #[test]
 fn free_events_and_own_non_absences_are_skipped_with_one_message_each() {
     let mut r = parse_ics(MIXED, BERLIN, year_2026()).unwrap();
-    assert_eq!(r.items.len(), 6, "three occurrences of the daily reminder");
+    assert_eq!(r.items.len(), 7, "three occurrences of the daily reminder");
     skip_non_absences(&mut r, true);
     let uids: Vec<&str> = r.items.iter().map(|i| i.uid.as_str()).collect();
-    assert_eq!(uids, ["ooo@example.com", "timeoff-3@sprintshield"]);
+    // A free all-day event is still an absence (Google and Outlook make all-day entries free).
+    assert_eq!(
+        uids,
+        ["ooo@example.com", "vacation@example.com", "timeoff-3@sprintshield"]
+    );
     let texts: Vec<(&str, &str)> = r
         .messages
         .iter()
@@ -137,7 +143,7 @@ fn free_events_and_own_non_absences_are_skipped_with_one_message_each() {
     // Holidays: free days are kept (holiday calendars mark them free), own events still go.
     let mut h = parse_ics(MIXED, BERLIN, year_2026()).unwrap();
     skip_non_absences(&mut h, false);
-    assert_eq!(h.items.len(), 5);
+    assert_eq!(h.items.len(), 6);
     assert_eq!(h.messages.len(), 1);
 }
 

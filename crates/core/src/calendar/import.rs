@@ -45,7 +45,8 @@ pub struct ImportedItem {
     pub organizer: Option<ImportedPerson>,
     /// Whether this occurrence came from a repeat rule.
     pub recurring: bool,
-    /// Shown as free (`TRANSP:TRANSPARENT`): it does not block the person, so it is not an absence.
+    /// A timed event shown as free (`TRANSP:TRANSPARENT`): it does not block the person, so it is
+    /// not an absence. All-day events are never `free` here (calendars make them free by default).
     pub free: bool,
     /// The line of the event's `BEGIN:VEVENT`.
     pub line: usize,
@@ -167,9 +168,13 @@ fn read_event(ctx: &Ctx, ev: &Component, summary: &str, notes: &mut Notes) -> Re
     };
     let attendees: Vec<ImportedPerson> = ev.props_named("ATTENDEE").map(person).collect();
     let organizer = ev.prop("ORGANIZER").map(person);
-    let free = ev
-        .prop("TRANSP")
-        .is_some_and(|p| p.value.trim().eq_ignore_ascii_case("TRANSPARENT"));
+    // All-day events count as absences even when shown as free: Google and Outlook make all-day
+    // entries (a typed-in "Vacation") free by default. A free *timed* event (a reminder, a duty
+    // turn) does not keep anyone away.
+    let free = !matches!(start, IcsTime::Date(_))
+        && ev
+            .prop("TRANSP")
+            .is_some_and(|p| p.value.trim().eq_ignore_ascii_case("TRANSPARENT"));
     let mut items = Vec::new();
     for s in starts {
         let days = days_of(&s, length, ctx.zone).ok_or("the event's dates are out of range")?;
