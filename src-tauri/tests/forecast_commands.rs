@@ -72,6 +72,30 @@ fn bad_input_crosses_ipc_with_its_field() {
     let err = h
         .call(
             "forecast_sprint",
+            json!({ "teamId": team, "sprintId": null, "whatIfs": [], "recoveryMinutes": 600 }),
+        )
+        .unwrap_err();
+    assert_eq!(
+        (err["kind"].as_str(), err["field"].as_str()),
+        (Some("invalid"), Some("recovery_minutes"))
+    );
+    let slow = h
+        .call(
+            "forecast_sprint",
+            json!({ "teamId": team, "whatIfs": [], "recoveryMinutes": 120 }),
+        )
+        .unwrap();
+    let quick = h
+        .call(
+            "forecast_sprint",
+            json!({ "teamId": team, "whatIfs": [], "recoveryMinutes": 0 }),
+        )
+        .unwrap();
+    let total = |v: &serde_json::Value| v["capacity"]["report"]["team_total"]["value"].as_f64().unwrap();
+    assert!(total(&quick) > total(&slow), "longer recovery, less focus time");
+    let err = h
+        .call(
+            "forecast_sprint",
             json!({ "teamId": team, "sprintId": null, "whatIfs": [], "trials": 0 }),
         )
         .unwrap_err();

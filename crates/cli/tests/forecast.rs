@@ -187,6 +187,63 @@ fn bad_input_is_one_clear_line_and_exit_1() {
         "the backlog must be more than 0",
     );
     db.rejected(&["backtest", "--team", "Phoenix", "--trials", "0"], "trials");
+    db.rejected(
+        &["capacity", "--team", "Phoenix", "--recovery-minutes", "-5"],
+        "between 0 and 480",
+    );
+    db.rejected(
+        &["capacity", "--team", "Phoenix", "--recovery-minutes", "600"],
+        "between 0 and 480",
+    );
+}
+
+#[test]
+fn the_context_switch_recovery_cost_is_configurable() {
+    let db = Db::phoenix();
+    // An interrupt that pulled Ana off focus during a closed sprint.
+    db.ok(&[
+        "interrupt",
+        "log",
+        "--team",
+        "Phoenix",
+        "--at",
+        "2026-04-08T10:00",
+        "--category",
+        "bug",
+        "--minutes",
+        "30",
+        "--handled-by",
+        "Ana",
+        "--pulled-off-focus",
+        "Pager",
+    ]);
+    let total = |minutes: &str| {
+        let v = db.json(&[
+            "capacity",
+            "--team",
+            "Phoenix",
+            "--sprint",
+            "Sprint 6",
+            "--recovery-minutes",
+            minutes,
+        ]);
+        v["report"]["team_total"]["value"].as_f64().unwrap()
+    };
+    let (none, default, long) = (total("0"), total("23"), total("120"));
+    assert!(none > default && default > long, "{none} > {default} > {long}");
+    let text = db.ok(&[
+        "capacity",
+        "--team",
+        "Phoenix",
+        "--sprint",
+        "Sprint 6",
+        "--recovery-minutes",
+        "120",
+    ]);
+    assert!(
+        text.contains("120"),
+        "the source of the number names the recovery minutes: {text}"
+    );
 }
 
 #[test]

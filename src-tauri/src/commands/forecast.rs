@@ -42,6 +42,13 @@ fn settings(trials: Option<u32>, seed: Option<u64>) -> CmdResult<ForecastSetting
     )?)
 }
 
+fn recovery(minutes: Option<i64>) -> CmdResult<CapacitySettings> {
+    match minutes {
+        None => Ok(CapacitySettings::default()),
+        Some(m) => Ok(CapacitySettings::with_recovery_minutes(m)?),
+    }
+}
+
 /// Capacity, history and forecast of `sprint_id` (default: the running or next sprint) with the
 /// what-if toggles applied.
 #[tauri::command]
@@ -52,10 +59,12 @@ pub fn forecast_sprint(
     what_ifs: Vec<WhatIf>,
     trials: Option<u32>,
     seed: Option<u64>,
+    recovery_minutes: Option<i64>,
 ) -> CmdResult<SprintForecast> {
     let settings = settings(trials, seed)?;
+    let capacity = recovery(recovery_minutes)?;
     let (data, id) = load(&state, team_id, sprint_id)?;
-    sprint_forecast(&data, id, &what_ifs, settings, CapacitySettings::default()).map_err(AppError::from)
+    sprint_forecast(&data, id, &what_ifs, settings, capacity).map_err(AppError::from)
 }
 
 /// Sprints needed for `backlog_points` when every sprint is like `sprint_id` (what-ifs applied).
@@ -66,7 +75,9 @@ pub fn forecast_backlog(
     sprint_id: Option<Id>,
     what_ifs: Vec<WhatIf>,
     backlog_points: f64,
+    recovery_minutes: Option<i64>,
 ) -> CmdResult<BacklogForecast> {
+    let capacity = recovery(recovery_minutes)?;
     let (data, id) = load(&state, team_id, sprint_id)?;
     backlog_forecast(
         &data,
@@ -74,14 +85,19 @@ pub fn forecast_backlog(
         &what_ifs,
         backlog_points,
         ForecastSettings::default(),
-        CapacitySettings::default(),
+        capacity,
     )
     .map_err(AppError::from)
 }
 
 /// The backtest of the team's closed sprints and the P85 hit rate.
 #[tauri::command]
-pub fn forecast_backtest(state: State<'_, AppState>, team_id: Id) -> CmdResult<TeamBacktest> {
+pub fn forecast_backtest(
+    state: State<'_, AppState>,
+    team_id: Id,
+    recovery_minutes: Option<i64>,
+) -> CmdResult<TeamBacktest> {
+    let capacity = recovery(recovery_minutes)?;
     let data = state.with(|s| s.team_data(team_id))?;
-    team_backtest(&data, ForecastSettings::default(), CapacitySettings::default()).map_err(AppError::from)
+    team_backtest(&data, ForecastSettings::default(), capacity).map_err(AppError::from)
 }

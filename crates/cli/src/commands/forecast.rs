@@ -22,6 +22,9 @@ pub struct CapacityArgs {
     /// Sprint name (default: the running sprint, else the next one).
     #[arg(long)]
     sprint: Option<String>,
+    /// Minutes to regain focus after each interrupt (context-switch recovery; default 23).
+    #[arg(long, default_value_t = i64::from(sprintshield_core::capacity::DEFAULT_RECOVERY_MINUTES), allow_negative_numbers = true)]
+    recovery_minutes: i64,
 }
 
 /// `sprintshield forecast`.
@@ -42,6 +45,9 @@ pub struct ForecastArgs {
     /// Seed of the random generator (same seed, same result).
     #[arg(long, default_value_t = DEFAULT_SEED)]
     seed: u64,
+    /// Minutes to regain focus after each interrupt (context-switch recovery; default 23).
+    #[arg(long, default_value_t = i64::from(sprintshield_core::capacity::DEFAULT_RECOVERY_MINUTES), allow_negative_numbers = true)]
+    recovery_minutes: i64,
 }
 
 /// `sprintshield backtest`.
@@ -56,6 +62,14 @@ pub struct BacktestArgs {
     /// Seed of the random generator.
     #[arg(long, default_value_t = DEFAULT_SEED)]
     seed: u64,
+    /// Minutes to regain focus after each interrupt (context-switch recovery; default 23).
+    #[arg(long, default_value_t = i64::from(sprintshield_core::capacity::DEFAULT_RECOVERY_MINUTES), allow_negative_numbers = true)]
+    recovery_minutes: i64,
+}
+
+/// Capacity settings with the recovery minutes given on the command line, validated in core.
+fn capacity_settings(recovery_minutes: i64) -> Result<CapacitySettings, AppError> {
+    Ok(CapacitySettings::with_recovery_minutes(recovery_minutes)?)
 }
 
 fn r2(x: f64) -> f64 {
@@ -97,8 +111,9 @@ fn load(ctx: &Ctx, team: &str, sprint: Option<&str>) -> Result<(TeamData, Id), A
 /// Prints the capacity of a sprint: per person and in total, with and without rotation, then
 /// per person and per day.
 pub fn run_capacity(ctx: &Ctx, args: CapacityArgs) -> Result<(), AppError> {
+    let cs = capacity_settings(args.recovery_minutes)?;
     let (data, id) = load(ctx, &args.team, args.sprint.as_deref())?;
-    let cap = sprint_capacity(&data, id, &[], CapacitySettings::default())?;
+    let cap = sprint_capacity(&data, id, &[], cs)?;
     if ctx.json {
         json(&cap);
         return Ok(());
@@ -149,9 +164,10 @@ pub fn run_capacity(ctx: &Ctx, args: CapacityArgs) -> Result<(), AppError> {
 /// Prints the forecast of a sprint, or the sprints to finish a backlog with `--backlog`.
 pub fn run_forecast(ctx: &Ctx, args: ForecastArgs) -> Result<(), AppError> {
     let settings = ForecastSettings::new(args.trials, args.seed)?;
+    let cs = capacity_settings(args.recovery_minutes)?;
     let (data, id) = load(ctx, &args.team, args.sprint.as_deref())?;
     if let Some(points) = args.backlog {
-        let b = backlog_forecast(&data, id, &[], points, settings, CapacitySettings::default())?;
+        let b = backlog_forecast(&data, id, &[], points, settings, cs)?;
         if ctx.json {
             json(&b);
         } else {
@@ -164,7 +180,7 @@ pub fn run_forecast(ctx: &Ctx, args: ForecastArgs) -> Result<(), AppError> {
         }
         return Ok(());
     }
-    let fc = sprint_forecast(&data, id, &[], settings, CapacitySettings::default())?;
+    let fc = sprint_forecast(&data, id, &[], settings, cs)?;
     let Some(f) = &fc.forecast else {
         return Err(Invalid::new("history", fc.no_forecast.clone().unwrap_or_default()).into());
     };
@@ -217,9 +233,10 @@ pub fn run_forecast(ctx: &Ctx, args: ForecastArgs) -> Result<(), AppError> {
 /// Prints the backtest of the team's closed sprints and the P85 hit rate.
 pub fn run_backtest(ctx: &Ctx, args: BacktestArgs) -> Result<(), AppError> {
     let settings = ForecastSettings::new(args.trials, args.seed)?;
+    let cs = capacity_settings(args.recovery_minutes)?;
     let team = ctx.store.team_by_name(&args.team)?;
     let data = ctx.store.team_data(team.id)?;
-    let bt = team_backtest(&data, settings, CapacitySettings::default())?;
+    let bt = team_backtest(&data, settings, cs)?;
     if ctx.json {
         json(&bt);
         return Ok(());

@@ -72,6 +72,24 @@ impl CapacitySettings {
     }
 
     /// Rejects a window that ends before it starts and a recovery longer than a working day.
+    /// The default settings with `minutes` of context-switch recovery per interrupt (0–480),
+    /// validated — the form the CLI and the app take it in.
+    pub fn with_recovery_minutes(minutes: i64) -> Result<Self, Invalid> {
+        if !(0..=480).contains(&minutes) {
+            return Err(Invalid::new(
+                "recovery_minutes",
+                format!("recovery after an interrupt must be between 0 and 480 minutes, not {minutes}"),
+            ));
+        }
+        let settings = Self {
+            recovery_minutes: minutes as u32,
+            ..Self::default()
+        };
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    /// Checks the working window and that the recovery fits in a working day.
     pub fn validate(&self) -> Result<(), Invalid> {
         if self.workday_end <= self.workday_start {
             return Err(Invalid::new(

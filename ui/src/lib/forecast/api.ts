@@ -4,9 +4,10 @@ import type { BacklogForecast, SprintForecast, TeamBacktest, WhatIf } from "../b
 
 export const forecastApi = {
   /** Capacity, history and forecast of `sprintId` (null = the running or next sprint). */
-  sprint: (teamId: number, sprintId: number | null, whatIfs: WhatIf[]) =>
-    call<SprintForecast>("forecast_sprint", { teamId, sprintId, whatIfs }),
-  backlog: (teamId: number, sprintId: number | null, whatIfs: WhatIf[], backlogPoints: number) =>
-    call<BacklogForecast>("forecast_backlog", { teamId, sprintId, whatIfs, backlogPoints }),
-  backtest: (teamId: number) => call<TeamBacktest>("forecast_backtest", { teamId }),
+  /** `recoveryMinutes`: context-switch recovery per interrupt (default 23). */
+  sprint: (teamId: number, sprintId: number | null, whatIfs: WhatIf[], recoveryMinutes = 23) =>
+    call<SprintForecast>("forecast_sprint", { teamId, sprintId, whatIfs, recoveryMinutes }),
+  backlog: (teamId: number, sprintId: number | null, whatIfs: WhatIf[], backlogPoints: number, recoveryMinutes = 23) =>
+    call<BacklogForecast>("forecast_backlog", { teamId, sprintId, whatIfs, backlogPoints, recoveryMinutes }),
+  backtest: (teamId: number, recoveryMinutes = 23) => call<TeamBacktest>("forecast_backtest", { teamId, recoveryMinutes }),
 };
