@@ -42,6 +42,17 @@ async fn releases_show_phoenix_sprints_with_warnings_and_calendar_previews_event
         .query_row("SELECT count(*) FROM release_pin", [], |r| r.get(0))
         .unwrap();
     assert_eq!(left, 0, "undo removes the hand placement");
+    // …and the screen shows it again before the next step reads the first release's day.
+    for _ in 0..100 {
+        if !w.text("[data-testid=release-table]").await.contains("placed by hand") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(
+        !w.text("[data-testid=release-table]").await.contains("placed by hand"),
+        "undo shows on screen"
+    );
 
     // A freeze added on the screen moves the first release a week later and says why.
     let label = w
