@@ -470,5 +470,28 @@ mod tests {
         s.restore_turns(team.id, &before).unwrap();
         let back = s.rotation_view(team.id, range, now).unwrap();
         assert!(back.turns.contains(&t));
+        // A time-off replacement: the planned person falls ill, someone else takes the turn;
+        // the ledger says who covered for whom and that the planned person was away.
+        let day = t
+            .start
+            .with_timezone(&chrono_tz::Europe::Berlin)
+            .date_naive()
+            .to_string();
+        s.add_time_off(sprintshield_core::time_off::NewTimeOff {
+            member_id: t.member_id,
+            first_day: day.clone(),
+            last_day: day,
+            kind: sprintshield_core::time_off::TimeOffKind::Sick,
+            note: String::new(),
+        })
+        .unwrap();
+        s.apply_edit(team.id, edit).unwrap();
+        let ledger = s.rotation_view(team.id, range, now).unwrap().fairness.ledger;
+        let entry = ledger
+            .iter()
+            .find(|e| e.start == t.start && e.policy_id == t.policy_id)
+            .unwrap();
+        assert_eq!((entry.covered_by, entry.covered_for), (other.id, t.member_id));
+        assert!(entry.planned_was_away);
     }
 }

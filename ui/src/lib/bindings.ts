@@ -1473,7 +1473,12 @@ source: TurnSource,
 /**
  * Weighted hours of the turn.
  */
-weighted_hours: number, };
+weighted_hours: number, 
+/**
+ * Whether the planned member was away (time off or not active) during the turn: a
+ * time-off replacement rather than a favour.
+ */
+planned_was_away: boolean, };
 
 export type Payback = { 
 /**

@@ -53,6 +53,9 @@ pub struct CoverEntry {
     pub source: TurnSource,
     /// Weighted hours of the turn.
     pub weighted_hours: f64,
+    /// Whether the planned member was away (time off or not active) during the turn: a
+    /// time-off replacement rather than a favour.
+    pub planned_was_away: bool,
 }
 
 /// A suggested payback: `owed_by` has been covered for more than they covered for `owed_to`.
@@ -121,6 +124,7 @@ pub fn fairness(turns: &[Turn], ctx: &RotationContext, now: DateTime<Utc>) -> Fa
                 covered_for: planned,
                 source: t.source,
                 weighted_hours: weighted,
+                planned_was_away: !cal.available(planned, cal.duty_days(t.start, t.end)),
             });
         }
     }
