@@ -1,7 +1,6 @@
 //! Release trains, freeze windows and release plans (with pins and drag previews).
 use chrono::NaiveDate;
-use sprintshield_core::release::{FreezeSpan, FreezeWindow, MonthDay, ReleasePin, RoutineEvents};
-use sprintshield_core::time::DateSpan;
+use sprintshield_core::release::{FreezeSpan, FreezeWindow, ReleasePin, RoutineEvents};
 use sprintshield_core::Id;
 use sprintshield_store::releases::{StoredFreeze, TrainInfo, TrainPlan};
 use tauri::State;
@@ -70,14 +69,7 @@ pub fn list_freezes(state: State<'_, AppState>, team_id: Option<Id>) -> CmdResul
 /// Adds a freeze window, once or yearly; the name and days are validated.
 #[tauri::command]
 pub fn add_freeze(state: State<'_, AppState>, team_id: Id, name: String, span: FreezeSpan) -> CmdResult<StoredFreeze> {
-    let window = match span {
-        FreezeSpan::Once { days } => FreezeWindow::once(&name, DateSpan::new(days.first, days.last, "last")?)?,
-        FreezeSpan::Yearly { from, to } => FreezeWindow::yearly(
-            &name,
-            MonthDay::new("from", from.month, from.day)?,
-            MonthDay::new("to", to.month, to.day)?,
-        )?,
-    };
+    let window = FreezeWindow::from_span(&name, span)?;
     state.with(|s| s.add_freeze(team_id, window))
 }
 

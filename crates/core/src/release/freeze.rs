@@ -81,6 +81,19 @@ impl FreezeWindow {
         })
     }
 
+    /// A freeze window from a span as it arrived from outside (e.g. JSON from the app), with
+    /// every part checked again: the dates in order, month/day pairs that exist, the name.
+    pub fn from_span(name: &str, span: FreezeSpan) -> Result<Self, Invalid> {
+        match span {
+            FreezeSpan::Once { days } => Self::once(name, DateSpan::new(days.first, days.last, "last")?),
+            FreezeSpan::Yearly { from, to } => Self::yearly(
+                name,
+                MonthDay::new("from", from.month, from.day)?,
+                MonthDay::new("to", to.month, to.day)?,
+            ),
+        }
+    }
+
     /// Whether `day` is frozen.
     pub fn contains(&self, day: NaiveDate) -> bool {
         match self.span {
@@ -126,6 +139,27 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn spans_from_outside_are_checked_again() {
+        let backwards = FreezeSpan::Once {
+            days: DateSpan {
+                first: d("2026-12-24"),
+                last: d("2026-12-20"),
+            },
+        };
+        assert_eq!(FreezeWindow::from_span("X", backwards).unwrap_err().field, "last");
+        let no_such_day = FreezeSpan::Yearly {
+            from: MonthDay { month: 2, day: 30 },
+            to: MonthDay { month: 3, day: 1 },
+        };
+        assert_eq!(FreezeWindow::from_span("X", no_such_day).unwrap_err().field, "from");
+        let ok = FreezeSpan::Yearly {
+            from: MonthDay { month: 12, day: 20 },
+            to: MonthDay { month: 1, day: 6 },
+        };
+        assert_eq!(FreezeWindow::from_span(" Year-end ", ok).unwrap().name, "Year-end");
     }
 
     #[test]
