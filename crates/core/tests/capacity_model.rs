@@ -1,5 +1,5 @@
 //! Capacity model: hand-computed grids, duty covers, interrupt cost and scenarios.
-#[path = "forecast_fixture.rs"]
+#[path = "forecast_support/mod.rs"]
 mod fixture;
 
 use fixture::{d, Fixture};

@@ -1,6 +1,6 @@
 //! The one entry point the CLI and the app call: turns to covers, what-ifs, the history of closed
 //! sprints and the forecast of a planned sprint, from a team's owned data.
-#[path = "forecast_fixture.rs"]
+#[path = "forecast_support/mod.rs"]
 mod fixture;
 
 use chrono::Duration;

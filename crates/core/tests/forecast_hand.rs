@@ -1,6 +1,6 @@
 //! Forecast: the hand-computed cases of the issue, Cohn's range, Monte Carlo percentiles,
 //! sprints to done, backtest, warnings and validation.
-#[path = "forecast_fixture.rs"]
+#[path = "forecast_support/mod.rs"]
 mod fixture;
 
 use fixture::{flat_history, history, Fixture};

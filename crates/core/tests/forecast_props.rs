@@ -1,6 +1,6 @@
 //! Property tests of the forecast: more capacity never lowers any confidence level, the
 //! percentiles are ordered, and the same seed gives the same result.
-#[path = "forecast_fixture.rs"]
+#[path = "forecast_support/mod.rs"]
 mod fixture;
 
 use fixture::{history, Fixture};

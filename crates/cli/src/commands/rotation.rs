@@ -1,6 +1,6 @@
 //! `sprintshield policy add|list` and `sprintshield rotation plan|show|override|swap|check|fairness|today`.
 use chrono::{DateTime, Utc};
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use sprintshield_core::rotation::{who_is_on_duty, Edit, NewPolicy, PolicyKind, Turn};
 use sprintshield_core::team::Team;
 use sprintshield_core::time::{parse_date, parse_datetime, DateSpan};
@@ -53,73 +53,35 @@ pub enum PolicyCmd {
 #[derive(Subcommand)]
 pub enum RotationCmd {
     /// Plan and store the unlocked turns of every policy over a range of days.
-    Plan {
-        /// Team name.
-        #[arg(long)]
-        team: String,
-        /// First day (YYYY-MM-DD).
-        #[arg(long)]
-        from: String,
-        /// Last day, inclusive.
-        #[arg(long)]
-        to: String,
-    },
+    Plan(TeamRange),
     /// Show the turns of a range.
     Show {
-        /// Team name.
-        #[arg(long)]
-        team: String,
+        #[command(flatten)]
+        range: TeamRange,
         /// Only this policy.
         #[arg(long)]
         policy: Option<String>,
-        /// First day.
-        #[arg(long)]
-        from: String,
-        /// Last day, inclusive.
-        #[arg(long)]
-        to: String,
     },
     /// Put a member on the turn covering a moment (locked).
     Override {
-        /// Team name.
-        #[arg(long)]
-        team: String,
-        /// Policy name.
-        #[arg(long)]
-        policy: String,
-        /// A moment inside the turn (ISO 8601; team zone without offset).
-        #[arg(long)]
-        at: String,
+        #[command(flatten)]
+        turn: TurnRef,
         /// The member to put on duty.
         #[arg(long)]
         member: String,
     },
     /// Swap the members of two turns of one policy (both locked).
     Swap {
-        /// Team name.
-        #[arg(long)]
-        team: String,
-        /// Policy name.
-        #[arg(long)]
-        policy: String,
-        /// A moment inside the first turn.
-        #[arg(long)]
-        at: String,
+        #[command(flatten)]
+        turn: TurnRef,
         /// A moment inside the second turn.
         #[arg(long)]
         with: String,
     },
     /// Pair a trainee with the turn covering a moment (cross-training; never counts as cover).
     Shadow {
-        /// Team name.
-        #[arg(long)]
-        team: String,
-        /// Policy name.
-        #[arg(long)]
-        policy: String,
-        /// A moment inside the turn (ISO 8601; team zone without offset).
-        #[arg(long)]
-        at: String,
+        #[command(flatten)]
+        turn: TurnRef,
         /// The trainee; leave out with --remove.
         #[arg(long, required_unless_present = "remove")]
         member: Option<String>,
@@ -128,17 +90,7 @@ pub enum RotationCmd {
         remove: bool,
     },
     /// List the conflicts of a range.
-    Check {
-        /// Team name.
-        #[arg(long)]
-        team: String,
-        /// First day.
-        #[arg(long)]
-        from: String,
-        /// Last day, inclusive.
-        #[arg(long)]
-        to: String,
-    },
+    Check(TeamRange),
     /// The fairness report: turns, hours and load per member, and who covered for whom.
     Fairness {
         /// Team name.
@@ -153,8 +105,56 @@ pub enum RotationCmd {
     },
 }
 
-fn span(from: &str, to: &str) -> Result<DateSpan, Invalid> {
-    DateSpan::new(parse_date("from", from)?, parse_date("to", to)?, "to")
+/// A team and a range of its local days.
+#[derive(Args)]
+pub struct TeamRange {
+    /// Team name.
+    #[arg(long)]
+    team: String,
+    /// First day (YYYY-MM-DD).
+    #[arg(long)]
+    from: String,
+    /// Last day, inclusive.
+    #[arg(long)]
+    to: String,
+}
+
+/// A turn named by its team, policy and a moment inside it.
+#[derive(Args)]
+pub struct TurnRef {
+    /// Team name.
+    #[arg(long)]
+    team: String,
+    /// Policy name ("Team/Policy" for another team's).
+    #[arg(long)]
+    policy: String,
+    /// A moment inside the turn (ISO 8601; team zone without offset).
+    #[arg(long)]
+    at: String,
+}
+
+impl TeamRange {
+    fn resolve(&self, ctx: &Ctx) -> Result<(Team, DateSpan), AppError> {
+        let team = ctx.store.team_by_name(&self.team)?;
+        let span = DateSpan::new(parse_date("from", &self.from)?, parse_date("to", &self.to)?, "to")?;
+        Ok((team, span))
+    }
+}
+
+impl TurnRef {
+    /// The team, the policy id and the stored turn covering `at`.
+    fn resolve(&self, ctx: &Ctx) -> Result<(Team, Id, Turn), AppError> {
+        let team = ctx.store.team_by_name(&self.team)?;
+        let policy = policy_ref(ctx, &team, &self.policy)?;
+        let turn = turn_at(
+            ctx,
+            &team,
+            policy,
+            parse_datetime("at", &self.at, team.spec.zone)?,
+            "at",
+        )?;
+        Ok((team, policy, turn))
+    }
 }
 
 fn member_id(ctx: &Ctx, team: &Team, name: &str) -> Result<Id, AppError> {
@@ -317,9 +317,8 @@ fn show_turns(ctx: &Ctx, team: &Team, turns: &[Turn]) -> Result<(), AppError> {
 pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
     let now = Utc::now();
     match cmd {
-        RotationCmd::Plan { team, from, to } => {
-            let team = ctx.store.team_by_name(&team)?;
-            let horizon = span(&from, &to)?;
+        RotationCmd::Plan(range) => {
+            let (team, horizon) = range.resolve(ctx)?;
             let plan = ctx.store.plan_rotation(team.id, horizon, now)?;
             let generated = plan.explanations.len();
             if ctx.json {
@@ -330,9 +329,9 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
                 show_turns(ctx, &team, &view.turns)?;
             }
         }
-        RotationCmd::Show { team, policy, from, to } => {
-            let team = ctx.store.team_by_name(&team)?;
-            let view = ctx.store.rotation_view(team.id, span(&from, &to)?, now)?;
+        RotationCmd::Show { range, policy } => {
+            let (team, span) = range.resolve(ctx)?;
+            let view = ctx.store.rotation_view(team.id, span, now)?;
             let only = policy.map(|p| policy_ref(ctx, &team, &p)).transpose()?;
             let turns: Vec<Turn> = view
                 .turns
@@ -341,16 +340,8 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
                 .collect();
             show_turns(ctx, &team, &turns)?;
         }
-        RotationCmd::Override {
-            team,
-            policy,
-            at,
-            member,
-        } => {
-            let team = ctx.store.team_by_name(&team)?;
-            let policy = policy_ref(ctx, &team, &policy)?;
-            let at = parse_datetime("at", &at, team.spec.zone)?;
-            let turn = turn_at(ctx, &team, policy, at, "at")?;
+        RotationCmd::Override { turn, member } => {
+            let (team, _, turn) = turn.resolve(ctx)?;
             let member_id = member_id(ctx, &team, &member)?;
             let edit = Edit::Override {
                 turn_id: turn.id.expect("stored"),
@@ -364,10 +355,8 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
             );
             done(ctx, &after, said);
         }
-        RotationCmd::Swap { team, policy, at, with } => {
-            let team = ctx.store.team_by_name(&team)?;
-            let policy = policy_ref(ctx, &team, &policy)?;
-            let a = turn_at(ctx, &team, policy, parse_datetime("at", &at, team.spec.zone)?, "at")?;
+        RotationCmd::Swap { turn, with } => {
+            let (team, policy, a) = turn.resolve(ctx)?;
             let b = turn_at(
                 ctx,
                 &team,
@@ -382,16 +371,8 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
             let (_, after) = ctx.store.apply_edit(team.id, edit)?;
             done(ctx, &after, "swapped the two turns (both locked)".into());
         }
-        RotationCmd::Shadow {
-            team,
-            policy,
-            at,
-            member,
-            remove,
-        } => {
-            let team = ctx.store.team_by_name(&team)?;
-            let policy = policy_ref(ctx, &team, &policy)?;
-            let turn = turn_at(ctx, &team, policy, parse_datetime("at", &at, team.spec.zone)?, "at")?;
+        RotationCmd::Shadow { turn, member, remove } => {
+            let (team, _, turn) = turn.resolve(ctx)?;
             let member_id = if remove {
                 None
             } else {
@@ -408,9 +389,9 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
             };
             done(ctx, &after, said);
         }
-        RotationCmd::Check { team, from, to } => {
-            let team = ctx.store.team_by_name(&team)?;
-            let view = ctx.store.rotation_view(team.id, span(&from, &to)?, now)?;
+        RotationCmd::Check(range) => {
+            let (team, span) = range.resolve(ctx)?;
+            let view = ctx.store.rotation_view(team.id, span, now)?;
             table(ctx, &view.conflicts, &["SEVERITY", "KIND", "WHEN", "WHAT"], |c| {
                 vec![
                     c.conflict.severity.to_string(),
