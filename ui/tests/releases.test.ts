@@ -121,11 +121,14 @@ describe("freeze window form", () => {
     expect(describeSpan(r.input!.span)).toBe("every year 12-20 to 01-06");
     expect(freezeInput({ ...emptyFreeze(), kind: "yearly", name: "Leap", from: "02-29", to: "03-01" }).errors).toEqual({});
   });
-  it("reports a missing name, missing days and a backwards range inline", () => {
+  it("reports a missing name and missing days inline; a backwards range is the backend's to reject", () => {
     expect(Object.keys(freezeInput(emptyFreeze()).errors).sort()).toEqual(["first", "last", "name"]);
     const back = freezeInput({ ...emptyFreeze(), name: "X", first: "2027-01-10", last: "2027-01-04" });
-    expect(back.input).toBeNull();
-    expect(back.errors).toEqual({ last: "The last day is before the first." });
+    expect(back.errors).toEqual({});
+    expect(back.input?.span).toEqual({ kind: "once", days: { first: "2027-01-10", last: "2027-01-04" } });
+    // The core's answer lands under the last-day field.
+    expect(errorsFrom({ kind: "invalid", message: "the last day (2027-01-04) is before the first day (2027-01-10)", field: "last" }, FREEZE_FIELDS))
+      .toEqual({ last: "the last day (2027-01-04) is before the first day (2027-01-10)" });
   });
   it("rejects days that are not in the year", () => {
     const r = freezeInput({ ...emptyFreeze(), kind: "yearly", name: "Y", from: "02-30", to: "13-01" });

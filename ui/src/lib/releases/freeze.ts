@@ -43,7 +43,7 @@ export function freezeInput(f: FreezeFields): FormResult<{ name: string; span: F
   if (f.kind === "once") {
     if (!ISO_DAY.test(f.first)) errors.first = "Choose the first frozen day.";
     if (!ISO_DAY.test(f.last)) errors.last = "Choose the last frozen day.";
-    else if (ISO_DAY.test(f.first) && f.last < f.first) errors.last = "The last day is before the first.";
+    // Whether the days are in order is core's rule; its error comes back on the "last" field.
     span = { kind: "once", days: { first: f.first, last: f.last } };
   } else {
     const from = monthDay(f.from);
