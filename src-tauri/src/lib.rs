@@ -76,6 +76,18 @@ pub fn open_state(path: PathBuf) -> Result<AppState, sprintshield_core::AppError
     Ok(AppState::new(store, path))
 }
 
+/// Moves SQLite's log checkpoints off the commits the user waits for (see
+/// `sprintshield_store::Checkpointer`). Without it the app still works, with SQLite's own
+/// checkpoints; so a failure here is logged, not fatal.
+fn start_background_checkpoints(state: &AppState, db: &std::path::Path) {
+    let started = sprintshield_store::Checkpointer::open(db)
+        .and_then(|c| Ok(c.spawn(std::time::Duration::from_secs(5))?))
+        .and_then(|_| state.with(|s| s.defer_checkpoints()).map_err(Into::into));
+    if let Err(e) = started {
+        tracing::warn!(error = %e, "background checkpoints not started");
+    }
+}
+
 fn init_logging(dir: PathBuf) -> tracing_appender::non_blocking::WorkerGuard {
     let _ = std::fs::create_dir_all(&dir);
     let appender = tracing_appender::rolling::daily(dir, "sprintshield.log");
@@ -100,10 +112,11 @@ pub fn run() {
             app.manage(init_logging(log_dir));
             let db = sprintshield_store::default_db_path();
             tracing::info!(db = %db.display(), "starting Sprintshield");
-            let state = open_state(db).map_err(|e| {
+            let state = open_state(db.clone()).map_err(|e| {
                 tracing::error!(error = %e.message, "could not open the database");
                 e.message
             })?;
+            start_background_checkpoints(&state, &db);
             app.manage(state);
             Ok(())
         })

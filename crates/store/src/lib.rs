@@ -7,6 +7,7 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+mod checkpoint;
 mod connection;
 pub mod demo;
 mod error;
@@ -20,5 +21,6 @@ pub mod team_data;
 pub mod teams;
 pub mod time_off;
 
+pub use checkpoint::{CheckpointStats, Checkpointer, DEFERRED_AUTOCHECKPOINT_PAGES};
 pub use connection::{default_db_path, Store, APP_IDENTIFIER};
 pub use error::{Result, StoreError};
