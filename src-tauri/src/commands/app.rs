@@ -18,7 +18,7 @@ pub struct AppInfo {
 }
 
 /// Version, database path and schema version.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
     let schema_version = state.with(|s| s.schema_version())? as u32;
     Ok(AppInfo {
@@ -29,7 +29,7 @@ pub fn app_info(state: State<'_, AppState>) -> CmdResult<AppInfo> {
 }
 
 /// Loads the demo teams Phoenix and Atlas around today.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn load_demo(state: State<'_, AppState>) -> CmdResult<DemoSummary> {
     let now = chrono::Utc::now();
     let today = now.with_timezone(&chrono_tz::Europe::Berlin).date_naive();

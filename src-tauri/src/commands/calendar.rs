@@ -9,7 +9,7 @@ use super::CmdResult;
 use crate::state::AppState;
 
 /// What an export would contain, without recording anything.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn export_preview(state: State<'_, AppState>, request: ExportRequest) -> CmdResult<ExportPreview> {
     let now = chrono::Utc::now();
     state.with(|s| s.export_calendar(&request, now, false))
@@ -17,7 +17,7 @@ pub fn export_preview(state: State<'_, AppState>, request: ExportRequest) -> Cmd
 
 /// Writes the export to `path` (chosen in the save dialog), then records it so the next export
 /// updates these events instead of duplicating them. A failed write records nothing.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn save_export(state: State<'_, AppState>, request: ExportRequest, path: PathBuf) -> CmdResult<ExportPreview> {
     let now = chrono::Utc::now();
     let preview = state.with(|s| s.export_calendar(&request, now, false))?;
@@ -28,7 +28,7 @@ pub fn save_export(state: State<'_, AppState>, request: ExportRequest, path: Pat
 
 /// Reads the .ics file at `path` (chosen in the open dialog) and proposes time off or holidays;
 /// with `apply`, writes them in one transaction.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn import_calendar(
     state: State<'_, AppState>,
     path: PathBuf,

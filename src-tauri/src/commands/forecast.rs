@@ -51,7 +51,7 @@ fn recovery(minutes: Option<i64>) -> CmdResult<CapacitySettings> {
 
 /// Capacity, history and forecast of `sprint_id` (default: the running or next sprint) with the
 /// what-if toggles applied.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn forecast_sprint(
     state: State<'_, AppState>,
     team_id: Id,
@@ -68,7 +68,7 @@ pub fn forecast_sprint(
 }
 
 /// Sprints needed for `backlog_points` when every sprint is like `sprint_id` (what-ifs applied).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn forecast_backlog(
     state: State<'_, AppState>,
     team_id: Id,
@@ -91,7 +91,7 @@ pub fn forecast_backlog(
 }
 
 /// The backtest of the team's closed sprints and the P85 hit rate.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn forecast_backtest(
     state: State<'_, AppState>,
     team_id: Id,

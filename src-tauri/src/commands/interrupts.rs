@@ -8,13 +8,13 @@ use super::CmdResult;
 use crate::state::AppState;
 
 /// Logs an interrupt (arrival time checked against the current time).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn log_interrupt(state: State<'_, AppState>, team_id: Id, new: NewInterrupt) -> CmdResult<Interrupt> {
     state.with(|s| s.log_interrupt(team_id, new, chrono::Utc::now()))
 }
 
 /// The team's interrupts matching the filter, newest first.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_interrupts(state: State<'_, AppState>, team_id: Id, filter: InterruptFilter) -> CmdResult<Vec<Interrupt>> {
     state.with(|s| s.interrupts(team_id, &filter))
 }

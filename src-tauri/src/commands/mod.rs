@@ -1,5 +1,8 @@
 //! IPC commands: each adapts one store/core call; no rules live here. Errors cross IPC as
 //! `AppError { kind, message, field }`.
+//!
+//! Every command is `#[tauri::command(async)]`: it runs on Tauri's blocking pool, not on the main
+//! thread that also carries IPC replies and the window, so a slow query never stalls a repaint.
 pub mod app;
 pub mod calendar;
 pub mod forecast;

@@ -9,13 +9,13 @@ use super::CmdResult;
 use crate::state::AppState;
 
 /// Every release train, by name.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_release_trains(state: State<'_, AppState>) -> CmdResult<Vec<TrainInfo>> {
     state.with(|s| s.release_trains())
 }
 
 /// Adds a release train (lag defaults to 2 weeks, name to "<dev>-<ops>").
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_release_train(
     state: State<'_, AppState>,
     name: Option<String>,
@@ -27,7 +27,7 @@ pub fn add_release_train(
 }
 
 /// Changes a train's lag (kept when `None`) and routine events; validated like a new train.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn update_release_train(
     state: State<'_, AppState>,
     train_id: Id,
@@ -38,13 +38,13 @@ pub fn update_release_train(
 }
 
 /// The train's releases for every sprint; `preview` tries a hand placement without storing it.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn release_plan(state: State<'_, AppState>, train_id: Id, preview: Option<ReleasePin>) -> CmdResult<TrainPlan> {
     state.with(|s| s.plan_train(train_id, None, preview))
 }
 
 /// Places a sprint's production release on a day by hand.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn pin_release(
     state: State<'_, AppState>,
     train_id: Id,
@@ -55,26 +55,26 @@ pub fn pin_release(
 }
 
 /// Lets the planner place a sprint's release again (undo of a pin).
-#[tauri::command]
+#[tauri::command(async)]
 pub fn unpin_release(state: State<'_, AppState>, train_id: Id, sprint_id: Id) -> CmdResult<()> {
     state.with(|s| s.unpin_release(train_id, sprint_id))
 }
 
 /// Freeze windows of one team, or of all teams.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_freezes(state: State<'_, AppState>, team_id: Option<Id>) -> CmdResult<Vec<StoredFreeze>> {
     state.with(|s| s.freezes(team_id))
 }
 
 /// Adds a freeze window, once or yearly; the name and days are validated.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_freeze(state: State<'_, AppState>, team_id: Id, name: String, span: FreezeSpan) -> CmdResult<StoredFreeze> {
     let window = FreezeWindow::from_span(&name, span)?;
     state.with(|s| s.add_freeze(team_id, window))
 }
 
 /// Deletes a freeze window.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn delete_freeze(state: State<'_, AppState>, id: Id) -> CmdResult<()> {
     state.with(|s| s.delete_freeze(id))
 }

@@ -24,40 +24,40 @@ pub struct EditResult {
 }
 
 /// The team's duty policies.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_policies(state: State<'_, AppState>, team_id: Id) -> CmdResult<Vec<DutyPolicy>> {
     state.with(|s| s.policies(team_id))
 }
 
 /// Adds a duty policy.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn add_policy(state: State<'_, AppState>, team_id: Id, new: NewPolicy) -> CmdResult<DutyPolicy> {
     state.with(|s| s.add_policy(team_id, new))
 }
 
 /// The planner's view of the local days `from`..=`to`.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn rotation_view(state: State<'_, AppState>, team_id: Id, from: String, to: String) -> CmdResult<RotationView> {
     let r = range(&from, &to)?;
     state.with(|s| s.rotation_view(team_id, r, chrono::Utc::now()))
 }
 
 /// Auto-plan: fills the unlocked future turns of `from`..=`to`; locked turns and history stay.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn plan_rotation(state: State<'_, AppState>, team_id: Id, from: String, to: String) -> CmdResult<Plan> {
     let r = range(&from, &to)?;
     state.with(|s| s.plan_rotation(team_id, r, chrono::Utc::now()))
 }
 
 /// What auto-plan would propose for `from`..=`to` (ghost turns to accept or discard); writes nothing.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn preview_plan(state: State<'_, AppState>, team_id: Id, from: String, to: String) -> CmdResult<Plan> {
     let r = range(&from, &to)?;
     state.with(|s| s.preview_plan(team_id, r, chrono::Utc::now()))
 }
 
 /// What an edit would do (shown while dragging); writes nothing.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn preview_edit(
     state: State<'_, AppState>,
     team_id: Id,
@@ -70,7 +70,7 @@ pub fn preview_edit(
 }
 
 /// Makes an edit (override or swap) and returns the refreshed view in the same round trip.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn apply_edit(
     state: State<'_, AppState>,
     team_id: Id,
@@ -87,7 +87,7 @@ pub fn apply_edit(
 }
 
 /// Puts turns back as given (undo/redo) and returns the refreshed view.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn restore_turns(
     state: State<'_, AppState>,
     team_id: Id,
@@ -103,7 +103,7 @@ pub fn restore_turns(
 }
 
 /// Sets the handoff note of a turn.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn set_turn_note(state: State<'_, AppState>, turn_id: Id, note: String) -> CmdResult<()> {
     state.with(|s| s.set_turn_note(turn_id, &note))
 }

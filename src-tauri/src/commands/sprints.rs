@@ -7,19 +7,19 @@ use super::CmdResult;
 use crate::state::AppState;
 
 /// A team's sprints, oldest first.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn list_sprints(state: State<'_, AppState>, team_id: Id) -> CmdResult<Vec<Sprint>> {
     state.with(|s| s.sprints(team_id))
 }
 
 /// Creates a sprint.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn create_sprint(state: State<'_, AppState>, team_id: Id, new: NewSprint) -> CmdResult<Sprint> {
     state.with(|s| s.create_sprint(team_id, new))
 }
 
 /// Closes a sprint with its completed points.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn close_sprint(state: State<'_, AppState>, sprint_id: Id, completed: f64) -> CmdResult<Sprint> {
     state.with(|s| s.close_sprint(sprint_id, completed))
 }
