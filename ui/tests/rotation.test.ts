@@ -1,11 +1,22 @@
 import { describe, expect, it } from "vitest";
 import type { DutyPolicy, Turn } from "../src/lib/bindings";
-import { editFor, editKey, idle, move, press, release } from "../src/lib/rotation/dnd";
+import { editFor, editKey, ghostPlacement, idle, move, press, release } from "../src/lib/rotation/dnd";
 import { emptyHistory, record, redo, undo } from "../src/lib/rotation/history";
-import { addDays, days, localMidnight, place, placeTurn, rangeBounds, rows } from "../src/lib/rotation/layout";
+import { addDays, days, groupBy, localMidnight, place, placeTurn, rangeBounds, rows } from "../src/lib/rotation/layout";
 
 const turn = (id: number, member: number, policy = 1, start = "2026-03-23T11:00:00Z", end = "2026-03-30T10:00:00Z"): Turn => ({
   id, policy_id: policy, member_id: member, start, end, source: "generated", locked: false, note: "", shadow_member_id: null, replaced_member_id: null,
+});
+
+describe("drag ghost placement", () => {
+  const view = { width: 1280, height: 800 };
+  it("sits right of and below the pointer when there is room", () => {
+    expect(ghostPlacement(100, 100, view)).toBe("transform:translate(114px,110px)");
+  });
+  it("flips left near the right edge and up near the bottom, so it stays inside the window", () => {
+    expect(ghostPlacement(1182, 100, view)).toBe("transform:translate(calc(1168px - 100%),110px)");
+    expect(ghostPlacement(100, 700, view)).toBe("transform:translate(114px,calc(690px - 100%))");
+  });
 });
 
 describe("drag and drop state machine", () => {
@@ -97,5 +108,15 @@ describe("shadow drops", () => {
     const d = move(press({ kind: "member", memberId: 7 }, 0, 0), 50, 50, t, true);
     expect(release(d).edit).toEqual({ kind: "shadow", turn_id: 1, member_id: 7 });
     expect(editKey({ kind: "shadow", turn_id: 1, member_id: null })).toBe("h:1:-");
+  });
+});
+
+describe("groupBy", () => {
+  it("puts each item under every key it names, keeping order", () => {
+    const conflicts = [{ id: "a", turns: [1, 2] }, { id: "b", turns: [2] }, { id: "c", turns: [] }];
+    const g = groupBy(conflicts, (c) => c.turns);
+    expect(g.get(1)?.map((c) => c.id)).toEqual(["a"]);
+    expect(g.get(2)?.map((c) => c.id)).toEqual(["a", "b"]);
+    expect(g.has(3)).toBe(false);
   });
 });

@@ -212,6 +212,25 @@ impl Window {
         self.client.perform_actions(mouse).await.expect("pointer actions");
     }
 
+    /// Waits (up to 10 s) until the page draws five frames in a row within 25 ms each. For the
+    /// first second or two after start WebKitGTK holds frames back (140–1200 ms measured on a
+    /// fresh start, whatever the page does); timings of user actions start after that.
+    pub async fn settle(&self) {
+        self.eval(
+            "window.__settled = false; let calm = 0;
+             const tick = () => { const t0 = performance.now(); requestAnimationFrame(() => {
+               calm = performance.now() - t0 < 25 ? calm + 1 : 0;
+               if (calm >= 5) window.__settled = true; else setTimeout(tick, 20); }); };
+             tick(); return 0;",
+        )
+        .await;
+        let start = Instant::now();
+        while self.eval("return window.__settled;").await != serde_json::Value::Bool(true) {
+            assert!(start.elapsed() < Duration::from_secs(10), "the window never settled");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// Runs `script` in the page and returns its value.
     pub async fn eval(&self, script: &str) -> serde_json::Value {
         self.client.execute(script, vec![]).await.expect("script runs")

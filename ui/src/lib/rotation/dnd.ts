@@ -53,3 +53,17 @@ export function editKey(e: Edit | null): string {
   if (e.kind === "shadow") return `h:${e.turn_id}:${e.member_id ?? "-"}`;
   return `s:${e.turn_id}:${e.with_turn_id}`;
 }
+
+/** Widest and tallest the drag ghost gets (its CSS sets the same max-width). */
+export const GHOST_MAX = { width: 340, height: 220 };
+
+/** Where the drag ghost goes for a pointer at (x, y): beside the pointer, flipped to its left or
+ *  above it near the window's edges so the preview stays readable and never hangs outside the
+ *  window (which also made WebKit re-lay out the whole page on the drop). */
+export function ghostPlacement(x: number, y: number, view: { width: number; height: number }): string {
+  const left = x + 14 + GHOST_MAX.width > view.width;
+  const up = y + 10 + GHOST_MAX.height > view.height;
+  const dx = left ? `calc(${x - 14}px - 100%)` : `${x + 14}px`;
+  const dy = up ? `calc(${y - 10}px - 100%)` : `${y + 10}px`;
+  return `transform:translate(${dx},${dy})`;
+}

@@ -110,3 +110,16 @@ export function rows(policies: DutyPolicy[], teamId: number): { policy: DutyPoli
 export function localTime(iso: string, zone: string): string {
   return formatter("label", zone).format(new Date(iso));
 }
+
+/** Items grouped under each key `keys` gives them (an item may sit under several keys), in order. */
+export function groupBy<T, K>(items: readonly T[], keys: (item: T) => readonly K[]): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    for (const k of keys(item)) {
+      const list = out.get(k);
+      if (list) list.push(item);
+      else out.set(k, [item]);
+    }
+  }
+  return out;
+}
