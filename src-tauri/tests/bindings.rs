@@ -39,7 +39,7 @@ fn generate() -> String {
         core::rotation::TurnSource, core::rotation::Turn, core::rotation::ConflictKind, core::rotation::Severity,
         core::rotation::Conflict, core::rotation::ShownConflict, core::rotation::OnDuty, core::rotation::TodayCard,
         core::rotation::FairnessRow, core::rotation::CoverEntry, core::rotation::Payback, core::rotation::FairnessReport,
-        core::rotation::Explanation, core::rotation::Plan, core::rotation::RotationView, core::rotation::Edit,
+        core::rotation::Explanation, core::rotation::Plan, core::rotation::TurnChanges, core::rotation::AppliedPlan, core::rotation::RotationView, core::rotation::Edit,
         core::rotation::LoadChange, core::rotation::CapacityChange, core::rotation::EditPreview, sprintshield_app::commands::rotation::EditResult,
         core::release::RoutineEvents, core::release::ReleaseTrainSpec, core::release::ReleaseTrain,
         core::release::MonthDay, core::release::FreezeSpan, core::release::FreezeWindow, core::release::Window,

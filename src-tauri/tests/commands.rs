@@ -151,7 +151,7 @@ fn rotation_view_edit_and_undo_through_ipc() {
     let undone = h
         .call(
             "restore_turns",
-            json!({ "teamId": team, "from": from, "to": to, "turns": done["before"] }),
+            json!({ "teamId": team, "from": from, "to": to, "remove": done["after"], "put": done["before"] }),
         )
         .unwrap();
     let back = undone["turns"]
@@ -170,6 +170,31 @@ fn rotation_view_edit_and_undo_through_ipc() {
         .call("rotation_view", json!({ "teamId": team, "from": from, "to": to }))
         .unwrap();
     assert_eq!(again["turns"], undone["turns"], "a preview writes nothing");
+    // Auto-plan is undoable too: undo puts every turn back; a second undo is refused, writes nothing.
+    let applied = h
+        .call("plan_rotation", json!({ "teamId": team, "from": from, "to": to }))
+        .unwrap();
+    let changes = &applied["changes"];
+    assert!(
+        !changes["after"].as_array().unwrap().is_empty(),
+        "the demo's auto-plan changes turns"
+    );
+    let undo = json!({ "teamId": team, "from": from, "to": to, "remove": changes["after"], "put": changes["before"] });
+    let undone_plan = h.call("restore_turns", undo.clone()).unwrap();
+    assert_eq!(
+        undone_plan["turns"], again["turns"],
+        "undo of auto-plan restores the turns"
+    );
+    let refused = h.call("restore_turns", undo).unwrap_err();
+    assert_eq!(refused["kind"], "conflict");
+    assert!(
+        refused["message"].as_str().unwrap().contains("changed since"),
+        "{refused}"
+    );
+    let after_refusal = h
+        .call("rotation_view", json!({ "teamId": team, "from": from, "to": to }))
+        .unwrap();
+    assert_eq!(after_refusal["turns"], again["turns"], "a refused undo writes nothing");
     let err = h
         .call(
             "rotation_view",

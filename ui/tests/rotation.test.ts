@@ -44,14 +44,20 @@ describe("undo and redo", () => {
     const before = [turn(1, 3)], after = [{ ...turn(1, 4), locked: true }];
     let h = record(emptyHistory(), { label: "Override", before, after });
     const u = undo(h)!;
-    expect(u.restore).toEqual(before);
+    expect(u.restore).toEqual({ remove: after, put: before });
     h = u.history;
     expect(undo(h)).toBeNull();
     const r = redo(h)!;
-    expect(r.restore).toEqual(after);
+    expect(r.restore).toEqual({ remove: before, put: after });
     expect(r.history.done).toHaveLength(1);
     // A new edit clears the redo stack.
     expect(record(h, { label: "Swap", before, after }).undone).toHaveLength(0);
+  });
+  it("undoes an auto-plan that removed and added turns", () => {
+    const before = [turn(1, 3), turn(2, 4)], after = [turn(1, 5), turn(7, 4)];
+    const u = undo(record(emptyHistory(), { label: "Auto-plan", before, after }))!;
+    expect(u.restore).toEqual({ remove: after, put: before });
+    expect(u.entry.label).toBe("Auto-plan");
   });
 });
 

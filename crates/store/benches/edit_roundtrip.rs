@@ -34,10 +34,10 @@ fn drop_round_trip(c: &mut Criterion) {
     };
     c.bench_function("apply_edit + rotation_view + json (demo, 2 weeks)", |b| {
         b.iter(|| {
-            let (before, _) = s.apply_edit(team.id, edit).unwrap();
+            let (before, after) = s.apply_edit(team.id, edit).unwrap();
             let v = s.rotation_view(team.id, range, now).unwrap();
             let json = serde_json::to_string(&v).unwrap();
-            s.restore_turns(team.id, &before).unwrap();
+            s.restore_turns(team.id, &after, &before).unwrap();
             json.len()
         })
     });

@@ -98,6 +98,26 @@ fn insert_turn(tx: &rusqlite::Connection, t: &Turn) -> Result<Id> {
     Ok(tx.last_insert_rowid())
 }
 
+fn insert_turn_with_id(tx: &rusqlite::Connection, id: Id, t: &Turn) -> Result<()> {
+    tx.execute(
+        "INSERT INTO turn (id, policy_id, member_id, start_at, end_at, source, locked, note, shadow_member_id, replaced_member_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            id,
+            t.policy_id,
+            t.member_id,
+            utc_text(t.start),
+            utc_text(t.end),
+            t.source.name(),
+            t.locked,
+            t.note,
+            t.shadow_member_id,
+            t.replaced_member_id
+        ],
+    )?;
+    Ok(())
+}
+
 fn update_turn(tx: &rusqlite::Connection, id: Id, t: &Turn) -> Result<()> {
     let n = tx.execute(
         "UPDATE turn SET member_id = ?2, start_at = ?3, end_at = ?4, source = ?5, locked = ?6, note = ?7,
@@ -304,6 +324,41 @@ impl Store {
         Ok(saved)
     }
 
+    /// Deletes the stored turns `remove` that `put` does not name, then stores `put` under the
+    /// ids they carry (updating a turn that still exists, keeping its note; inserting one that
+    /// was deleted); one transaction. Callers check first that `remove` is what is stored.
+    pub(crate) fn replace_turns(&mut self, remove: &[Turn], put: &[Turn]) -> Result<()> {
+        let tx = self.conn.savepoint()?;
+        let keep: HashSet<Id> = put.iter().filter_map(|t| t.id).collect();
+        for id in remove.iter().filter_map(|t| t.id).filter(|id| !keep.contains(id)) {
+            tx.execute("DELETE FROM turn WHERE id = ?1", [id])?;
+        }
+        for t in put {
+            let id =
+                t.id.ok_or_else(|| AppError::conflict("turn", "a turn to put back has no id"))?;
+            let note: Option<String> = tx
+                .query_row("SELECT note FROM turn WHERE id = ?1", [id], |r| r.get(0))
+                .optional()?;
+            let written = match note {
+                Some(note) => update_turn(&tx, id, &Turn { note, ..t.clone() }),
+                None => insert_turn_with_id(&tx, id, t),
+            };
+            written.map_err(|e| match e {
+                crate::StoreError::Sql(ref s) if is_unique_violation(s) => AppError::conflict(
+                    "turn",
+                    format!(
+                        "another turn now starts at {}; nothing was changed — reload the rotation",
+                        t.start.format("%Y-%m-%d %H:%M UTC")
+                    ),
+                )
+                .into(),
+                other => other,
+            })?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Updates the given stored turns (each must have an id) in one transaction.
     pub fn update_turns(&mut self, turns: &[Turn]) -> Result<()> {
         let tx = self.conn.savepoint()?;
@@ -466,10 +521,14 @@ mod tests {
         let proposed = s.preview_plan(team.id, range, now).unwrap();
         assert_eq!(s.all_turns(team.id).unwrap(), before_preview);
         assert!(proposed.turns.contains(&after[0]));
-        // Undo puts the turn back exactly.
-        s.restore_turns(team.id, &before).unwrap();
+        // Undo puts the turn back; a handoff note written since stays.
+        s.set_turn_note(t.id.unwrap(), "written after the override").unwrap();
+        s.restore_turns(team.id, &after, &before).unwrap();
         let back = s.rotation_view(team.id, range, now).unwrap();
-        assert!(back.turns.contains(&t));
+        let restored = back.turns.iter().find(|x| x.id == t.id).unwrap();
+        assert_eq!(restored.note, "written after the override");
+        assert!(sprintshield_core::rotation::same_duty(restored, &t), "{restored:?}");
+        s.set_turn_note(t.id.unwrap(), "").unwrap();
         // A time-off replacement: the planned person falls ill, someone else takes the turn;
         // the ledger says who covered for whom and that the planned person was away.
         let day = t

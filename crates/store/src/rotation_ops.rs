@@ -3,8 +3,8 @@
 //! transaction.
 use chrono::{DateTime, Utc};
 use sprintshield_core::rotation::{
-    apply_edit, capacity_change, check_edit, plan, preview_edit, rotation_view, Edit, EditPreview, Plan, PlanInput,
-    RotationContext, RotationView, Turn,
+    apply_edit, capacity_change, check_edit, diff_turns, plan, preview_edit, rotation_view, same_duty, AppliedPlan,
+    Edit, EditPreview, Plan, PlanInput, RotationContext, RotationView, Turn,
 };
 use sprintshield_core::time::DateSpan;
 use sprintshield_core::{AppError, Id};
@@ -28,8 +28,8 @@ impl Store {
 
     /// Plans the unlocked future turns of every policy of the team (and the policies they escalate
     /// to, planned as pairs) over `horizon`, keeping locked turns and history, and stores the
-    /// result. Returns the plan with its explanations.
-    pub fn plan_rotation(&mut self, team_id: Id, horizon: DateSpan, now: DateTime<Utc>) -> Result<Plan> {
+    /// result. Returns the plan with its explanations and the turns it changed (for undo).
+    pub fn plan_rotation(&mut self, team_id: Id, horizon: DateSpan, now: DateTime<Utc>) -> Result<AppliedPlan> {
         let (context, existing) = self.context_and_turns(team_id)?;
         if context.policies.is_empty() {
             return Err(AppError::not_found(
@@ -40,12 +40,13 @@ impl Store {
         let policy_ids: Vec<Id> = context.policies.iter().map(|p| p.id).collect();
         let mut planned = plan(&PlanInput {
             context,
-            existing,
+            existing: existing.clone(),
             horizon,
             now,
         });
         planned.turns = self.save_turns(&policy_ids, &planned.turns)?;
-        Ok(planned)
+        let changes = diff_turns(&existing, &planned.turns);
+        Ok(AppliedPlan { plan: planned, changes })
     }
 
     /// What auto-plan would do over `horizon`, without writing anything: the same plan
@@ -99,23 +100,33 @@ impl Store {
         Ok((before, changed))
     }
 
-    /// Puts stored turns back as given (undo / redo of an edit).
-    pub fn restore_turns(&mut self, team_id: Id, turns: &[Turn]) -> Result<()> {
-        let own: Vec<Id> = self
-            .context_and_turns(team_id)?
-            .0
-            .policies
+    /// Undo or redo of a rotation write: replaces the stored turns `remove` (as they must still
+    /// be) by `put` (ids kept, handoff notes written since kept). When the rotation has changed
+    /// since, nothing is written and the error says so.
+    pub fn restore_turns(&mut self, team_id: Id, remove: &[Turn], put: &[Turn]) -> Result<()> {
+        let (ctx, stored) = self.context_and_turns(team_id)?;
+        if let Some(t) = remove
             .iter()
-            .map(|p| p.id)
-            .collect();
-        if let Some(t) = turns.iter().find(|t| !own.contains(&t.policy_id)) {
+            .chain(put)
+            .find(|t| !ctx.policies.iter().any(|p| p.id == t.policy_id))
+        {
             return Err(AppError::conflict(
                 "turn",
                 format!("turn of policy {} does not belong to this team", t.policy_id),
             )
             .into());
         }
-        self.update_turns(turns)
+        if let Some(t) = remove.iter().find(|t| !stored.iter().any(|s| same_duty(s, t))) {
+            return Err(AppError::conflict(
+                "turn",
+                format!(
+                    "the rotation has changed since (the turn from {} is different now); nothing was undone — reload the rotation",
+                    t.start.format("%Y-%m-%d %H:%M UTC")
+                ),
+            )
+            .into());
+        }
+        self.replace_turns(remove, put)
     }
 
     /// Sets the handoff note of a stored turn.

@@ -1,6 +1,6 @@
 //! Duty policies and the rotation planner.
 use serde::Serialize;
-use sprintshield_core::rotation::{DutyPolicy, Edit, EditPreview, NewPolicy, Plan, RotationView, Turn};
+use sprintshield_core::rotation::{AppliedPlan, DutyPolicy, Edit, EditPreview, NewPolicy, Plan, RotationView, Turn};
 use sprintshield_core::time::{parse_date, DateSpan};
 use sprintshield_core::{AppError, Id};
 use tauri::State;
@@ -43,8 +43,9 @@ pub fn rotation_view(state: State<'_, AppState>, team_id: Id, from: String, to: 
 }
 
 /// Auto-plan: fills the unlocked future turns of `from`..=`to`; locked turns and history stay.
+/// Returns the plan and the turns it changed, so the planner can undo it.
 #[tauri::command(async)]
-pub fn plan_rotation(state: State<'_, AppState>, team_id: Id, from: String, to: String) -> CmdResult<Plan> {
+pub fn plan_rotation(state: State<'_, AppState>, team_id: Id, from: String, to: String) -> CmdResult<AppliedPlan> {
     let r = range(&from, &to)?;
     state.with(|s| s.plan_rotation(team_id, r, chrono::Utc::now()))
 }
@@ -86,18 +87,20 @@ pub fn apply_edit(
     })
 }
 
-/// Puts turns back as given (undo/redo) and returns the refreshed view.
+/// Undo / redo: replaces the turns `remove` (as they must still be stored) by `put`, and returns
+/// the refreshed view. Refused, writing nothing, when the rotation has changed since.
 #[tauri::command(async)]
 pub fn restore_turns(
     state: State<'_, AppState>,
     team_id: Id,
     from: String,
     to: String,
-    turns: Vec<Turn>,
+    remove: Vec<Turn>,
+    put: Vec<Turn>,
 ) -> CmdResult<RotationView> {
     let r = range(&from, &to)?;
     state.with(|s| {
-        s.restore_turns(team_id, &turns)?;
+        s.restore_turns(team_id, &remove, &put)?;
         s.rotation_view(team_id, r, chrono::Utc::now())
     })
 }

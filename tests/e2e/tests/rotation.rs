@@ -1,6 +1,6 @@
 //! The rotation planner through the real window: drag a person onto a turn, the conflict marker
-//! changes, undo restores the turn, redo makes the override again, and after a restart the
-//! override (locked) is still there. Also measures the drop round trip (IPC, SQLite write,
+//! changes, undo restores the turn, redo makes the override again, an accepted auto-plan is undone,
+//! and after a restart the override (locked) is still there. Also measures the drop round trip (IPC, SQLite write,
 //! re-validation, repaint) from the page's own performance marks.
 use sprintshield_e2e::{Home, Window};
 
@@ -23,6 +23,28 @@ async fn batman_turns(w: &Window) -> Vec<(String, String, String)> {
             )
         })
         .collect()
+}
+
+/// Every turn on the grid as "id:member", in page order.
+async fn all_turns(w: &Window) -> Vec<String> {
+    let v = w
+        .eval("return [...document.querySelectorAll('[data-testid=turn]')].map(e => e.dataset.turnId + ':' + e.dataset.member);")
+        .await;
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap().to_owned())
+        .collect()
+}
+
+async fn wait_turns(w: &Window, ok: impl Fn(&Vec<String>) -> bool, what: &str) {
+    for _ in 0..100 {
+        if ok(&all_turns(w).await) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("{what}: never happened");
 }
 
 async fn turn_member(w: &Window, id: &str) -> String {
@@ -187,6 +209,17 @@ async fn drag_override_undo_redo_and_restart() {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     w.screenshot("rotation-autoplan").await;
+    // Accepting the proposal writes it; undo puts every turn back as it was.
+    if w.eval("return !!document.querySelector('[data-testid=proposal]');")
+        .await
+        == serde_json::Value::Bool(true)
+    {
+        let before = all_turns(&w).await;
+        w.click("[data-testid=accept-plan]").await;
+        wait_turns(&w, |t| *t != before, "auto-plan changes the turns").await;
+        w.click("[data-testid=undo]").await;
+        wait_turns(&w, |t| *t == before, "undo of auto-plan restores every turn").await;
+    }
     w.close().await;
     let note: String = home
         .read_db()

@@ -1536,6 +1536,26 @@ turns: Array<Turn>,
  */
 explanations: Array<Explanation>, };
 
+export type TurnChanges = { 
+/**
+ * The touched turns as they were.
+ */
+before: Array<Turn>, 
+/**
+ * The touched turns as they are now.
+ */
+after: Array<Turn>, };
+
+export type AppliedPlan = { 
+/**
+ * The plan with its explanations.
+ */
+plan: Plan, 
+/**
+ * The turns it replaced and the turns it stored.
+ */
+changes: TurnChanges, };
+
 export type RotationView = { 
 /**
  * The local days shown, inclusive.

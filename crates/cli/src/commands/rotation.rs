@@ -319,7 +319,7 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
     match cmd {
         RotationCmd::Plan(range) => {
             let (team, horizon) = range.resolve(ctx)?;
-            let plan = ctx.store.plan_rotation(team.id, horizon, now)?;
+            let plan = ctx.store.plan_rotation(team.id, horizon, now)?.plan;
             let generated = plan.explanations.len();
             if ctx.json {
                 println!("{}", serde_json::to_string_pretty(&plan).expect("json"));

@@ -11,6 +11,7 @@
 //!
 //! Everything here is pure: the zone, `now`, members and time off come in as values.
 mod calendar;
+pub mod changes;
 pub mod conflicts;
 pub mod edit;
 pub mod fairness;
@@ -22,6 +23,7 @@ pub mod turn;
 pub mod view;
 
 pub use calendar::RotationContext;
+pub use changes::{diff_turns, same_duty, AppliedPlan, TurnChanges};
 pub use conflicts::{validate, Conflict, ConflictChecker, ConflictKind, Severity};
 pub use edit::{find_turn, override_turn, swap_turns, who_is_on_duty, OnDuty};
 pub use fairness::{fairness, CoverEntry, FairnessReport, FairnessRow, Payback};

@@ -1,4 +1,5 @@
-// Undo and redo of planner edits: each entry holds the changed turns before and after.
+// Undo and redo of planner edits (overrides, swaps, shadows, an accepted auto-plan): each entry
+// holds the turns it touched before and after; undo puts `before` back in place of `after`.
 import type { Turn } from "../bindings";
 
 export interface Entry {
@@ -18,15 +19,29 @@ export function record(h: History, e: Entry): History {
   return { done: [...h.done, e], undone: [] };
 }
 
-/** The turns to restore for undo, and the history after it; null when there is nothing to undo. */
-export function undo(h: History): { restore: Turn[]; entry: Entry; history: History } | null {
-  const entry = h.done[h.done.length - 1];
-  if (!entry) return null;
-  return { restore: entry.before, entry, history: { done: h.done.slice(0, -1), undone: [...h.undone, entry] } };
+/** What undo or redo writes: the stored turns to replace (as they must still be) and what to put. */
+export interface Restore {
+  remove: Turn[];
+  put: Turn[];
 }
 
-export function redo(h: History): { restore: Turn[]; entry: Entry; history: History } | null {
+/** Undo of the last entry and the history after it; null when there is nothing to undo. */
+export function undo(h: History): { restore: Restore; entry: Entry; history: History } | null {
+  const entry = h.done[h.done.length - 1];
+  if (!entry) return null;
+  return {
+    restore: { remove: entry.after, put: entry.before },
+    entry,
+    history: { done: h.done.slice(0, -1), undone: [...h.undone, entry] },
+  };
+}
+
+export function redo(h: History): { restore: Restore; entry: Entry; history: History } | null {
   const entry = h.undone[h.undone.length - 1];
   if (!entry) return null;
-  return { restore: entry.after, entry, history: { done: [...h.done, entry], undone: h.undone.slice(0, -1) } };
+  return {
+    restore: { remove: entry.before, put: entry.after },
+    entry,
+    history: { done: [...h.done, entry], undone: h.undone.slice(0, -1) },
+  };
 }
