@@ -106,9 +106,18 @@ export function rows(policies: DutyPolicy[], teamId: number): { policy: DutyPoli
   return out;
 }
 
-/** "Mon 23 Nov 12:00" in the team's zone. */
+const labels = new Map<string, string>();
+
+/** "Mon 23 Nov 12:00" in the team's zone (remembered: every repaint asks for the same few). */
 export function localTime(iso: string, zone: string): string {
-  return formatter("label", zone).format(new Date(iso));
+  const key = `${zone}|${iso}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = formatter("label", zone).format(new Date(iso));
+    if (labels.size > 5000) labels.clear();
+    labels.set(key, label);
+  }
+  return label;
 }
 
 /** Items grouped under each key `keys` gives them (an item may sit under several keys), in order. */
