@@ -158,6 +158,7 @@ async fn drag_override_undo_redo_and_restart() {
         ("drop-ipc", "IPC (SQLite write, re-validation, view)"),
         ("drop-tick", "IPC + DOM updated"),
         ("drop-dom", "IPC + DOM updated and laid out"),
+        ("drop-frame-wait", "laid out → start of the frame that paints it"),
         ("drop", "IPC + DOM + next frame"),
     ] {
         report(&w, mark, what).await;
