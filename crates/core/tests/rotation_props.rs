@@ -272,3 +272,64 @@ fn rolling_history_balances_past_load() {
     assert_eq!(future.len(), 8);
     assert_eq!(c.get(&1).copied().unwrap_or(0), 0, "Ana carried six weeks alone: {c:?}");
 }
+
+/// Re-planning around new time off is a time-off replacement: the new turn says whom it covers
+/// for, the explanation says why, and the fairness ledger lists it with the planned person away.
+/// A re-plan that only rebalances (nobody away) records no replacement.
+#[test]
+fn replanning_around_time_off_is_a_ledger_entry() {
+    let ctx = context(
+        ZONES[0],
+        members(&NAMES[..4]),
+        vec![policy(1, "Batman", PolicyKind::Daily, |_| {})],
+    );
+    let now = utc("2026-03-01T00:00:00Z");
+    let horizon = span("2026-03-02", "2026-03-27");
+    let first = plan(&input(ctx.clone(), horizon, now));
+    let stored: Vec<Turn> = first
+        .turns
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Turn {
+            id: Some(i as Id + 1),
+            ..t.clone()
+        })
+        .collect();
+    let again = {
+        let mut inp = input(ctx.clone(), horizon, now);
+        inp.existing = stored.clone();
+        plan(&inp)
+    };
+    assert!(
+        again.turns.iter().all(|t| t.replaced_member_id.is_none()),
+        "nobody away, nothing replaced"
+    );
+
+    // The person of the turn on Tue 10 March falls ill for that day.
+    let target = stored
+        .iter()
+        .find(|t| duty_days(ZONES[0], t).first == day("2026-03-10"))
+        .unwrap()
+        .clone();
+    let mut sick = ctx.clone();
+    sick.time_off = vec![time_off(1, target.member_id, "2026-03-10", "2026-03-10")];
+    let mut inp = input(sick.clone(), horizon, now);
+    inp.existing = stored;
+    let replanned = plan(&inp);
+    let cover = replanned.turns.iter().find(|t| t.start == target.start).unwrap();
+    assert_ne!(cover.member_id, target.member_id);
+    assert_eq!(cover.replaced_member_id, Some(target.member_id));
+    let why = replanned.explanations.iter().find(|e| e.start == target.start).unwrap();
+    assert!(
+        why.reason.contains("covers for") && why.reason.contains("away"),
+        "{}",
+        why.reason
+    );
+    let report = fairness(&replanned.turns, &sick, now);
+    let entry = report.ledger.iter().find(|e| e.start == target.start).unwrap();
+    assert_eq!(
+        (entry.covered_by, entry.covered_for),
+        (cover.member_id, target.member_id)
+    );
+    assert!(entry.planned_was_away);
+}

@@ -68,11 +68,14 @@ pub fn plan(input: &PlanInput) -> Plan {
     for p in &input.context.policies {
         windows_of.insert(p.id, windows(&p.spec, &cal, input.horizon));
     }
+    let mut replanned: BTreeMap<Id, Vec<&Turn>> = BTreeMap::new();
     for t in &input.existing {
         let replan = windows_of
             .get(&t.policy_id)
             .is_some_and(|ws| is_replanned(t, ws, input.now));
-        if !replan {
+        if replan {
+            replanned.entry(t.policy_id).or_default().push(t);
+        } else {
             by_policy.entry(t.policy_id).or_default().push(t.clone());
         }
     }
@@ -83,13 +86,15 @@ pub fn plan(input: &PlanInput) -> Plan {
     for policy in planning_order(&input.context.policies) {
         let kept = by_policy.remove(&policy.id).unwrap_or_default();
         let ws = &windows_of[&policy.id];
-        let (turns, why) = match policy.spec.standing {
+        let (mut turns, mut why) = match policy.spec.standing {
             Some(cover) if policy.spec.kind == PolicyKind::Standing => plan_standing(&cal, policy, cover, ws, kept),
             _ => {
                 let partners = partner_turns(policy, &input.context.policies, &by_policy);
                 Rota::new(&cal, policy, partners).run(kept, ws)
             }
         };
+        let before = replanned.get(&policy.id).map_or(&[][..], Vec::as_slice);
+        mark_time_off_replacements(&cal, &input.context, before, &mut turns, &mut why);
         explanations.extend(why);
         by_policy.insert(policy.id, turns);
     }
@@ -97,6 +102,37 @@ pub fn plan(input: &PlanInput) -> Plan {
     turns.sort_by_key(|t| (t.policy_id, t.start, t.end));
     explanations.sort_by_key(|e| (e.policy_id, e.start));
     Plan { turns, explanations }
+}
+
+/// A re-planned turn that had been planned for someone who is now away (time off, or no longer
+/// active) and goes to someone else is a time-off replacement: the new turn records whom it
+/// covers for (`replaced_member_id`, read by the fairness ledger) and its explanation says so.
+fn mark_time_off_replacements(
+    cal: &Calendar,
+    ctx: &RotationContext,
+    before: &[&Turn],
+    turns: &mut [Turn],
+    why: &mut [Explanation],
+) {
+    let name = |id: Id| {
+        ctx.members
+            .iter()
+            .find(|m| m.id == id)
+            .map_or("someone", |m| m.spec.name.as_str())
+    };
+    for t in turns.iter_mut().filter(|t| t.id.is_none()) {
+        let Some(old) = before.iter().find(|o| o.start == t.start && o.end == t.end) else {
+            continue;
+        };
+        let planned = old.replaced_member_id.unwrap_or(old.member_id);
+        if planned == t.member_id || cal.available(planned, cal.duty_days(t.start, t.end)) {
+            continue;
+        }
+        t.replaced_member_id = Some(planned);
+        if let Some(e) = why.iter_mut().find(|e| e.start == t.start) {
+            e.reason = format!("{}; covers for {}, who is away", e.reason, name(planned));
+        }
+    }
 }
 
 /// Whether an existing turn is replaced by the new plan: unlocked, not yet started, and inside
