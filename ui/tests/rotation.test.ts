@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { DutyPolicy, Turn } from "../src/lib/bindings";
 import { editFor, editKey, ghostPlacement, idle, move, press, release } from "../src/lib/rotation/dnd";
 import { emptyHistory, record, redo, undo } from "../src/lib/rotation/history";
-import { addDays, days, groupBy, localMidnight, place, placeTurn, rangeBounds, rows } from "../src/lib/rotation/layout";
+import { addDays, days, groupBy, holidaySpans, isoWeek, localMidnight, place, placeTurn, rangeBounds, rangeFor, rows, weeks } from "../src/lib/rotation/layout";
 
 const turn = (id: number, member: number, policy = 1, start = "2026-03-23T11:00:00Z", end = "2026-03-30T10:00:00Z"): Turn => ({
   id, policy_id: policy, member_id: member, start, end, source: "generated", locked: false, note: "", shadow_member_id: null, replaced_member_id: null,
@@ -75,9 +75,30 @@ describe("grid layout", () => {
     expect(p.left + p.width).toBeCloseTo(100, 5); // clipped at the range end
     expect(place(0, 10, 20, 30)).toBeNull();
     const cols = days(view, [{ id: 1, team_id: 1, date: "2026-03-27", name: "Demo day" }]);
-    expect(cols.map((c) => c.label)[0]).toBe("Mon 23");
+    expect([cols[0]?.top, cols[0]?.bottom]).toEqual(["Mon", "23"]);
     expect(cols.filter((c) => c.weekend)).toHaveLength(2);
     expect(cols[4]?.holiday).toBe("Demo day");
+  });
+  it("shows a quarter as 13 ISO weeks from the sprint's first Monday", () => {
+    const r = rangeFor("quarter", { start: "2026-11-25", end: "2026-12-08" });
+    expect(r).toEqual({ from: "2026-11-23", to: "2027-02-21" });
+    expect(rangeFor("sprint", { start: "2026-11-23", end: "2026-12-04" })).toEqual({ from: "2026-11-23", to: "2026-12-06" });
+    const cols = weeks({ range: { first: r.from, last: r.to } }, [
+      { id: 1, team_id: 1, date: "2026-12-25", name: "Christmas" },
+      { id: 2, team_id: 1, date: "2026-12-26", name: "Boxing Day" },
+    ]);
+    expect(cols).toHaveLength(13);
+    expect([cols[0]?.top, cols[0]?.bottom]).toEqual(["W48", "23 Nov"]);
+    expect(cols[4]?.holiday).toBe("Christmas, Boxing Day");
+    expect(cols[6]?.top).toBe("W1"); // 4 January 2027 starts ISO week 1
+    expect([isoWeek("2026-01-01"), isoWeek("2027-01-03"), isoWeek("2026-12-31")]).toEqual([1, 53, 53]);
+  });
+  it("places holidays on their local day in the Away lane", () => {
+    const view = { range: { first: "2026-12-21", last: "2026-12-27" }, zone: "Europe/Berlin" };
+    const bars = holidaySpans([{ id: 1, team_id: 1, date: "2026-12-25", name: "Christmas" }, { id: 2, team_id: 1, date: "2027-01-01", name: "New Year" }], view);
+    expect(bars).toHaveLength(1);
+    expect(bars[0]?.span.left).toBeCloseTo((4 / 7) * 100, 5);
+    expect(bars[0]?.span.width).toBeCloseTo((1 / 7) * 100, 5);
   });
   it("puts an escalation policy right below the policy it backs", () => {
     const p = (id: number, team: number, esc: number | null) => ({ id, team_id: team, name: `P${id}`, escalates_to: esc }) as unknown as DutyPolicy;

@@ -1,12 +1,64 @@
-// Where things sit on the planner grid: days of the range in the team's zone, and each turn as a
-// left/width share of the range (time-proportional, so a Monday-12:00 handoff sits mid-day).
+// Where things sit on the planner grid: the columns of the range (days of a sprint, or weeks of a
+// quarter) in the team's zone, and each turn as a left/width share of the range
+// (time-proportional, so a Monday-12:00 handoff sits mid-day).
 import type { DutyPolicy, Holiday, RotationView, TimeOff, Turn } from "../bindings";
 
-export interface DayColumn {
-  date: string; // YYYY-MM-DD
-  label: string; // "Mon 23"
+/** One column of the grid: a day, or a week in the quarter view. */
+export interface Column {
+  date: string; // YYYY-MM-DD, the column's first day
+  top: string; // "Mon" / "W48"
+  bottom: string; // "23" / "23 Nov"
   weekend: boolean;
-  holiday: string | null;
+  holiday: string | null; // the holiday(s) in the column
+}
+
+export type Scale = "sprint" | "quarter";
+
+/** Weeks in the quarter view. */
+export const QUARTER_WEEKS = 13;
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
+
+/** The Monday on or before `date`. */
+export function mondayOf(date: string): string {
+  return addDays(date, -((weekday(date) + 6) % 7));
+}
+
+/** ISO 8601 week number of `date`. */
+export function isoWeek(date: string): number {
+  const thursday = addDays(mondayOf(date), 3);
+  const jan1 = `${thursday.slice(0, 4)}-01-01`;
+  return Math.floor((Date.parse(thursday) - Date.parse(jan1)) / 86_400_000 / 7) + 1;
+}
+
+/** The days shown for a scale: the sprint's days (at least two weeks), or 13 weeks from the
+ *  Monday of the sprint's first week. */
+export function rangeFor(scale: Scale, sprint: { start: string; end: string }): { from: string; to: string } {
+  if (scale === "quarter") {
+    const from = mondayOf(sprint.start);
+    return { from, to: addDays(from, QUARTER_WEEKS * 7 - 1) };
+  }
+  const twoWeeks = addDays(sprint.start, 13);
+  return { from: sprint.start, to: twoWeeks > sprint.end ? twoWeeks : sprint.end };
+}
+
+/** Week columns of the range (the quarter view); a week's holidays are named on its column. */
+export function weeks(view: Pick<RotationView, "range">, holidays: Holiday[]): Column[] {
+  const out: Column[] = [];
+  for (let d = view.range.first; d <= view.range.last; d = addDays(d, 7)) {
+    const last = addDays(d, 6);
+    const names = holidays.filter((h) => h.date >= d && h.date <= last).map((h) => h.name);
+    out.push({
+      date: d,
+      top: `W${isoWeek(d)}`,
+      bottom: `${Number(d.slice(8))} ${MONTHS[Number(d.slice(5, 7)) - 1]}`,
+      weekend: false,
+      holiday: names.length ? names.join(", ") : null,
+    });
+  }
+  return out;
 }
 
 // Creating an Intl.DateTimeFormat is costly (about a millisecond in WebKit); the grid needs
@@ -48,18 +100,29 @@ export function addDays(date: string, n: number): string {
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
 }
 
-export function days(view: Pick<RotationView, "range">, holidays: Holiday[]): DayColumn[] {
-  const out: DayColumn[] = [];
+/** Day columns of the range (the sprint view). */
+export function days(view: Pick<RotationView, "range">, holidays: Holiday[]): Column[] {
+  const out: Column[] = [];
   for (let d = view.range.first; d <= view.range.last; d = addDays(d, 1)) {
-    const wd = new Date(`${d}T12:00:00Z`).getUTCDay();
+    const wd = weekday(d);
     out.push({
       date: d,
-      label: `${["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][wd]} ${Number(d.slice(8))}`,
+      top: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][wd] ?? "",
+      bottom: String(Number(d.slice(8))),
       weekend: wd === 0 || wd === 6,
       holiday: holidays.find((h) => h.date === d)?.name ?? null,
     });
   }
   return out;
+}
+
+/** Holidays inside the range, each placed on its local day (for the Away lane). */
+export function holidaySpans(holidays: Holiday[], view: Pick<RotationView, "range" | "zone">): { holiday: Holiday; span: Span }[] {
+  const b = rangeBounds(view);
+  return holidays.flatMap((holiday) => {
+    const span = place(localMidnight(holiday.date, view.zone), localMidnight(addDays(holiday.date, 1), view.zone), b[0], b[1]);
+    return span ? [{ holiday, span }] : [];
+  });
 }
 
 export interface Span {
