@@ -79,11 +79,13 @@ fn turn_from_row(r: &Row) -> rusqlite::Result<Turn> {
     })
 }
 
+/// Inserts a turn under its own id, or under a new one when it has none; returns the id.
 fn insert_turn(tx: &rusqlite::Connection, t: &Turn) -> Result<Id> {
     tx.execute(
-        "INSERT INTO turn (policy_id, member_id, start_at, end_at, source, locked, note, shadow_member_id, replaced_member_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO turn (id, policy_id, member_id, start_at, end_at, source, locked, note, shadow_member_id, replaced_member_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
+            t.id,
             t.policy_id,
             t.member_id,
             utc_text(t.start),
@@ -96,26 +98,6 @@ fn insert_turn(tx: &rusqlite::Connection, t: &Turn) -> Result<Id> {
         ],
     )?;
     Ok(tx.last_insert_rowid())
-}
-
-fn insert_turn_with_id(tx: &rusqlite::Connection, id: Id, t: &Turn) -> Result<()> {
-    tx.execute(
-        "INSERT INTO turn (id, policy_id, member_id, start_at, end_at, source, locked, note, shadow_member_id, replaced_member_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            id,
-            t.policy_id,
-            t.member_id,
-            utc_text(t.start),
-            utc_text(t.end),
-            t.source.name(),
-            t.locked,
-            t.note,
-            t.shadow_member_id,
-            t.replaced_member_id
-        ],
-    )?;
-    Ok(())
 }
 
 fn update_turn(tx: &rusqlite::Connection, id: Id, t: &Turn) -> Result<()> {
@@ -341,7 +323,7 @@ impl Store {
                 .optional()?;
             let written = match note {
                 Some(note) => update_turn(&tx, id, &Turn { note, ..t.clone() }),
-                None => insert_turn_with_id(&tx, id, t),
+                None => insert_turn(&tx, t).map(|_| ()),
             };
             written.map_err(|e| match e {
                 crate::StoreError::Sql(ref s) if is_unique_violation(s) => AppError::conflict(
