@@ -535,4 +535,55 @@ mod tests {
         assert_eq!((entry.covered_by, entry.covered_for), (other.id, t.member_id));
         assert!(entry.planned_was_away);
     }
+
+    /// In the quarter view the capacity change belongs to the sprint the edited turn is in, not
+    /// to the first sprint of the range.
+    #[test]
+    fn capacity_change_names_the_sprint_of_the_edited_turn() {
+        let mut s = Store::open_in_memory().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
+        s.load_demo(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), now)
+            .unwrap();
+        let team = s.team_by_name("Phoenix").unwrap();
+        let sprints = s.sprints(team.id).unwrap();
+        let first = sprints
+            .iter()
+            .find(|x| x.spec.end >= NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())
+            .unwrap();
+        let quarter = DateSpan::new(first.spec.start, first.spec.start + chrono::Duration::days(90), "to").unwrap();
+        let next_start = first.spec.end + chrono::Duration::days(3);
+        let later = s
+            .create_sprint(
+                team.id,
+                sprintshield_core::sprint::NewSprint {
+                    name: "Next one".into(),
+                    start: next_start.to_string(),
+                    end: (next_start + chrono::Duration::days(11)).to_string(),
+                    goal: String::new(),
+                    committed_points: None,
+                },
+            )
+            .unwrap();
+        s.plan_rotation(team.id, quarter, now).unwrap();
+        let batman = s.policy_by_name(team.id, "Batman").unwrap();
+        let zone = team.spec.zone;
+        let turn = s
+            .all_turns(team.id)
+            .unwrap()
+            .into_iter()
+            .find(|t| t.policy_id == batman.id && later.span().contains(t.start.with_timezone(&zone).date_naive()))
+            .expect("a Batman turn in the later sprint");
+        let other = s
+            .members(team.id)
+            .unwrap()
+            .into_iter()
+            .find(|m| m.id != turn.member_id)
+            .unwrap();
+        let edit = sprintshield_core::rotation::Edit::Override {
+            turn_id: turn.id.unwrap(),
+            member_id: other.id,
+        };
+        let cap = s.preview_edit(team.id, quarter, edit, now).unwrap().capacity.unwrap();
+        assert_eq!(cap.sprint, later.spec.name);
+    }
 }

@@ -74,11 +74,11 @@ impl Store {
     }
 
     /// What `edit` would do, seen over `range`, including the change of the team's focus
-    /// capacity in the sprint of the range; nothing is written.
+    /// capacity in the sprint the edit falls in; nothing is written.
     pub fn preview_edit(&self, team_id: Id, range: DateSpan, edit: Edit, now: DateTime<Utc>) -> Result<EditPreview> {
         let (ctx, turns) = self.context_and_turns(team_id)?;
         let mut preview = preview_edit(&ctx, &turns, range, edit, now)?;
-        preview.capacity = capacity_change(&self.team_data(team_id)?, range, &preview.changed)?;
+        preview.capacity = capacity_change(&self.team_data(team_id)?, &preview.changed)?;
         Ok(preview)
     }
 

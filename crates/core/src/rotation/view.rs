@@ -153,16 +153,19 @@ pub struct CapacityChange {
     pub after: f64,
 }
 
-/// The capacity change of `changed` turns in the sprint that overlaps `range` (the forecast's
-/// capacity model over the team's data); `None` when no sprint overlaps the range.
-pub fn capacity_change(
-    data: &crate::forecast::TeamData,
-    range: DateSpan,
-    changed: &[Turn],
-) -> Result<Option<CapacityChange>, Invalid> {
+/// The capacity change of `changed` turns in the sprint the edit falls in (the one holding the
+/// local day the first changed turn starts on), by the forecast's capacity model over the team's
+/// data; `None` when that day is in no sprint.
+pub fn capacity_change(data: &crate::forecast::TeamData, changed: &[Turn]) -> Result<Option<CapacityChange>, Invalid> {
     use crate::capacity::CapacitySettings;
     use crate::forecast::sprint_capacity;
-    let Some(sprint) = data.sprints.iter().find(|s| s.span().overlaps(&range)) else {
+    let Some(day) = changed
+        .first()
+        .map(|t| t.start.with_timezone(&data.team.spec.zone).date_naive())
+    else {
+        return Ok(None);
+    };
+    let Some(sprint) = data.sprints.iter().find(|s| s.span().contains(day)) else {
         return Ok(None);
     };
     let before = sprint_capacity(data, sprint.id, &[], CapacitySettings::default())?
