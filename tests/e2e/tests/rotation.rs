@@ -1,7 +1,9 @@
 //! The rotation planner through the real window: drag a person onto a turn, the conflict marker
-//! changes, undo restores the turn, redo makes the override again, an accepted auto-plan is undone,
-//! and after a restart the override (locked) is still there. Also measures the drop round trip (IPC, SQLite write,
-//! re-validation, repaint) from the page's own performance marks.
+//! changes, undo restores the turn, redo makes the override again; the same edits from the
+//! keyboard (override, swap, Ctrl+Z, Escape); a shadow; a handoff note; an accepted auto-plan is
+//! undone, in the sprint and in the quarter view; after a restart the override (locked) is still
+//! there. Also prints the drop round trip (IPC, SQLite write, re-validation, DOM, layout, frame)
+//! from the page's own performance marks.
 use sprintshield_e2e::{Home, Window};
 
 async fn batman_turns(w: &Window) -> Vec<(String, String, String)> {
@@ -45,6 +47,18 @@ async fn wait_turns(w: &Window, ok: impl Fn(&Vec<String>) -> bool, what: &str) {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     panic!("{what}: never happened");
+}
+
+/// Waits for the screen-reader announcement (visually hidden, so read as textContent).
+async fn wait_announced(w: &Window, needle: &str) {
+    let script = format!("return document.querySelector('[data-testid=announce]').textContent.includes({needle:?});");
+    for _ in 0..100 {
+        if w.eval(&script).await == serde_json::Value::Bool(true) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("never announced {needle:?}");
 }
 
 async fn turn_member(w: &Window, id: &str) -> String {
@@ -163,6 +177,46 @@ async fn drag_override_undo_redo_and_restart() {
     ] {
         report(&w, mark, what).await;
     }
+    // The same from the keyboard: Enter on a person picks them up, Enter on a turn puts them on
+    // duty, Ctrl+Z undoes it; Enter on two turns swaps them; Escape cancels a pick.
+    let (kid, k_member, _) = after[5].clone();
+    let k_other = if k_member == first_member {
+        &second_member
+    } else {
+        &first_member
+    };
+    chip_of(&w, k_other).await.send_keys("\u{E007}").await.unwrap();
+    wait_announced(&w, "Picked").await;
+    let turn = w.wait_for(&format!("[data-turn-id=\"{kid}\"]")).await;
+    turn.send_keys("\u{E007}").await.unwrap();
+    wait_member(&w, &kid, k_other).await;
+    turn.send_keys("\u{E009}z").await.unwrap();
+    wait_member(&w, &kid, &k_member).await;
+    // Enter on a turn, then Enter on another turn of the policy swaps the two people.
+    let (sa, sa_member, _) = after[6].clone();
+    let (sb, sb_member, _) = after
+        .iter()
+        .skip(7)
+        .find(|t| t.1 != sa_member)
+        .cloned()
+        .expect("a later turn with someone else");
+    w.wait_for(&format!("[data-turn-id=\"{sa}\"]"))
+        .await
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    wait_announced(&w, "Picked").await;
+    let b_turn = w.wait_for(&format!("[data-turn-id=\"{sb}\"]")).await;
+    b_turn.send_keys("\u{E007}").await.unwrap();
+    wait_member(&w, &sa, &sb_member).await;
+    wait_member(&w, &sb, &sa_member).await;
+    b_turn.send_keys("\u{E009}z").await.unwrap();
+    wait_member(&w, &sa, &sa_member).await;
+    chip_of(&w, k_other).await.send_keys("\u{E007}").await.unwrap();
+    wait_announced(&w, "Picked").await;
+    w.wait_for("body").await.send_keys("\u{E00C}").await.unwrap();
+    wait_announced(&w, "Cancelled").await;
+
     // Drop a trainee on the shadow row of a turn: the shadow shows, the person on duty stays.
     let (sid, s_member, _) = after[3].clone();
     let trainee = if s_member == first_member {
