@@ -231,6 +231,44 @@ impl Window {
         }
     }
 
+    /// Presses on `from` and moves onto `to` without letting go (to look at the drag preview);
+    /// [`Window::release`] drops.
+    pub async fn drag_hold(&self, from: &fantoccini::elements::Element, to: &fantoccini::elements::Element) {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+        let step = Some(Duration::from_millis(60));
+        let mouse = MouseActions::new("mouse".to_owned())
+            .then(PointerAction::MoveToElement {
+                element: from.clone(),
+                duration: None,
+                x: 0.0,
+                y: 0.0,
+            })
+            .then(PointerAction::Down {
+                button: MOUSE_BUTTON_LEFT,
+            })
+            .then(PointerAction::MoveBy {
+                duration: step,
+                x: 8.0,
+                y: 8.0,
+            })
+            .then(PointerAction::MoveToElement {
+                element: to.clone(),
+                duration: step,
+                x: 0.0,
+                y: 0.0,
+            });
+        self.client.perform_actions(mouse).await.expect("pointer actions");
+    }
+
+    /// Lets go of the pointer pressed by [`Window::drag_hold`].
+    pub async fn release(&self) {
+        use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+        let mouse = MouseActions::new("mouse".to_owned()).then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+        self.client.perform_actions(mouse).await.expect("pointer actions");
+    }
+
     /// Runs `script` in the page and returns its value.
     pub async fn eval(&self, script: &str) -> serde_json::Value {
         self.client.execute(script, vec![]).await.expect("script runs")

@@ -131,7 +131,12 @@ async fn drag_override_undo_redo_and_restart() {
     assert_ne!(first_member, second_member);
     let chip = chip_of(&w, &second_member).await;
     let target = w.wait_for(&format!("[data-turn-id=\"{first}\"]")).await;
-    w.drag(&chip, &target).await;
+    // While dragging, the ghost previews the drop: the action and the conflict it would add.
+    w.drag_hold(&chip, &target).await;
+    w.wait_for_text("[data-testid=drag-ghost]", "Override").await;
+    w.wait_for_text("[data-testid=drag-ghost]", "in a row").await;
+    w.screenshot("rotation-drag-preview").await;
+    w.release().await;
     wait_member(&w, &first, &second_member).await;
     let after = batman_turns(&w).await;
     let conflicts_after = &after.iter().find(|t| t.0 == first).unwrap().2;
