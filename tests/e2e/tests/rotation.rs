@@ -1,5 +1,6 @@
 //! The rotation planner through the real window: drag a person onto a turn, the conflict marker
-//! changes, undo restores the turn, redo makes the override again; the same edits from the
+//! changes, undo restores the turn, redo makes the override again; a turn dragged onto another
+//! swaps them; the same edits from the
 //! keyboard (override, swap, Ctrl+Z, Escape); a shadow; a handoff note; an accepted auto-plan is
 //! undone, in the sprint and in the quarter view; after a restart the override (locked) is still
 //! there. Also prints the drop round trip (IPC, SQLite write, re-validation, DOM, layout, frame)
@@ -182,6 +183,23 @@ async fn drag_override_undo_redo_and_restart() {
     ] {
         report(&w, mark, what).await;
     }
+    // Dragging a turn onto another turn of the policy swaps the two people; undo swaps back.
+    let (pa, pa_member, _) = after[4].clone();
+    let (pb, pb_member, _) = after
+        .iter()
+        .skip(5)
+        .find(|t| t.1 != pa_member)
+        .cloned()
+        .expect("a later turn with someone else");
+    let from = w.wait_for(&format!("[data-turn-id=\"{pa}\"]")).await;
+    let onto = w.wait_for(&format!("[data-turn-id=\"{pb}\"]")).await;
+    w.drag(&from, &onto).await;
+    wait_member(&w, &pa, &pb_member).await;
+    wait_member(&w, &pb, &pa_member).await;
+    w.click("[data-testid=undo]").await;
+    wait_member(&w, &pa, &pa_member).await;
+    wait_member(&w, &pb, &pb_member).await;
+
     // The same from the keyboard: Enter on a person picks them up, Enter on a turn puts them on
     // duty, Ctrl+Z undoes it; Enter on two turns swaps them; Escape cancels a pick.
     let (kid, k_member, _) = after[5].clone();
