@@ -1,10 +1,9 @@
-//! The rotation planner through the real window: drag a person onto a turn, the conflict marker
-//! changes, undo restores the turn, redo makes the override again; a turn dragged onto another
-//! swaps them; the same edits from the
-//! keyboard (override, swap, Ctrl+Z, Escape); a shadow; a handoff note; an accepted auto-plan is
-//! undone, in the sprint and in the quarter view; after a restart the override (locked) is still
-//! there. Also prints the drop round trip (IPC, SQLite write, re-validation, DOM, layout, frame)
-//! from the page's own performance marks.
+//! The rotation planner through the real window: drag a person onto a turn (the ghost previews
+//! the drop), the conflict marker changes, undo restores the turn, redo makes the override again;
+//! a turn dragged onto another swaps them; the same edits from the keyboard (override, swap,
+//! Ctrl+Z, Escape); a shadow; a handoff note; an accepted auto-plan is undone, in the sprint and
+//! in the quarter view; after a restart the override (locked) is still there. Also prints the
+//! drop round trip (IPC, SQLite write, re-validation, DOM, layout, frame) from page marks.
 use sprintshield_e2e::{Home, Window};
 
 async fn batman_turns(w: &Window) -> Vec<(String, String, String)> {
