@@ -177,39 +177,12 @@ impl Window {
         }
     }
 
-    /// Drags `from` onto `to` with real pointer events (press, move in steps, release), the way a
-    /// mouse does; the planner's drag and drop listens to pointer events.
+    /// Drags `from` onto `to` with real pointer events (press, move in steps, pause, release), the
+    /// way a mouse does; the planner's drag and drop listens to pointer events.
     pub async fn drag(&self, from: &fantoccini::elements::Element, to: &fantoccini::elements::Element) {
-        use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
-        let step = Some(Duration::from_millis(60));
-        let mouse = MouseActions::new("mouse".to_owned())
-            .then(PointerAction::MoveToElement {
-                element: from.clone(),
-                duration: None,
-                x: 0.0,
-                y: 0.0,
-            })
-            .then(PointerAction::Down {
-                button: MOUSE_BUTTON_LEFT,
-            })
-            .then(PointerAction::MoveBy {
-                duration: step,
-                x: 8.0,
-                y: 8.0,
-            })
-            .then(PointerAction::MoveToElement {
-                element: to.clone(),
-                duration: step,
-                x: 0.0,
-                y: 0.0,
-            })
-            .then(PointerAction::Pause {
-                duration: Duration::from_millis(150),
-            })
-            .then(PointerAction::Up {
-                button: MOUSE_BUTTON_LEFT,
-            });
-        self.client.perform_actions(mouse).await.expect("pointer actions");
+        self.drag_hold(from, to).await;
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        self.release().await;
     }
 
     /// Waits (up to 10 s) until the page draws five frames in a row within 25 ms each. For the
