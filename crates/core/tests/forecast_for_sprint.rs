@@ -9,7 +9,8 @@ use sprintshield_core::capacity::{
     apply_what_ifs, covers_from_turns, CapacitySettings, CellFlag, WhatIf, SHADOW_FOCUS_SHARE, WHAT_IF_DUTY,
 };
 use sprintshield_core::forecast::{
-    backlog_forecast, default_sprint, sprint_capacity, sprint_forecast, team_backtest, ForecastSettings, TeamData,
+    backlog_forecast, default_sprint, sprint_capacity, sprint_forecast, sprint_or_default, team_backtest,
+    ForecastSettings, TeamData,
 };
 use sprintshield_core::rotation::{DutyPolicy, NewPolicy, PolicyKind, Turn};
 use sprintshield_core::sprint::{Sprint, SprintSpec};
@@ -240,4 +241,17 @@ fn the_default_sprint_is_the_running_then_the_next_one() {
     assert_eq!(default_sprint(&data.sprints, d("2026-07-01")).unwrap().id, 6);
     let closed: Vec<Sprint> = data.sprints[..5].to_vec();
     assert!(default_sprint(&closed, d("2026-07-01")).is_none());
+    // The same through sprint_or_default, which reads "today" in the team's zone at `now`.
+    let at = |t: &str| t.parse::<chrono::DateTime<chrono::Utc>>().unwrap();
+    assert_eq!(sprint_or_default(&data, None, at("2026-06-03T10:00:00Z")).unwrap(), 6);
+    assert_eq!(
+        sprint_or_default(&data, Some(5), at("2026-06-03T10:00:00Z")).unwrap(),
+        5
+    );
+    let none_left = TeamData {
+        sprints: closed,
+        ..data.clone()
+    };
+    let err = sprint_or_default(&none_left, None, at("2026-07-01T10:00:00Z")).unwrap_err();
+    assert!(err.message.contains("no running or upcoming sprint"), "{}", err.message);
 }

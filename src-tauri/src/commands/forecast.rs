@@ -3,7 +3,7 @@
 //! (the same functions the CLI calls).
 use sprintshield_core::capacity::{CapacitySettings, WhatIf};
 use sprintshield_core::forecast::{
-    backlog_forecast, default_sprint, sprint_forecast, team_backtest, BacklogForecast, ForecastSettings,
+    backlog_forecast, sprint_forecast, sprint_or_default, team_backtest, BacklogForecast, ForecastSettings,
     SprintForecast, TeamBacktest, TeamData, DEFAULT_SEED, DEFAULT_TRIALS,
 };
 use sprintshield_core::{AppError, Id, Invalid};
@@ -15,23 +15,7 @@ use crate::state::AppState;
 /// The team's data and `sprint_id`, or the running/next sprint (today in the team's zone).
 fn load(state: &AppState, team_id: Id, sprint_id: Option<Id>) -> CmdResult<(TeamData, Id)> {
     let data = state.with(|s| s.team_data(team_id))?;
-    let id = match sprint_id {
-        Some(id) => id,
-        None => {
-            let today = chrono::Utc::now().with_timezone(&data.team.spec.zone).date_naive();
-            default_sprint(&data.sprints, today)
-                .ok_or_else(|| {
-                    Invalid::new(
-                        "sprint",
-                        format!(
-                            "{} has no running or upcoming sprint; plan one on the Sprints screen",
-                            data.team.spec.name
-                        ),
-                    )
-                })?
-                .id
-        }
-    };
+    let id = sprint_or_default(&data, sprint_id, chrono::Utc::now())?;
     Ok((data, id))
 }
 

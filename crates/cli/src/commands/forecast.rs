@@ -4,7 +4,7 @@
 use clap::Args;
 use sprintshield_core::capacity::{CapacitySettings, ScenarioKind};
 use sprintshield_core::forecast::{
-    backlog_forecast, default_sprint, sprint_capacity, sprint_forecast, team_backtest, ForecastSettings, TeamData,
+    backlog_forecast, sprint_capacity, sprint_forecast, sprint_or_default, team_backtest, ForecastSettings, TeamData,
     DEFAULT_SEED, DEFAULT_TRIALS,
 };
 use sprintshield_core::{AppError, Id, Invalid};
@@ -22,9 +22,8 @@ pub struct CapacityArgs {
     /// Sprint name (default: the running sprint, else the next one).
     #[arg(long)]
     sprint: Option<String>,
-    /// Minutes to regain focus after each interrupt (context-switch recovery; default 23).
-    #[arg(long, default_value_t = i64::from(sprintshield_core::capacity::DEFAULT_RECOVERY_MINUTES), allow_negative_numbers = true)]
-    recovery_minutes: i64,
+    #[command(flatten)]
+    recovery: RecoveryArg,
 }
 
 /// `sprintshield forecast`.
@@ -39,15 +38,8 @@ pub struct ForecastArgs {
     /// Instead of one sprint: how many sprints like it a backlog of this many points takes.
     #[arg(long, allow_negative_numbers = true)]
     backlog: Option<f64>,
-    /// Monte Carlo trials (1 to 1000000).
-    #[arg(long, default_value_t = DEFAULT_TRIALS)]
-    trials: u32,
-    /// Seed of the random generator (same seed, same result).
-    #[arg(long, default_value_t = DEFAULT_SEED)]
-    seed: u64,
-    /// Minutes to regain focus after each interrupt (context-switch recovery; default 23).
-    #[arg(long, default_value_t = i64::from(sprintshield_core::capacity::DEFAULT_RECOVERY_MINUTES), allow_negative_numbers = true)]
-    recovery_minutes: i64,
+    #[command(flatten)]
+    simulation: SimulationArgs,
 }
 
 /// `sprintshield backtest`.
@@ -56,15 +48,29 @@ pub struct BacktestArgs {
     /// Team name.
     #[arg(long)]
     team: String,
-    /// Monte Carlo trials per backtested sprint (1 to 1000000).
-    #[arg(long, default_value_t = DEFAULT_TRIALS)]
-    trials: u32,
-    /// Seed of the random generator.
-    #[arg(long, default_value_t = DEFAULT_SEED)]
-    seed: u64,
+    #[command(flatten)]
+    simulation: SimulationArgs,
+}
+
+/// `--recovery-minutes`, shared by capacity, forecast and backtest.
+#[derive(Args)]
+struct RecoveryArg {
     /// Minutes to regain focus after each interrupt (context-switch recovery; default 23).
     #[arg(long, default_value_t = i64::from(sprintshield_core::capacity::DEFAULT_RECOVERY_MINUTES), allow_negative_numbers = true)]
     recovery_minutes: i64,
+}
+
+/// Monte Carlo settings and the recovery minutes, shared by forecast and backtest.
+#[derive(Args)]
+struct SimulationArgs {
+    /// Monte Carlo trials (1 to 1000000; per backtested sprint for backtest).
+    #[arg(long, default_value_t = DEFAULT_TRIALS)]
+    trials: u32,
+    /// Seed of the random generator (same seed, same result).
+    #[arg(long, default_value_t = DEFAULT_SEED)]
+    seed: u64,
+    #[command(flatten)]
+    recovery: RecoveryArg,
 }
 
 /// Capacity settings with the recovery minutes given on the command line, validated in core.
@@ -80,38 +86,22 @@ fn json<T: serde::Serialize>(value: &T) {
     println!("{}", serde_json::to_string_pretty(value).expect("result serialises"));
 }
 
-/// The team's data and the id of the sprint named `sprint` (or the default one).
+/// The team's data and the id of the sprint named `sprint` (or the running / next one).
 fn load(ctx: &Ctx, team: &str, sprint: Option<&str>) -> Result<(TeamData, Id), AppError> {
     let team = ctx.store.team_by_name(team)?;
-    let id = match sprint {
+    let named = match sprint {
         Some(name) => Some(ctx.store.sprint_by_name(team.id, name)?.id),
         None => None,
     };
     let data = ctx.store.team_data(team.id)?;
-    let id = match id {
-        Some(id) => id,
-        None => {
-            let today = chrono::Utc::now().with_timezone(&data.team.spec.zone).date_naive();
-            default_sprint(&data.sprints, today)
-                .ok_or_else(|| {
-                    Invalid::new(
-                        "sprint",
-                        format!(
-                            "{} has no running or upcoming sprint; add one or name a sprint with --sprint",
-                            data.team.spec.name
-                        ),
-                    )
-                })?
-                .id
-        }
-    };
+    let id = sprint_or_default(&data, named, chrono::Utc::now())?;
     Ok((data, id))
 }
 
 /// Prints the capacity of a sprint: per person and in total, with and without rotation, then
 /// per person and per day.
 pub fn run_capacity(ctx: &Ctx, args: CapacityArgs) -> Result<(), AppError> {
-    let cs = capacity_settings(args.recovery_minutes)?;
+    let cs = capacity_settings(args.recovery.recovery_minutes)?;
     let (data, id) = load(ctx, &args.team, args.sprint.as_deref())?;
     let cap = sprint_capacity(&data, id, &[], cs)?;
     if ctx.json {
@@ -163,8 +153,8 @@ pub fn run_capacity(ctx: &Ctx, args: CapacityArgs) -> Result<(), AppError> {
 
 /// Prints the forecast of a sprint, or the sprints to finish a backlog with `--backlog`.
 pub fn run_forecast(ctx: &Ctx, args: ForecastArgs) -> Result<(), AppError> {
-    let settings = ForecastSettings::new(args.trials, args.seed)?;
-    let cs = capacity_settings(args.recovery_minutes)?;
+    let settings = ForecastSettings::new(args.simulation.trials, args.simulation.seed)?;
+    let cs = capacity_settings(args.simulation.recovery.recovery_minutes)?;
     let (data, id) = load(ctx, &args.team, args.sprint.as_deref())?;
     if let Some(points) = args.backlog {
         let b = backlog_forecast(&data, id, &[], points, settings, cs)?;
@@ -232,8 +222,8 @@ pub fn run_forecast(ctx: &Ctx, args: ForecastArgs) -> Result<(), AppError> {
 
 /// Prints the backtest of the team's closed sprints and the P85 hit rate.
 pub fn run_backtest(ctx: &Ctx, args: BacktestArgs) -> Result<(), AppError> {
-    let settings = ForecastSettings::new(args.trials, args.seed)?;
-    let cs = capacity_settings(args.recovery_minutes)?;
+    let settings = ForecastSettings::new(args.simulation.trials, args.simulation.seed)?;
+    let cs = capacity_settings(args.simulation.recovery.recovery_minutes)?;
     let team = ctx.store.team_by_name(&args.team)?;
     let data = ctx.store.team_data(team.id)?;
     let bt = team_backtest(&data, settings, cs)?;

@@ -9,7 +9,7 @@
 //! - Interrupt window: the days from the first closed sprint's start to the last one's end (at
 //!   most the last two years of it), so the planned sprint pays the interrupt cost the history
 //!   had; with no closed sprint yet, the four weeks before the planned sprint.
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -111,6 +111,24 @@ pub fn default_sprint(sprints: &[Sprint], today: NaiveDate) -> Option<&Sprint> {
                 .min_by_key(|s| s.spec.start)
         })
         .or_else(|| sprints.iter().filter(|s| !s.is_closed()).max_by_key(|s| s.spec.start))
+}
+
+/// The sprint to work on: `sprint_id` when given, else [`default_sprint`] on the team's local
+/// day at `now`; an error a scrum master understands when the team has none to plan.
+pub fn sprint_or_default(data: &TeamData, sprint_id: Option<Id>, now: DateTime<Utc>) -> Result<Id, Invalid> {
+    if let Some(id) = sprint_id {
+        return Ok(id);
+    }
+    let today = now.with_timezone(&data.team.spec.zone).date_naive();
+    default_sprint(&data.sprints, today).map(|s| s.id).ok_or_else(|| {
+        Invalid::new(
+            "sprint",
+            format!(
+                "{} has no running or upcoming sprint; plan one first, or name the sprint to use",
+                data.team.spec.name
+            ),
+        )
+    })
 }
 
 /// What every computation of one team shares: covers from turns and the interrupt window.

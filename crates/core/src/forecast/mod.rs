@@ -27,8 +27,8 @@ pub use backlog::{sprints_to_done, BacklogForecast, SprintCount, MAX_SPRINTS};
 pub use backtest::{backtest, Backtest, BacktestRow, MIN_PRIOR_SPRINTS};
 pub use deterministic::{cohn_rank, deterministic, Deterministic, PointRange, MIN_SPRINTS_FOR_RANGE};
 pub use for_sprint::{
-    backlog_forecast, default_sprint, sprint_capacity, sprint_forecast, team_backtest, SprintCapacity, SprintForecast,
-    TeamBacktest, TeamData,
+    backlog_forecast, default_sprint, sprint_capacity, sprint_forecast, sprint_or_default, team_backtest,
+    SprintCapacity, SprintForecast, TeamBacktest, TeamData,
 };
 pub use histogram::{Bin, Histogram};
 pub use history::{velocities, PastSprint, VelocityPoint};
