@@ -6,7 +6,7 @@ use sprintshield_core::forecast::{
     backlog_forecast, sprint_forecast, sprint_or_default, team_backtest, BacklogForecast, ForecastSettings,
     SprintForecast, TeamBacktest, TeamData, DEFAULT_SEED, DEFAULT_TRIALS,
 };
-use sprintshield_core::{AppError, Id, Invalid};
+use sprintshield_core::{AppError, Id};
 use tauri::State;
 
 use super::CmdResult;
