@@ -155,15 +155,19 @@ impl<'c, 'a> Rota<'c, 'a> {
     fn account_kept(&mut self, t: &Turn) {
         let days = self.cal.duty_days(t.start, t.end);
         let weight = self.cal.weighted_hours(t.start, t.end, &self.policy.spec.weights);
-        let free: Vec<Id> = self
-            .eligible
-            .iter()
-            .map(|m| m.id)
-            .filter(|id| self.cal.available(*id, days))
-            .collect();
+        let free = self.free_on(days);
         self.entitle(&free, weight);
         let partners = self.partner_members(t.start, t.end);
         self.assign(t.member_id, weight, &partners);
+    }
+
+    /// The eligible members available on every day of `days`.
+    fn free_on(&self, days: DateSpan) -> Vec<Id> {
+        self.eligible
+            .iter()
+            .map(|m| m.id)
+            .filter(|id| self.cal.available(*id, days))
+            .collect()
     }
 
     /// Hands out one turn of entitlement (count 1, `weight` hours) to `free` by capacity.
@@ -217,12 +221,7 @@ impl<'c, 'a> Rota<'c, 'a> {
             .map(|p| self.cal.weighted_hours(p.start, p.end, &self.policy.spec.weights))
             .sum();
         let partners = self.partner_members(start, end);
-        let free: Vec<Id> = self
-            .eligible
-            .iter()
-            .map(|m| m.id)
-            .filter(|id| self.cal.available(*id, days))
-            .collect();
+        let free = self.free_on(days);
         self.entitle(&free, weight);
         let pool = self.tiered_pool(&free, &partners, days);
         let size = Size::of(weight, self.weight_sum / (self.seq + 1) as f64);
