@@ -3,7 +3,8 @@ import type { CapacityReport, MonteCarlo, Sourced, VelocityPoint, WhatIf } from 
 import { distributionChart, placeMarkers, velocityChart } from "../src/lib/forecast/chart";
 import { usableLanguage } from "../src/lib/forecast/locale";
 import { barOptions, withAlpha, type Theme } from "../src/lib/forecast/plot";
-import { heatMap, markerOf, scenarioCards, weekday } from "../src/lib/forecast/heatmap";
+import { weekdayName } from "../src/lib/dates";
+import { heatMap, markerOf, scenarioCards } from "../src/lib/forecast/heatmap";
 import { toggle, toggleOf } from "../src/lib/forecast/whatif";
 
 const s = (value: number, from = `from ${value}`): Sourced => ({ value, from });
@@ -77,7 +78,7 @@ describe("capacity heat map", () => {
     expect(markerOf(["duty", "time_off"])).toBe("time_off");
     expect(markerOf(["weekend", "holiday"])).toBe("holiday");
     expect(markerOf([])).toBeNull();
-    expect(weekday("2026-03-29")).toBe("Sun");
+    expect(weekdayName("2026-03-29")).toBe("Sun");
   });
 
   it("compares every scenario with the plan so the cost of sharing interrupts is visible", () => {

@@ -4,7 +4,8 @@ import { pushWeekday, routineFields, routineInput, ROUTINE_FIELDS } from "../src
 import { errorsFrom } from "../src/lib/forms/form";
 import { describeSpan, emptyFreeze, freezeInput, FREEZE_FIELDS } from "../src/lib/releases/freeze";
 import type { RoutineEvents } from "../src/lib/bindings";
-import { addDays, daysBetween, dropDay, History, layout, pinnedDay, warningDiff, DAY_PX } from "../src/lib/releases/timeline";
+import { addDays, daysBetween } from "../src/lib/dates";
+import { dropDay, History, layout, pinnedDay, warningDiff, DAY_PX } from "../src/lib/releases/timeline";
 
 function release(over: Partial<Release> = {}): Release {
   return {

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { DutyPolicy, Turn } from "../src/lib/bindings";
 import { editFor, editKey, ghostPlacement, idle, move, press, release } from "../src/lib/rotation/dnd";
 import { emptyHistory, record, redo, undo } from "../src/lib/rotation/history";
-import { addDays, days, groupBy, holidaySpans, isoWeek, localMidnight, place, placeTurn, rangeBounds, rangeFor, rows, weeks } from "../src/lib/rotation/layout";
+import { addDays, isoWeek } from "../src/lib/dates";
+import { days, groupBy, holidaySpans, localMidnight, place, placeTurn, rangeBounds, rangeFor, rows, weeks } from "../src/lib/rotation/layout";
 
 const turn = (id: number, member: number, policy = 1, start = "2026-03-23T11:00:00Z", end = "2026-03-30T10:00:00Z"): Turn => ({
   id, policy_id: policy, member_id: member, start, end, source: "generated", locked: false, note: "", shadow_member_id: null, replaced_member_id: null,

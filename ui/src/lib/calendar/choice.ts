@@ -1,6 +1,7 @@
 // Pure logic of the Calendar screen: building export and import requests from the form, and
 // describing the previewed events and import proposals in plain words.
 import type { CalendarEvent, ExportRequest, ExportWhat, ImportAs, ImportPreview, ImportRequest } from "../bindings";
+import { addDays } from "../dates";
 
 export interface ExportForm {
   what: ExportWhat[];
@@ -10,14 +11,9 @@ export interface ExportForm {
   to: string;
 }
 
-/** Adds `n` days to a "YYYY-MM-DD" day. */
-export function shift(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The default export: everything of the team from today over the next eight weeks. */
 export function defaultForm(today: string): ExportForm {
-  return { what: ["turns", "sprints", "releases"], memberId: null, policyId: null, from: today, to: shift(today, 55) };
+  return { what: ["turns", "sprints", "releases"], memberId: null, policyId: null, from: today, to: addDays(today, 55) };
 }
 
 /** The request for `form`, or the sentence that says what is missing. */
@@ -56,7 +52,7 @@ export function countByCategory(events: CalendarEvent[]): Record<string, number>
 
 /** The import request for a team; the file text is read on the Rust side from the chosen path. */
 export function importRequest(teamId: number, kind: ImportAs, today: string): ImportRequest {
-  return { team_id: teamId, text: "", kind, from: shift(today, -365), to: shift(today, 730) };
+  return { team_id: teamId, text: "", kind, from: addDays(today, -365), to: addDays(today, 730) };
 }
 
 /** One sentence on what Apply would write. */

@@ -2,6 +2,7 @@
 // person-days left, with a marker for duty, time off, holiday and weekend, and the reason as title;
 // under it the team's total per day.
 import type { CapacityReport, CellFlag } from "../bindings";
+import { weekdayName } from "../dates";
 
 export type Marker = "duty" | "time_off" | "holiday" | "weekend" | "inactive" | null;
 
@@ -68,16 +69,10 @@ export function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-
-/** Weekday of a "YYYY-MM-DD" date, independent of the machine's zone. */
-export function weekday(date: string): string {
-  return WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()] ?? "";
-}
 
 export function heatMap(r: CapacityReport): HeatMap {
   const columns = r.days.map((d) => ({
-    date: d.date, weekday: weekday(d.date), day: d.date.slice(8), working: d.working, holiday: d.holiday,
+    date: d.date, weekday: weekdayName(d.date), day: d.date.slice(8), working: d.working, holiday: d.holiday,
   }));
   const rows = r.people.map((p) => ({
     memberId: p.member_id,

@@ -1,5 +1,6 @@
 // The sprint form and the close-sprint form.
 import type { NewSprint, Sprint } from "../bindings";
+import { addDays, weekdayIndex } from "../dates";
 import { type FormResult, parseOptionalNumber, required } from "./form";
 
 export interface SprintFields {
@@ -12,19 +13,10 @@ export interface SprintFields {
 
 export const SPRINT_FIELDS = ["name", "start", "end", "goal", "committed_points"] as const;
 
-function isoDate(d: Date): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-}
-
-function addDays(iso: string, days: number): string {
-  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-  return isoDate(new Date(y, m - 1, d + days));
-}
-
 /** Proposes the next sprint: the day after the last sprint, same length, numbered on. */
 export function nextSprint(existing: readonly Sprint[], lengthDays: number, today: string): SprintFields {
   const last = existing[existing.length - 1];
-  const start = last ? addDays(last.end, 1 + (new Date(`${last.end}T12:00`).getDay() === 5 ? 2 : 0)) : today;
+  const start = last ? addDays(last.end, 1 + (weekdayIndex(last.end) === 5 ? 2 : 0)) : today;
   const number = last ? Number(/(\d+)\s*$/.exec(last.name)?.[1] ?? existing.length) + 1 : 1;
   const prefix = last ? last.name.replace(/\s*\d+\s*$/, "") || "Sprint" : "Sprint";
   return { name: `${prefix} ${number}`, start, end: addDays(start, Math.max(1, lengthDays - 3)), goal: "", committed: "" };

@@ -2,19 +2,9 @@
 // releases and freezes, the arrow from each sprint to its release, dragging a release to another
 // day (snapped to whole weeks so the routine weekday is kept) and the undo history of placements.
 import type { Release, TrainPlan } from "../bindings";
+import { addDays, daysBetween } from "../dates";
 
 export const DAY_PX = 14;
-const MS_DAY = 86_400_000;
-
-/** Days from `from` to `to` ("YYYY-MM-DD"), negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / MS_DAY);
-}
-
-/** `day` moved by `n` days. */
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * MS_DAY).toISOString().slice(0, 10);
-}
 
 export interface Bar {
   key: string;

@@ -2,6 +2,7 @@
 // quarter) in the team's zone, and each turn as a left/width share of the range
 // (time-proportional, so a Monday-12:00 handoff sits mid-day).
 import type { DutyPolicy, Holiday, RotationView, TimeOff, Turn } from "../bindings";
+import { addDays, isoWeek, mondayOf, weekdayIndex } from "../dates";
 
 /** One column of the grid: a day, or a week in the quarter view. */
 export interface Column {
@@ -18,20 +19,6 @@ export type Scale = "sprint" | "quarter";
 export const QUARTER_WEEKS = 13;
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-const weekday = (date: string) => new Date(`${date}T12:00:00Z`).getUTCDay();
-
-/** The Monday on or before `date`. */
-export function mondayOf(date: string): string {
-  return addDays(date, -((weekday(date) + 6) % 7));
-}
-
-/** ISO 8601 week number of `date`. */
-export function isoWeek(date: string): number {
-  const thursday = addDays(mondayOf(date), 3);
-  const jan1 = `${thursday.slice(0, 4)}-01-01`;
-  return Math.floor((Date.parse(thursday) - Date.parse(jan1)) / 86_400_000 / 7) + 1;
-}
 
 /** The days shown for a scale: the sprint's days (at least two weeks), or 13 weeks from the
  *  Monday of the sprint's first week. */
@@ -95,16 +82,12 @@ export function localMidnight(date: string, zone: string): number {
   return guess;
 }
 
-export function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
 
 /** Day columns of the range (the sprint view). */
 export function days(view: Pick<RotationView, "range">, holidays: Holiday[]): Column[] {
   const out: Column[] = [];
   for (let d = view.range.first; d <= view.range.last; d = addDays(d, 1)) {
-    const wd = weekday(d);
+    const wd = weekdayIndex(d);
     out.push({
       date: d,
       top: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][wd] ?? "",
