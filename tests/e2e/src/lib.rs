@@ -110,9 +110,11 @@ impl Window {
         // tauri-driver accepts on 4444 before the WebKitWebDriver it starts listens on 4445; a
         // session asked for in between fails with `SendRequest … IncompleteMessage` (seen on
         // every fresh machine). Wait for both.
-        wait_until("tauri-driver and WebKitWebDriver to listen", Duration::from_secs(30), || {
-            port_open(4444) && port_open(4445)
-        });
+        wait_until(
+            "tauri-driver and WebKitWebDriver to listen",
+            Duration::from_secs(30),
+            || port_open(4444) && port_open(4445),
+        );
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
         caps.insert("tauri:options".into(), serde_json::json!({ "application": app_path() }));
