@@ -1,10 +1,8 @@
-// Typed wrappers over the IPC commands. Every call either resolves with the Rust type or rejects
-// with an AppError { kind, message, field } (never a bare string).
+// The one place that reaches Tauri's invoke. The typed wrapper of every command is generated into
+// ./ipc.ts (`commands`); use those, never `call` with a command name. Every call either resolves with
+// the Rust type or rejects with an AppError { kind, message, field } (never a bare string).
 import { invoke } from "@tauri-apps/api/core";
-import type {
-  AppError, AppInfo, DemoSummary, Holiday, Interrupt, InterruptFilter, Member, NewHoliday, NewInterrupt,
-  NewMember, NewSprint, NewTeam, NewTimeOff, Sprint, Team, TimeOff,
-} from "./bindings";
+import type { AppError } from "./bindings";
 
 /** Normalises whatever a failed invoke threw into an AppError. */
 export function toAppError(e: unknown): AppError {
@@ -15,6 +13,7 @@ export function toAppError(e: unknown): AppError {
   return { kind: "storage", message: e instanceof Error ? e.message : String(e), field: null };
 }
 
+/** Invokes `cmd`; a failure rejects with an AppError. Only ./ipc.ts (generated) calls this. */
 export async function call<T>(cmd: string, args: Record<string, unknown> = {}): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
@@ -22,24 +21,3 @@ export async function call<T>(cmd: string, args: Record<string, unknown> = {}): 
     throw toAppError(e);
   }
 }
-
-export const api = {
-  appInfo: () => call<AppInfo>("app_info"),
-  loadDemo: () => call<DemoSummary>("load_demo"),
-  listTeams: () => call<Team[]>("list_teams"),
-  createTeam: (input: NewTeam) => call<Team>("create_team", { new: input }),
-  listMembers: (teamId: number) => call<Member[]>("list_members", { teamId }),
-  addMember: (teamId: number, input: NewMember) => call<Member>("add_member", { teamId, new: input }),
-  updateMember: (id: number, input: NewMember) => call<Member>("update_member", { id, new: input }),
-  listTimeOff: (teamId: number) => call<TimeOff[]>("list_time_off", { teamId }),
-  addTimeOff: (input: NewTimeOff) => call<TimeOff>("add_time_off", { new: input }),
-  deleteTimeOff: (id: number) => call<null>("delete_time_off", { id }),
-  listHolidays: (teamId: number) => call<Holiday[]>("list_holidays", { teamId }),
-  addHoliday: (teamId: number, input: NewHoliday) => call<Holiday>("add_holiday", { teamId, new: input }),
-  deleteHoliday: (id: number) => call<null>("delete_holiday", { id }),
-  listSprints: (teamId: number) => call<Sprint[]>("list_sprints", { teamId }),
-  createSprint: (teamId: number, input: NewSprint) => call<Sprint>("create_sprint", { teamId, new: input }),
-  closeSprint: (sprintId: number, completed: number) => call<Sprint>("close_sprint", { sprintId, completed }),
-  logInterrupt: (teamId: number, input: NewInterrupt) => call<Interrupt>("log_interrupt", { teamId, new: input }),
-  listInterrupts: (teamId: number, filter: InterruptFilter) => call<Interrupt[]>("list_interrupts", { teamId, filter }),
-};

@@ -1,0 +1,138 @@
+// Generated from the Rust command list by src-tauri/tests/ipc_contract.rs. Do not edit.
+// Regenerate: UPDATE_BINDINGS=1 cargo test --test ipc_contract
+//
+// One wrapper per command of `generate_handler!` in src-tauri/src/lib.rs, in that order. Each resolves
+// with the command's result or rejects with an AppError { kind, message, field } (see `call`).
+// `T | null` arguments are Rust `Option`s: pass null for "not given".
+import { call } from "./api";
+import type {
+  AppInfo, AppliedPlan, BacklogForecast, DemoSummary, DutyPolicy, Edit, EditPreview, EditResult,
+  ExportPreview, ExportRequest, FreezeSpan, Holiday, ImportPreview, ImportRequest, Interrupt,
+  InterruptFilter, Member, NewHoliday, NewInterrupt, NewMember, NewPolicy, NewSprint, NewTeam,
+  NewTimeOff, Plan, ReleasePin, RotationView, RoutineEvents, Sprint, SprintForecast, StoredFreeze,
+  Team, TeamBacktest, TimeOff, TrainInfo, TrainPlan, Turn, WhatIf,
+} from "./bindings";
+
+export const commands = {
+  /** Version, database path and schema version. */
+  appInfo: () => call<AppInfo>("app_info"),
+  /** Loads the demo teams Phoenix and Atlas around today. */
+  loadDemo: () => call<DemoSummary>("load_demo"),
+  /** All teams. */
+  listTeams: () => call<Team[]>("list_teams"),
+  /** Creates a team. */
+  createTeam: (new_: NewTeam) => call<Team>("create_team", { new: new_ }),
+  /** A team's members. */
+  listMembers: (teamId: number) => call<Member[]>("list_members", { teamId }),
+  /** Adds a member. */
+  addMember: (teamId: number, new_: NewMember) => call<Member>("add_member", { teamId, new: new_ }),
+  /** Edits a member. */
+  updateMember: (id: number, new_: NewMember) => call<Member>("update_member", { id, new: new_ }),
+  /** The team's time off. */
+  listTimeOff: (teamId: number) => call<TimeOff[]>("list_time_off", { teamId }),
+  /** Records time off. */
+  addTimeOff: (new_: NewTimeOff) => call<TimeOff>("add_time_off", { new: new_ }),
+  /** Deletes time off. */
+  deleteTimeOff: (id: number) => call<null>("delete_time_off", { id }),
+  /** The team's holidays. */
+  listHolidays: (teamId: number) => call<Holiday[]>("list_holidays", { teamId }),
+  /** Adds a team holiday. */
+  addHoliday: (teamId: number, new_: NewHoliday) => call<Holiday>("add_holiday", { teamId, new: new_ }),
+  /** Deletes a team holiday. */
+  deleteHoliday: (id: number) => call<null>("delete_holiday", { id }),
+  /** A team's sprints, oldest first. */
+  listSprints: (teamId: number) => call<Sprint[]>("list_sprints", { teamId }),
+  /** Creates a sprint. */
+  createSprint: (teamId: number, new_: NewSprint) => call<Sprint>("create_sprint", { teamId, new: new_ }),
+  /** Closes a sprint with its completed points. */
+  closeSprint: (sprintId: number, completed: number) => call<Sprint>("close_sprint", { sprintId, completed }),
+  /** Logs an interrupt (arrival time checked against the current time). */
+  logInterrupt: (teamId: number, new_: NewInterrupt) => call<Interrupt>("log_interrupt", { teamId, new: new_ }),
+  /** The team's interrupts matching the filter, newest first. */
+  listInterrupts: (teamId: number, filter: InterruptFilter) => call<Interrupt[]>("list_interrupts", { teamId, filter }),
+  /**
+   * Capacity, history and forecast of `sprint_id` (default: the running or next sprint) with the
+   * what-if toggles applied.
+   */
+  forecastSprint: (
+    teamId: number,
+    sprintId: number | null,
+    whatIfs: WhatIf[],
+    trials: number | null,
+    seed: number | null,
+    recoveryMinutes: number | null,
+  ) => call<SprintForecast>("forecast_sprint", { teamId, sprintId, whatIfs, trials, seed, recoveryMinutes }),
+  /** Sprints needed for `backlog_points` when every sprint is like `sprint_id` (what-ifs applied). */
+  forecastBacklog: (
+    teamId: number,
+    sprintId: number | null,
+    whatIfs: WhatIf[],
+    backlogPoints: number,
+    recoveryMinutes: number | null,
+  ) => call<BacklogForecast>("forecast_backlog", { teamId, sprintId, whatIfs, backlogPoints, recoveryMinutes }),
+  /** The backtest of the team's closed sprints and the P85 hit rate. */
+  forecastBacktest: (teamId: number, recoveryMinutes: number | null) =>
+    call<TeamBacktest>("forecast_backtest", { teamId, recoveryMinutes }),
+  /** The team's duty policies. */
+  listPolicies: (teamId: number) => call<DutyPolicy[]>("list_policies", { teamId }),
+  /** Adds a duty policy. */
+  addPolicy: (teamId: number, new_: NewPolicy) => call<DutyPolicy>("add_policy", { teamId, new: new_ }),
+  /** The planner's view of the local days `from`..=`to`. */
+  rotationView: (teamId: number, from: string, to: string) => call<RotationView>("rotation_view", { teamId, from, to }),
+  /**
+   * Auto-plan: fills the unlocked future turns of `from`..=`to`; locked turns and history stay.
+   * Returns the plan and the turns it changed, so the planner can undo it.
+   */
+  planRotation: (teamId: number, from: string, to: string) => call<AppliedPlan>("plan_rotation", { teamId, from, to }),
+  /** What auto-plan would propose for `from`..=`to` (ghost turns to accept or discard); writes nothing. */
+  previewPlan: (teamId: number, from: string, to: string) => call<Plan>("preview_plan", { teamId, from, to }),
+  /** What an edit would do (shown while dragging); writes nothing. */
+  previewEdit: (teamId: number, from: string, to: string, edit: Edit) =>
+    call<EditPreview>("preview_edit", { teamId, from, to, edit }),
+  /** Makes an edit (override or swap) and returns the refreshed view in the same round trip. */
+  applyEdit: (teamId: number, from: string, to: string, edit: Edit) =>
+    call<EditResult>("apply_edit", { teamId, from, to, edit }),
+  /**
+   * Undo / redo: replaces the turns `remove` (as they must still be stored) by `put`, and returns
+   * the refreshed view. Refused, writing nothing, when the rotation has changed since.
+   */
+  restoreTurns: (teamId: number, from: string, to: string, remove: Turn[], put: Turn[]) =>
+    call<RotationView>("restore_turns", { teamId, from, to, remove, put }),
+  /** Sets the handoff note of a turn. */
+  setTurnNote: (turnId: number, note: string) => call<null>("set_turn_note", { turnId, note }),
+  /** Every release train, by name. */
+  listReleaseTrains: () => call<TrainInfo[]>("list_release_trains"),
+  /** Adds a release train (lag defaults to 2 weeks, name to "<dev>-<ops>"). */
+  addReleaseTrain: (name: string | null, devTeamId: number, opsTeamId: number, lagWeeks: number | null) =>
+    call<TrainInfo>("add_release_train", { name, devTeamId, opsTeamId, lagWeeks }),
+  /** Changes a train's lag (kept when `None`) and routine events; validated like a new train. */
+  updateReleaseTrain: (trainId: number, lagWeeks: number | null, routine: RoutineEvents) =>
+    call<TrainInfo>("update_release_train", { trainId, lagWeeks, routine }),
+  /** The train's releases for every sprint; `preview` tries a hand placement without storing it. */
+  releasePlan: (trainId: number, preview: ReleasePin | null) => call<TrainPlan>("release_plan", { trainId, preview }),
+  /** Places a sprint's production release on a day by hand. */
+  pinRelease: (trainId: number, sprintId: number, productionDay: string) =>
+    call<ReleasePin>("pin_release", { trainId, sprintId, productionDay }),
+  /** Lets the planner place a sprint's release again (undo of a pin). */
+  unpinRelease: (trainId: number, sprintId: number) => call<null>("unpin_release", { trainId, sprintId }),
+  /** Freeze windows of one team, or of all teams. */
+  listFreezes: (teamId: number | null) => call<StoredFreeze[]>("list_freezes", { teamId }),
+  /** Adds a freeze window, once or yearly; the name and days are validated. */
+  addFreeze: (teamId: number, name: string, span: FreezeSpan) =>
+    call<StoredFreeze>("add_freeze", { teamId, name, span }),
+  /** Deletes a freeze window. */
+  deleteFreeze: (id: number) => call<null>("delete_freeze", { id }),
+  /** What an export would contain, without recording anything. */
+  exportPreview: (request: ExportRequest) => call<ExportPreview>("export_preview", { request }),
+  /**
+   * Writes the export to `path` (chosen in the save dialog), then records it so the next export
+   * updates these events instead of duplicating them. A failed write records nothing.
+   */
+  saveExport: (request: ExportRequest, path: string) => call<ExportPreview>("save_export", { request, path }),
+  /**
+   * Reads the .ics file at `path` (chosen in the open dialog) and proposes time off or holidays;
+   * with `apply`, writes them in one transaction.
+   */
+  importCalendar: (path: string, request: ImportRequest, apply: boolean) =>
+    call<ImportPreview>("import_calendar", { path, request, apply }),
+};
