@@ -5,6 +5,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::text::{validate_free_text, validate_name, NOTE_MAX, TITLE_MAX};
 use crate::time::parse_datetime;
 use crate::{named_enum, Id, Invalid};
 
@@ -94,7 +95,8 @@ pub struct Interrupt {
 }
 
 impl NewInterrupt {
-    /// Checks the time (read in `zone` when it has no offset), title and minutes. An interrupt
+    /// Checks the time (read in `zone` when it has no offset), title (one line, at most
+    /// [`TITLE_MAX`] characters), root-cause note (at most [`NOTE_MAX`]) and minutes. An interrupt
     /// cannot arrive after `now`.
     pub fn validate(self, zone: Tz, now: DateTime<Utc>) -> Result<InterruptSpec, Invalid> {
         let arrived_at = parse_datetime("arrived_at", &self.arrived_at, zone)?;
@@ -104,7 +106,8 @@ impl NewInterrupt {
                 "an interrupt cannot arrive in the future; check the date and time",
             ));
         }
-        let title = crate::team::validate_name("title", "interrupt", &self.title, 200)?;
+        let title = validate_name("title", "interrupt", &self.title, TITLE_MAX)?;
+        let root_cause = validate_free_text("root_cause", "root-cause note", &self.root_cause, NOTE_MAX)?;
         if !(1..=7 * 24 * 60).contains(&self.minutes) {
             return Err(Invalid::new(
                 "minutes",
@@ -123,7 +126,7 @@ impl NewInterrupt {
             minutes: self.minutes as u32,
             pulled_off_focus: self.pulled_off_focus,
             could_have_waited: self.could_have_waited,
-            root_cause: self.root_cause.trim().to_owned(),
+            root_cause,
         })
     }
 }

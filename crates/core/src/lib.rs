@@ -19,6 +19,7 @@ pub mod release;
 pub mod rotation;
 pub mod sprint;
 pub mod team;
+pub mod text;
 pub mod time;
 pub mod time_off;
 

@@ -3,7 +3,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::team::validate_name;
+use crate::text::{shown, validate_line, validate_name, EMAIL_MAX, NAME_MAX, SKILLS_MAX, SKILL_MAX};
 use crate::time::parse_date;
 use crate::{Id, Invalid};
 
@@ -89,16 +89,19 @@ fn colour_for(name: &str) -> String {
 impl NewMember {
     /// Checks every field; the first problem found is returned.
     pub fn validate(self) -> Result<MemberSpec, Invalid> {
-        let name = validate_name("name", "member", &self.name, 80)?;
-        let email = match self.email.as_deref().map(str::trim) {
-            None | Some("") => None,
-            Some(e)
-                if e.contains('@') && !e.contains(char::is_whitespace) && !e.starts_with('@') && !e.ends_with('@') =>
-            {
-                Some(e.to_owned())
-            }
-            Some(e) => return Err(Invalid::new("email", format!("\"{e}\" is not an e-mail address"))),
+        let name = validate_name("name", "member", &self.name, NAME_MAX)?;
+        let email = match self.email.as_deref() {
+            None => None,
+            Some(e) => Some(validate_line("email", "e-mail address", e, EMAIL_MAX)?).filter(|e| !e.is_empty()),
         };
+        if let Some(e) = &email {
+            if !e.contains('@') || e.contains(char::is_whitespace) || e.starts_with('@') || e.ends_with('@') {
+                return Err(Invalid::new(
+                    "email",
+                    format!("\"{}\" is not an e-mail address", shown(e)),
+                ));
+            }
+        }
         let pct = self.capacity_percent.unwrap_or(100);
         if !(1..=100).contains(&pct) {
             return Err(Invalid::new(
@@ -106,14 +109,7 @@ impl NewMember {
                 format!("capacity must be between 1 and 100 percent of a full-time week, not {pct}"),
             ));
         }
-        let mut skills: Vec<String> = self
-            .skills
-            .iter()
-            .map(|s| s.trim().to_lowercase())
-            .filter(|s| !s.is_empty())
-            .collect();
-        skills.sort();
-        skills.dedup();
+        let skills = validate_skills(&self.skills)?;
         let active_from = opt_date("active_from", self.active_from.as_deref())?;
         let active_until = opt_date("active_until", self.active_until.as_deref())?;
         if let (Some(f), Some(u)) = (active_from, active_until) {
@@ -129,7 +125,12 @@ impl NewMember {
             Some(c) if c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|ch| ch.is_ascii_hexdigit()) => {
                 c.to_ascii_lowercase()
             }
-            Some(c) => return Err(Invalid::new("colour", format!("\"{c}\" is not a colour; use #rrggbb"))),
+            Some(c) => {
+                return Err(Invalid::new(
+                    "colour",
+                    format!("\"{}\" is not a colour; use #rrggbb", shown(c)),
+                ))
+            }
         };
         Ok(MemberSpec {
             name,
@@ -142,6 +143,30 @@ impl NewMember {
             colour,
         })
     }
+}
+
+/// Skill tags: each trimmed, plain text, at most [`SKILL_MAX`] characters, lower-cased; empty ones
+/// dropped, duplicates merged, sorted; at most [`SKILLS_MAX`] of them.
+fn validate_skills(raw: &[String]) -> Result<Vec<String>, Invalid> {
+    let mut skills = Vec::new();
+    for s in raw {
+        if s.trim().is_empty() {
+            continue;
+        }
+        skills.push(validate_name("skills", "skill", s, SKILL_MAX)?.to_lowercase());
+    }
+    skills.sort();
+    skills.dedup();
+    if skills.len() > SKILLS_MAX {
+        return Err(Invalid::new(
+            "skills",
+            format!(
+                "a member can have at most {SKILLS_MAX} skills, not {}; keep the ones you plan with",
+                skills.len()
+            ),
+        ));
+    }
+    Ok(skills)
 }
 
 fn opt_date(field: &'static str, text: Option<&str>) -> Result<Option<NaiveDate>, Invalid> {

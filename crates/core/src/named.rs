@@ -43,7 +43,7 @@ macro_rules! named_enum {
                 )+
                 ::core::result::Result::Err($crate::Invalid::new($what, format!(
                     "\"{}\" is not a valid {}; choose one of: {}",
-                    text, $what, [$($name),+].join(", ")
+                    $crate::text::shown(text), $what, [$($name),+].join(", ")
                 )))
             }
         }

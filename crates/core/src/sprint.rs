@@ -3,7 +3,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::team::validate_name;
+use crate::text::{validate_free_text, validate_name, GOAL_MAX, NAME_MAX};
 use crate::time::{parse_date, DateSpan};
 use crate::{Id, Invalid};
 
@@ -94,9 +94,11 @@ pub fn validate_points(field: &'static str, points: f64) -> Result<f64, Invalid>
 }
 
 impl NewSprint {
-    /// Checks name, dates (end not before start, at most 90 days) and points.
+    /// Checks name, goal (plain text, at most [`GOAL_MAX`] characters), dates (end not before
+    /// start, at most 90 days) and points.
     pub fn validate(self) -> Result<SprintSpec, Invalid> {
-        let name = validate_name("name", "sprint", &self.name, 80)?;
+        let name = validate_name("name", "sprint", &self.name, NAME_MAX)?;
+        let goal = validate_free_text("goal", "sprint goal", &self.goal, GOAL_MAX)?;
         let start = parse_date("start", &self.start)?;
         let end = parse_date("end", &self.end)?;
         if end < start {
@@ -119,7 +121,7 @@ impl NewSprint {
             name,
             start,
             end,
-            goal: self.goal.trim().to_owned(),
+            goal,
             committed_points,
         })
     }

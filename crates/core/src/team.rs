@@ -4,6 +4,8 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub use crate::text::validate_name;
+use crate::text::NAME_MAX;
 use crate::time::{parse_zone, WorkingDays};
 use crate::{named_enum, Id, Invalid};
 
@@ -60,25 +62,10 @@ pub struct Team {
     pub spec: TeamSpec,
 }
 
-/// Validates a display name: trimmed, not empty, at most `max` characters.
-pub fn validate_name(field: &'static str, what: &str, text: &str, max: usize) -> Result<String, Invalid> {
-    let name = text.trim();
-    if name.is_empty() {
-        return Err(Invalid::new(field, format!("the {what} needs a name")));
-    }
-    if name.chars().count() > max {
-        return Err(Invalid::new(
-            field,
-            format!("the {what} name is longer than {max} characters"),
-        ));
-    }
-    Ok(name.to_owned())
-}
-
 impl NewTeam {
     /// Checks every field; the first problem found is returned.
     pub fn validate(self) -> Result<TeamSpec, Invalid> {
-        let name = validate_name("name", "team", &self.name, 80)?;
+        let name = validate_name("name", "team", &self.name, NAME_MAX)?;
         let zone = parse_zone(&self.zone)?;
         let working_days = match self.working_days {
             Some(days) => WorkingDays::new(&days)?,

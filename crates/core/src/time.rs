@@ -5,11 +5,17 @@
 //! wall-clock time is where DST bites, so it happens only in [`resolve_local`]:
 //! - a time that does not exist (spring-forward gap) moves to the first valid minute after it;
 //! - a time that occurs twice (fall-back overlap) uses the first occurrence.
-use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
+//!
+//! Dates a person types are limited to the years [`FIRST_YEAR`] to [`LAST_YEAR`] ([`check_year`]):
+//! year 0 or 2999 is a typing mistake, never a plan.
+use chrono::{
+    DateTime, Datelike, Duration, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday,
+};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::text::shown;
 use crate::Invalid;
 
 /// Parses an IANA zone name such as `Europe/Berlin`.
@@ -17,34 +23,70 @@ pub fn parse_zone(name: &str) -> Result<Tz, Invalid> {
     name.trim().parse::<Tz>().map_err(|_| {
         Invalid::new(
             "zone",
-            format!("\"{name}\" is not a known IANA time zone; use a name such as Europe/Berlin or America/Chicago"),
+            format!(
+                "\"{}\" is not a known IANA time zone; use a name such as Europe/Berlin or America/Chicago",
+                shown(name)
+            ),
         )
     })
 }
 
-/// Parses an ISO date `YYYY-MM-DD`; `field` names the input for the error.
+/// The first year Sprintshield plans for; earlier dates are typing mistakes.
+pub const FIRST_YEAR: i32 = 1900;
+/// The last year Sprintshield plans for; later dates are typing mistakes.
+pub const LAST_YEAR: i32 = 2200;
+
+/// Accepts `date` when its year is in [`FIRST_YEAR`]`..=`[`LAST_YEAR`]; `field` names the input.
+/// Every date read from what a person typed goes through this, so no rule ever meets year 0 or a
+/// date near the end of the calendar.
+pub fn check_year(field: &'static str, date: NaiveDate) -> Result<NaiveDate, Invalid> {
+    year_in_range(field, date, &date.to_string())
+}
+
+fn year_in_range(field: &'static str, date: NaiveDate, typed: &str) -> Result<NaiveDate, Invalid> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+        return Ok(date);
+    }
+    Err(Invalid::new(
+        field,
+        format!(
+            "\"{}\" is outside the years Sprintshield plans for ({FIRST_YEAR}–{LAST_YEAR}); check the year",
+            shown(typed.trim())
+        ),
+    ))
+}
+
+/// Parses an ISO date `YYYY-MM-DD` in the years [`FIRST_YEAR`] to [`LAST_YEAR`]; `field` names
+/// the input for the error.
 pub fn parse_date(field: &'static str, text: &str) -> Result<NaiveDate, Invalid> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
         Invalid::new(
             field,
-            format!("\"{text}\" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-30"),
+            format!(
+                "\"{}\" is not a date; write it as YYYY-MM-DD, e.g. 2026-03-30",
+                shown(text)
+            ),
         )
-    })
+    })?;
+    year_in_range(field, date, text)
 }
 
 /// Parses an ISO 8601 date-time. With an offset (`2026-03-30T09:15:00+02:00` or `…Z`) it is taken
 /// as is; without one (`2026-03-30T09:15` or `2026-03-30 09:15`) it is read as wall-clock time in
-/// `zone` and resolved with [`resolve_local`].
+/// `zone` and resolved with [`resolve_local`]. The year as written must be in [`FIRST_YEAR`] to
+/// [`LAST_YEAR`].
 pub fn parse_datetime(field: &'static str, text: &str, zone: Tz) -> Result<DateTime<Utc>, Invalid> {
     let t = text.trim();
+    let with_offset =
+        |dt: DateTime<FixedOffset>| year_in_range(field, dt.date_naive(), text).map(|_| dt.with_timezone(&Utc));
     if let Ok(dt) = DateTime::parse_from_rfc3339(t) {
-        return Ok(dt.with_timezone(&Utc));
+        return with_offset(dt);
     }
     let with_z = t.strip_suffix('Z').map(|s| format!("{s}+00:00"));
     let t_off = with_z.as_deref().unwrap_or(t);
     for fmt in ["%Y-%m-%dT%H:%M%:z", "%Y-%m-%d %H:%M%:z", "%Y-%m-%dT%H:%M:%S%:z"] {
         if let Ok(dt) = DateTime::parse_from_str(t_off, fmt) {
-            return Ok(dt.with_timezone(&Utc));
+            return with_offset(dt);
         }
     }
     for fmt in [
@@ -54,12 +96,13 @@ pub fn parse_datetime(field: &'static str, text: &str, zone: Tz) -> Result<DateT
         "%Y-%m-%d %H:%M",
     ] {
         if let Ok(naive) = NaiveDateTime::parse_from_str(t, fmt) {
+            year_in_range(field, naive.date(), text)?;
             return Ok(resolve_local(zone, naive));
         }
     }
     Err(Invalid::new(
         field,
-        format!("\"{text}\" is not a date and time; write it as 2026-03-30T09:15 (team's zone) or with an offset, 2026-03-30T09:15+02:00"),
+        format!("\"{}\" is not a date and time; write it as 2026-03-30T09:15 (team's zone) or with an offset, 2026-03-30T09:15+02:00", shown(text)),
     ))
 }
 
@@ -219,7 +262,7 @@ pub fn parse_weekday(text: &str) -> Result<Weekday, Invalid> {
         _ => {
             return Err(Invalid::new(
                 "weekday",
-                format!("\"{text}\" is not a weekday; use Mon, Tue, … Sun"),
+                format!("\"{}\" is not a weekday; use Mon, Tue, … Sun", shown(text)),
             ))
         }
     };
@@ -286,6 +329,80 @@ mod tests {
             "2026-01-01T08:00:00+00:00"
         );
         assert!(parse_datetime("at", "yesterday", z).is_err());
+    }
+
+    #[test]
+    fn dates_outside_the_planned_years_are_rejected() {
+        let e = parse_date("start", "0000-01-01").unwrap_err();
+        assert_eq!(e.field, "start");
+        assert_eq!(
+            e.message,
+            "\"0000-01-01\" is outside the years Sprintshield plans for (1900–2200); check the year"
+        );
+        for text in ["1899-12-31", "2201-01-01", "-0001-01-01", "+10000-01-01", "9999-12-31"] {
+            let e = parse_date("end", text).unwrap_err();
+            assert_eq!(e.field, "end", "{text}");
+            assert!(e.message.contains("1900–2200"), "{text}: {}", e.message);
+        }
+        // Beyond what chrono can hold: still an error on the field, never a panic.
+        assert_eq!(parse_date("end", "+262143-12-31").unwrap_err().field, "end");
+    }
+
+    #[test]
+    fn first_and_last_planned_days_are_accepted() {
+        assert_eq!(
+            parse_date("start", "1900-01-01").unwrap(),
+            NaiveDate::from_ymd_opt(1900, 1, 1).unwrap()
+        );
+        assert_eq!(
+            parse_date("end", " 2200-12-31 ").unwrap(),
+            NaiveDate::from_ymd_opt(2200, 12, 31).unwrap()
+        );
+    }
+
+    #[test]
+    fn check_year_guards_dates_from_elsewhere() {
+        assert!(check_year("day", NaiveDate::MAX).is_err());
+        assert!(check_year("day", NaiveDate::MIN).is_err());
+        let ok = NaiveDate::from_ymd_opt(2026, 3, 30).unwrap();
+        assert_eq!(check_year("day", ok).unwrap(), ok);
+        assert_eq!(check_year("day", NaiveDate::MAX).unwrap_err().field, "day");
+    }
+
+    #[test]
+    fn datetimes_outside_the_planned_years_are_rejected() {
+        let z = chrono_tz::Europe::Berlin;
+        for text in [
+            "0000-01-01T09:00",
+            "0000-01-01 09:00",
+            "0000-01-01T00:00:00Z",
+            "0000-01-01T09:00+02:00",
+            "2201-01-01T00:00",
+            "1899-12-31T23:59:59+00:00",
+        ] {
+            let e = parse_datetime("arrived_at", text, z).unwrap_err();
+            assert_eq!(e.field, "arrived_at", "{text}");
+            assert!(e.message.contains("outside the years"), "{text}: {}", e.message);
+            assert!(e.message.contains(text), "{text}: {}", e.message);
+        }
+        // The year as written counts, not the year in UTC.
+        assert!(parse_datetime("at", "1900-01-01T00:30+01:00", z).is_ok());
+        assert!(parse_datetime("at", "2200-12-31T23:30", z).is_ok());
+        // Beyond chrono's range, or near it, is an error and never a panic.
+        assert!(parse_datetime("at", "+262143-12-31T23:59-23:59", z).is_err());
+        assert!(parse_datetime("at", "+262143-12-31T23:59", z).is_err());
+    }
+
+    #[test]
+    fn huge_or_hostile_date_text_gets_a_short_message() {
+        let e = parse_date("start", &"9".repeat(70_000)).unwrap_err();
+        assert!(e.message.chars().count() < 120, "{}", e.message);
+        let e = parse_datetime("at", "2026-01-01\u{7}", chrono_tz::UTC).unwrap_err();
+        assert!(
+            e.message.contains("U+0007") && !e.message.contains('\u{7}'),
+            "{}",
+            e.message
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::team::validate_name;
+use crate::text::{validate_free_text, validate_name, NAME_MAX, TIME_OFF_NOTE_MAX};
 use crate::time::{parse_date, DateSpan};
 use crate::{named_enum, Id, Invalid};
 
@@ -58,7 +58,8 @@ pub struct TimeOff {
 }
 
 impl NewTimeOff {
-    /// Checks the dates (last day not before first) and the note length.
+    /// Checks the dates (last day not before first, at most a year) and the note (plain text,
+    /// at most [`TIME_OFF_NOTE_MAX`] characters).
     pub fn validate(self) -> Result<TimeOffSpec, Invalid> {
         let first = parse_date("first_day", &self.first_day)?;
         let last = parse_date("last_day", &self.last_day)?;
@@ -69,14 +70,12 @@ impl NewTimeOff {
                 "time off longer than a year; split it or set the member's active dates instead",
             ));
         }
-        if self.note.chars().count() > 500 {
-            return Err(Invalid::new("note", "the note is longer than 500 characters"));
-        }
+        let note = validate_free_text("note", "note", &self.note, TIME_OFF_NOTE_MAX)?;
         Ok(TimeOffSpec {
             member_id: self.member_id,
             days,
             kind: self.kind,
-            note: self.note.trim().to_owned(),
+            note,
         })
     }
 }
@@ -107,7 +106,7 @@ impl NewHoliday {
     /// Checks the date and the name; returns `(date, name)`.
     pub fn validate(self) -> Result<(NaiveDate, String), Invalid> {
         let date = parse_date("date", &self.date)?;
-        let name = validate_name("name", "holiday", &self.name, 80)?;
+        let name = validate_name("name", "holiday", &self.name, NAME_MAX)?;
         Ok((date, name))
     }
 }

@@ -4,8 +4,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::team::validate_name;
-use crate::time::DateSpan;
+use crate::text::{validate_name, NAME_MAX};
+use crate::time::{check_year, DateSpan};
 use crate::Invalid;
 
 /// A day of the year, e.g. 20 December.
@@ -65,24 +65,29 @@ pub struct FreezeWindow {
 }
 
 impl FreezeWindow {
-    /// A freeze over `days`, once. Rejects an empty name.
+    /// A freeze over `days`, once. Rejects a name that is empty, too long or not plain text, and
+    /// days outside the years Sprintshield plans for ([`check_year`]).
     pub fn once(name: &str, days: DateSpan) -> Result<Self, Invalid> {
+        check_year("first", days.first)?;
+        check_year("last", days.last)?;
         Ok(Self {
-            name: validate_name("name", "freeze window", name, 80)?,
+            name: validate_name("name", "freeze window", name, NAME_MAX)?,
             span: FreezeSpan::Once { days },
         })
     }
 
-    /// A freeze every year from `from` to `to` inclusive. Rejects an empty name.
+    /// A freeze every year from `from` to `to` inclusive. Rejects a name that is empty, too long
+    /// or not plain text.
     pub fn yearly(name: &str, from: MonthDay, to: MonthDay) -> Result<Self, Invalid> {
         Ok(Self {
-            name: validate_name("name", "freeze window", name, 80)?,
+            name: validate_name("name", "freeze window", name, NAME_MAX)?,
             span: FreezeSpan::Yearly { from, to },
         })
     }
 
     /// A freeze window from a span as it arrived from outside (e.g. JSON from the app), with
-    /// every part checked again: the dates in order, month/day pairs that exist, the name.
+    /// every part checked again: the dates in order and in the years Sprintshield plans for,
+    /// month/day pairs that exist, the name.
     pub fn from_span(name: &str, span: FreezeSpan) -> Result<Self, Invalid> {
         match span {
             FreezeSpan::Once { days } => Self::once(name, DateSpan::new(days.first, days.last, "last")?),
@@ -124,7 +129,8 @@ impl FreezeWindow {
 /// The span starting in `year`; 29 February falls back to the 28th in common years.
 fn yearly_span(year: i32, from: MonthDay, to: MonthDay) -> Option<DateSpan> {
     let day = |y: i32, md: MonthDay| {
-        NaiveDate::from_ymd_opt(y, md.month, md.day).or_else(|| NaiveDate::from_ymd_opt(y, md.month, md.day - 1))
+        NaiveDate::from_ymd_opt(y, md.month, md.day)
+            .or_else(|| NaiveDate::from_ymd_opt(y, md.month, md.day.checked_sub(1)?))
     };
     let end_year = if to < from { year + 1 } else { year };
     Some(DateSpan {

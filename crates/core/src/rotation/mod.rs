@@ -30,7 +30,7 @@ pub use fairness::{fairness, CoverEntry, FairnessReport, FairnessRow, Payback};
 pub use handoff::{turn_windows, Window};
 pub use planner::{plan, Explanation, Plan, PlanInput};
 pub use policy::{DutyPolicy, Handoff, LoadWeights, NewPolicy, PolicyKind, PolicySpec, StandingCover};
-pub use turn::{Turn, TurnSource};
+pub use turn::{validate_note, Turn, TurnSource};
 pub use view::{
     apply_edit, capacity_change, check_edit, preview_edit, rotation_view, CapacityChange, Edit, EditPreview,
     LoadChange, RotationView, ShownConflict, TodayCard,

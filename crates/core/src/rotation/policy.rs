@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::member::Member;
-use crate::team::validate_name;
+use crate::text::{shown, validate_line, validate_name, CHECKLIST_ITEMS_MAX, CHECKLIST_ITEM_MAX, NAME_MAX};
 use crate::time::parse_weekday;
 use crate::{named_enum, Id, Invalid};
 
@@ -235,7 +235,10 @@ pub fn parse_handoff(kind: PolicyKind, text: &str) -> Result<Handoff, Invalid> {
 fn handoff_error(text: &str) -> Invalid {
     Invalid::new(
         "handoff",
-        format!("\"{text}\" is not a handoff; write a time like 09:30, or a weekday and time like \"MON 12:00\""),
+        format!(
+            "\"{}\" is not a handoff; write a time like 09:30, or a weekday and time like \"MON 12:00\"",
+            shown(text)
+        ),
     )
 }
 
@@ -251,18 +254,21 @@ fn sorted_unique(field: &'static str, ids: &[Id]) -> Result<Vec<Id>, Invalid> {
 }
 
 fn validate_checklist(items: Vec<String>) -> Result<Vec<String>, Invalid> {
-    let items: Vec<String> = items
-        .into_iter()
-        .map(|s| s.trim().to_owned())
-        .filter(|s| !s.is_empty())
-        .collect();
-    if items.len() > 50 || items.iter().any(|s| s.chars().count() > 300) {
+    let items: Vec<&String> = items.iter().filter(|s| !s.trim().is_empty()).collect();
+    if items.len() > CHECKLIST_ITEMS_MAX {
         return Err(Invalid::new(
             "checklist",
-            "keep the checklist to at most 50 items of at most 300 characters each",
+            format!(
+                "the checklist has {} items; keep it to at most {CHECKLIST_ITEMS_MAX}",
+                items.len()
+            ),
         ));
     }
-    Ok(items)
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, s)| validate_line("checklist", &format!("checklist item {}", i + 1), s, CHECKLIST_ITEM_MAX))
+        .collect()
 }
 
 fn validate_weights(w: LoadWeights) -> Result<LoadWeights, Invalid> {
@@ -336,7 +342,7 @@ impl NewPolicy {
     /// Monday 12:00, sprint 09:00), focus share (daily 0 %, weekly 20 %, sprint 0 %, standing
     /// 50 %), checklist (weekly: the Op-of-the-Week working agreement), minimum gap 1 turn.
     pub fn validate(self) -> Result<PolicySpec, Invalid> {
-        let name = validate_name("name", "duty policy", &self.name, 80)?;
+        let name = validate_name("name", "duty policy", &self.name, NAME_MAX)?;
         let kind = self.kind;
         let handoff = match self.handoff.as_deref().map(str::trim) {
             None | Some("") => kind.default_handoff(),

@@ -3,7 +3,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{named_enum, Id};
+use crate::text::{validate_free_text, NOTE_MAX};
+use crate::{named_enum, Id, Invalid};
 
 named_enum! {
     /// Where a turn came from.
@@ -70,5 +71,39 @@ impl Turn {
     /// Length of the turn in hours.
     pub fn hours(&self) -> f64 {
         (self.end - self.start).num_seconds() as f64 / 3600.0
+    }
+}
+
+/// Validates the handoff note a person leaves on a turn for the next one: trimmed, at most
+/// [`NOTE_MAX`] (2,000) characters, line breaks and tabs allowed, other control characters and
+/// invisible direction marks rejected (field `note`). Returns the note to store.
+pub fn validate_note(note: &str) -> Result<String, Invalid> {
+    validate_free_text("note", "handoff note", note, NOTE_MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn handoff_note_is_trimmed_and_keeps_its_lines() {
+        assert_eq!(
+            validate_note("  db-2 still flaky\n\tsee INC-7 \n").unwrap(),
+            "db-2 still flaky\n\tsee INC-7"
+        );
+        assert_eq!(validate_note("   ").unwrap(), "");
+    }
+
+    #[test]
+    fn handoff_note_over_the_limit_or_with_controls_is_rejected() {
+        assert!(validate_note(&"n".repeat(NOTE_MAX)).is_ok());
+        let e = validate_note(&"n".repeat(NOTE_MAX + 1)).unwrap_err();
+        assert_eq!(
+            (e.field, e.message.as_str()),
+            ("note", "the handoff note is 2001 characters long; at most 2000")
+        );
+        let e = validate_note("call \u{1b}[31mme").unwrap_err();
+        assert!(e.message.contains("control character (U+001B)"), "{}", e.message);
+        assert!(validate_note("ok\u{202E}kcab").is_err());
     }
 }
