@@ -1,5 +1,5 @@
-//! The Sprintshield desktop shell: opens the store, registers the IPC commands, sets up logging
-//! and the window. It adapts commands to `sprintshield-core` and `sprintshield-store`; no rule
+//! The Sprintshield desktop shell: opens the database, registers the IPC commands, sets up
+//! logging and the window. Each command calls one `sprintshield-service` operation; no rule
 //! lives here.
 #![deny(missing_docs)]
 
@@ -8,7 +8,7 @@ pub mod state;
 
 use std::path::PathBuf;
 
-use sprintshield_store::Store;
+use sprintshield_service::{OpenMode, Sprintshield};
 use tauri::{Manager, Runtime};
 
 pub use state::AppState;
@@ -66,23 +66,24 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
 /// something real to plan with.
 pub fn open_state(path: PathBuf) -> Result<AppState, sprintshield_core::AppError> {
     let fresh = !path.exists();
-    let mut store = Store::open(&path)?;
+    let mut app = Sprintshield::open(&path, OpenMode::CreateIfMissing)?;
     if fresh {
         let now = chrono::Utc::now();
         let today = now.with_timezone(&chrono_tz::Europe::Berlin).date_naive();
-        let summary = store.load_demo(today, now)?;
+        let summary = app.load_demo(today, now)?;
         tracing::info!(?summary, "new database: loaded the demo teams");
     }
-    Ok(AppState::new(store, path))
+    Ok(AppState::new(app, path))
 }
 
 /// Moves SQLite's log checkpoints off the commits the user waits for (see
-/// `sprintshield_store::Checkpointer`). Without it the app still works, with SQLite's own
+/// `sprintshield_service::Checkpointer`). Without it the app still works, with SQLite's own
 /// checkpoints; so a failure here is logged, not fatal.
 fn start_background_checkpoints(state: &AppState, db: &std::path::Path) {
-    let started = sprintshield_store::Checkpointer::open(db)
-        .and_then(|c| Ok(c.spawn(std::time::Duration::from_secs(5))?))
-        .and_then(|_| state.with(|s| s.defer_checkpoints()).map_err(Into::into));
+    let started = sprintshield_service::Checkpointer::open(db)
+        .map_err(|e| e.to_string())
+        .and_then(|c| c.spawn(std::time::Duration::from_secs(5)).map_err(|e| e.to_string()))
+        .and_then(|_| state.with(|s| s.defer_checkpoints()).map_err(|e| e.message));
     if let Err(e) = started {
         tracing::warn!(error = %e, "background checkpoints not started");
     }
@@ -110,7 +111,7 @@ pub fn run() {
         .setup(|app| {
             let log_dir = app.path().app_log_dir()?;
             app.manage(init_logging(log_dir));
-            let db = sprintshield_store::default_db_path();
+            let db = sprintshield_service::default_db_path();
             tracing::info!(db = %db.display(), "starting Sprintshield");
             let state = open_state(db.clone()).map_err(|e| {
                 tracing::error!(error = %e.message, "could not open the database");

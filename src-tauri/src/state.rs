@@ -1,34 +1,34 @@
-//! The managed state: the one open store behind a mutex, shared by every command.
+//! The managed state: the one open database behind a mutex, shared by every command.
 use std::path::PathBuf;
 use std::sync::Mutex;
 
 use sprintshield_core::{AppError, ErrorKind};
-use sprintshield_store::Store;
+use sprintshield_service::Sprintshield;
 
 /// Everything commands share.
 pub struct AppState {
-    store: Mutex<Store>,
+    app: Mutex<Sprintshield>,
     /// Where the database file lives (shown in the About panel).
     pub db_path: PathBuf,
 }
 
 impl AppState {
-    /// Wraps an open store.
-    pub fn new(store: Store, db_path: PathBuf) -> Self {
+    /// Wraps an open database.
+    pub fn new(app: Sprintshield, db_path: PathBuf) -> Self {
         Self {
-            store: Mutex::new(store),
+            app: Mutex::new(app),
             db_path,
         }
     }
 
-    /// Runs `f` with the store; store errors become [`AppError`]s.
-    pub fn with<T>(&self, f: impl FnOnce(&mut Store) -> sprintshield_store::Result<T>) -> Result<T, AppError> {
-        let mut guard = self.store.lock().map_err(|_| {
+    /// Runs one operation.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Sprintshield) -> Result<T, AppError>) -> Result<T, AppError> {
+        let mut guard = self.app.lock().map_err(|_| {
             AppError::new(
                 ErrorKind::Storage,
                 "the database is unavailable after an earlier failure; restart the app",
             )
         })?;
-        f(&mut guard).map_err(AppError::from)
+        f(&mut guard)
     }
 }

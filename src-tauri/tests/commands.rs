@@ -146,14 +146,24 @@ fn rotation_view_edit_and_undo_through_ipc() {
             json!({ "teamId": team, "from": from, "to": to, "edit": edit }),
         )
         .unwrap();
-    assert_eq!(done["after"][0]["member_id"], other);
-    assert_eq!(done["after"][0]["locked"], true);
+    let changed = &done["changes"]["turns"];
+    assert_eq!(changed["after"][0]["member_id"], other);
+    assert_eq!(changed["after"][0]["locked"], true);
+    assert!(
+        done["view"]["turns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["id"] == turn["id"] && t["member_id"] == other),
+        "the view in the same reply shows the edit"
+    );
     let undone = h
         .call(
             "restore_turns",
-            json!({ "teamId": team, "from": from, "to": to, "remove": done["after"], "put": done["before"] }),
+            json!({ "teamId": team, "from": from, "to": to, "remove": changed["after"], "put": changed["before"] }),
         )
         .unwrap();
+    let undone = &undone["view"];
     let back = undone["turns"]
         .as_array()
         .unwrap()
@@ -174,7 +184,7 @@ fn rotation_view_edit_and_undo_through_ipc() {
     let applied = h
         .call("plan_rotation", json!({ "teamId": team, "from": from, "to": to }))
         .unwrap();
-    let changes = &applied["changes"];
+    let changes = &applied["changes"]["turns"];
     assert!(
         !changes["after"].as_array().unwrap().is_empty(),
         "the demo's auto-plan changes turns"
@@ -182,7 +192,7 @@ fn rotation_view_edit_and_undo_through_ipc() {
     let undo = json!({ "teamId": team, "from": from, "to": to, "remove": changes["after"], "put": changes["before"] });
     let undone_plan = h.call("restore_turns", undo.clone()).unwrap();
     assert_eq!(
-        undone_plan["turns"], again["turns"],
+        undone_plan["view"]["turns"], again["turns"],
         "undo of auto-plan restores the turns"
     );
     let refused = h.call("restore_turns", undo).unwrap_err();

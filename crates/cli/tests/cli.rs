@@ -329,7 +329,7 @@ fn bad_input_exits_1_with_one_line_and_writes_nothing() {
             "--team",
             "Phoenix",
             "--at",
-            "2999-01-01T10:00",
+            "2100-01-01T10:00",
             "--category",
             "bug",
             "--minutes",

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use sprintshield_core::time::DateSpan;
-use sprintshield_store::Store;
+use sprintshield_service::{OpenMode, Sprintshield};
 
 mod support;
 use support::Db;
@@ -14,7 +14,7 @@ impl Db {
     /// DST change) at a fixed now, and one Phoenix sprint in March 2027.
     fn demo_planned(&self) {
         {
-            let mut s = Store::open(&self.path()).unwrap();
+            let mut s = Sprintshield::open(&self.path(), OpenMode::CreateIfMissing).unwrap();
             let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
             s.load_demo(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), now)
                 .unwrap();

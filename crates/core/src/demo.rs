@@ -13,6 +13,19 @@ use crate::team::{NewTeam, TeamKind};
 use crate::time::DateSpan;
 use crate::time_off::{NewHoliday, TimeOffKind};
 
+/// What loading the demo created.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct DemoSummary {
+    /// Team names created.
+    pub teams: Vec<String>,
+    /// Members created.
+    pub members: usize,
+    /// Sprints created.
+    pub sprints: usize,
+    /// Interrupts logged.
+    pub interrupts: usize,
+}
+
 /// Time off for the member at `member` (index into [`DemoTeam::members`]).
 #[derive(Debug, Clone)]
 pub struct DemoTimeOff {

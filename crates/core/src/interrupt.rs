@@ -131,6 +131,24 @@ impl NewInterrupt {
     }
 }
 
+/// Which interrupts to list: an inclusive local date range (in the team's zone) and optional
+/// category/severity.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+pub struct InterruptFilter {
+    /// First local day, inclusive.
+    #[ts(optional)]
+    pub from: Option<chrono::NaiveDate>,
+    /// Last local day, inclusive.
+    #[ts(optional)]
+    pub to: Option<chrono::NaiveDate>,
+    /// Only this category.
+    #[ts(optional)]
+    pub category: Option<InterruptCategory>,
+    /// Only this severity.
+    #[ts(optional)]
+    pub severity: Option<Severity>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -92,6 +92,16 @@ impl Store {
         }
     }
 
+    /// Runs `f` in one read transaction: everything it loads comes from one snapshot of the
+    /// database, even while another connection writes. Nothing may be written inside.
+    pub fn in_read_transaction<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN DEFERRED")?;
+        let result = f(self);
+        // A read has nothing to keep; ending it can only fail if the connection is gone.
+        let _ = self.conn.execute_batch("COMMIT");
+        result
+    }
+
     /// Runs `PRAGMA integrity_check`; `"ok"` when the file is sound.
     pub fn integrity_check(&self) -> Result<String> {
         Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)

@@ -1,28 +1,12 @@
 //! The interrupt log of a team.
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Row};
-use serde::{Deserialize, Serialize};
-use sprintshield_core::interrupt::{Interrupt, InterruptCategory, InterruptSpec, NewInterrupt, Severity};
+use sprintshield_core::interrupt::{
+    Interrupt, InterruptCategory, InterruptFilter, InterruptSpec, NewInterrupt, Severity,
+};
 use sprintshield_core::{AppError, Id};
 
 use crate::{Result, Store};
-
-/// Which interrupts to list: an inclusive local date range (in the team's zone) and optional category/severity.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, ts_rs::TS)]
-pub struct InterruptFilter {
-    /// First local day, inclusive.
-    #[ts(optional)]
-    pub from: Option<NaiveDate>,
-    /// Last local day, inclusive.
-    #[ts(optional)]
-    pub to: Option<NaiveDate>,
-    /// Only this category.
-    #[ts(optional)]
-    pub category: Option<InterruptCategory>,
-    /// Only this severity.
-    #[ts(optional)]
-    pub severity: Option<Severity>,
-}
 
 fn conv<E: std::error::Error + Send + Sync + 'static>(i: usize, e: E) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))

@@ -1,78 +1,17 @@
-//! Release trains, freeze windows and releases placed by hand, and loading everything the release
-//! planner reads for one train.
-use chrono::{Duration, NaiveDate};
+//! Release trains, freeze windows and releases placed by hand: their rows.
+use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension, Row};
-use serde::{Deserialize, Serialize};
 use sprintshield_core::release::{
-    duty_cover_from_turns, plan_releases, FreezeSpan, FreezeWindow, MonthDay, Release, ReleaseInputs, ReleasePin,
-    ReleaseTrain, ReleaseTrainSpec, RoutineEvents,
+    FreezeSpan, FreezeWindow, MonthDay, ReleasePin, ReleaseTrain, ReleaseTrainSpec, RoutineEvents, StoredFreeze,
+    TrainInfo,
 };
-use sprintshield_core::sprint::Sprint;
 use sprintshield_core::team::validate_name;
 use sprintshield_core::time::DateSpan;
-use sprintshield_core::time_off::Holiday;
 use sprintshield_core::{AppError, Id, Invalid};
-use ts_rs::TS;
 
 use crate::error::is_unique_violation;
 use crate::members::date_col;
 use crate::{Result, Store};
-
-/// A stored release train with its name and the names of both teams.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct TrainInfo {
-    /// The train (id, teams, lag, routine events).
-    #[serde(flatten)]
-    #[ts(flatten)]
-    pub train: ReleaseTrain,
-    /// Unique name, e.g. "Phoenix-Atlas".
-    pub name: String,
-    /// The dev team's name.
-    pub dev_team: String,
-    /// The ops team's name.
-    pub ops_team: String,
-}
-
-/// A stored freeze window of a team.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct StoredFreeze {
-    /// Row id.
-    pub id: Id,
-    /// The team it belongs to.
-    pub team_id: Id,
-    /// Name and span.
-    #[serde(flatten)]
-    #[ts(flatten)]
-    pub window: FreezeWindow,
-}
-
-/// A concrete frozen stretch, for a timeline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-pub struct FrozenDays {
-    /// The freeze window's name.
-    pub name: String,
-    /// The frozen days, inclusive.
-    pub days: DateSpan,
-}
-
-/// The planned releases of one train, with what a timeline shows around them.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct TrainPlan {
-    /// The train.
-    pub train: TrainInfo,
-    /// The ops team's zone (IANA name); every local time is read there.
-    pub zone: String,
-    /// The days the plan covers: from the first sprint's start to the last release.
-    pub range: DateSpan,
-    /// The dev sprints released, by end.
-    pub sprints: Vec<Sprint>,
-    /// One release per sprint.
-    pub releases: Vec<Release>,
-    /// Frozen stretches in the range (freezes of both teams).
-    pub freezes: Vec<FrozenDays>,
-    /// Ops team holidays in the range.
-    pub holidays: Vec<Holiday>,
-}
 
 const TRAIN_COLUMNS: &str = "r.id, r.name, r.dev_team_id, r.ops_team_id, r.lag_weeks, r.routine, d.name, o.name";
 
@@ -130,22 +69,6 @@ fn freeze_from_row(r: &Row) -> rusqlite::Result<StoredFreeze> {
         team_id: r.get(1)?,
         window: FreezeWindow { name: r.get(2)?, span },
     })
-}
-
-/// Parses `MM-DD..MM-DD` (a yearly freeze, e.g. `12-20..01-06`).
-pub fn parse_yearly(text: &str) -> std::result::Result<(MonthDay, MonthDay), Invalid> {
-    let bad = || {
-        Invalid::new(
-            "yearly",
-            format!("\"{text}\" is not a yearly span; write MM-DD..MM-DD, e.g. 12-20..01-06"),
-        )
-    };
-    let (a, b) = text.trim().split_once("..").ok_or_else(bad)?;
-    let md = |field: &'static str, s: &str| -> std::result::Result<MonthDay, Invalid> {
-        let (m, d) = s.trim().split_once('-').ok_or_else(bad)?;
-        MonthDay::new(field, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?)
-    };
-    Ok((md("from", a)?, md("to", b)?))
 }
 
 impl Store {
@@ -292,12 +215,17 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Deletes a freeze window.
-    pub fn delete_freeze(&mut self, id: Id) -> Result<()> {
-        match self.conn.execute("DELETE FROM freeze_window WHERE id = ?1", [id])? {
-            0 => Err(AppError::not_found(format!("there is no freeze window with id {id}")).into()),
-            _ => Ok(()),
-        }
+    /// Deletes a freeze window and returns it.
+    pub fn delete_freeze(&mut self, id: Id) -> Result<StoredFreeze> {
+        self.conn
+            .query_row(
+                "DELETE FROM freeze_window WHERE id = ?1
+                 RETURNING id, team_id, name, kind, first_day, last_day, from_md, to_md",
+                [id],
+                freeze_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| AppError::not_found(format!("there is no freeze window with id {id}")).into())
     }
 
     /// Places the release of `sprint_id` on `production_day` by hand (replacing an earlier pin).
@@ -344,187 +272,5 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Plans the releases of the train's sprints that end within `range` (all sprints when
-    /// `None`), reading the ops team's holidays, time off, members and duty turns, the freezes of
-    /// both teams and the pins. `preview` is a pin tried without storing it (dragging on the
-    /// timeline); it replaces a stored pin of the same sprint.
-    pub fn plan_train(&self, train_id: Id, range: Option<DateSpan>, preview: Option<ReleasePin>) -> Result<TrainPlan> {
-        let info = self.release_train(train_id)?;
-        let spec = &info.train.spec;
-        let ops = self.team(spec.ops_team_id)?;
-        let sprints: Vec<Sprint> = self
-            .sprints(spec.dev_team_id)?
-            .into_iter()
-            .filter(|s| range.is_none_or(|r| r.contains(s.spec.end)))
-            .collect();
-        let holidays = self.holidays(spec.ops_team_id)?;
-        let stored_freezes: Vec<StoredFreeze> = self
-            .freezes(None)?
-            .into_iter()
-            .filter(|f| f.team_id == spec.ops_team_id || f.team_id == spec.dev_team_id)
-            .collect();
-        let freezes: Vec<FreezeWindow> = stored_freezes.iter().map(|f| f.window.clone()).collect();
-        let members = self.members(spec.ops_team_id)?;
-        let cover = duty_cover_from_turns(&self.all_turns(spec.ops_team_id)?, &members);
-        let time_off = self.time_off(spec.ops_team_id)?;
-        let mut pins = self.release_pins(train_id)?;
-        if let Some(p) = preview {
-            pins.retain(|q| q.sprint_id != p.sprint_id);
-            pins.push(p);
-        }
-        let inputs = ReleaseInputs {
-            sprints: &sprints,
-            ops_holidays: &holidays,
-            freezes: &freezes,
-            duty_cover: &cover,
-            ops_time_off: &time_off,
-            pins: &pins,
-        };
-        let releases = plan_releases(spec, &inputs, ops.spec.zone);
-        let first = sprints.iter().map(|s| s.spec.start).min();
-        let last = releases.iter().map(|r| r.production_day).max();
-        let shown = match (first, last, range) {
-            (Some(a), Some(b), _) => DateSpan {
-                first: a,
-                last: b.max(a) + Duration::days(7),
-            },
-            (_, _, Some(r)) => r,
-            _ => {
-                let d = NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date");
-                DateSpan { first: d, last: d }
-            }
-        };
-        let mut frozen: Vec<FrozenDays> = stored_freezes
-            .iter()
-            .flat_map(|f| {
-                f.window.spans_in(shown).into_iter().map(|days| FrozenDays {
-                    name: f.window.name.clone(),
-                    days,
-                })
-            })
-            .collect();
-        frozen.sort_by_key(|f| (f.days.first, f.name.clone()));
-        let mut sprints = sprints;
-        sprints.sort_by_key(|s| (s.spec.end, s.id));
-        Ok(TrainPlan {
-            zone: ops.spec.zone.name().to_owned(),
-            range: shown,
-            sprints,
-            releases,
-            freezes: frozen,
-            holidays: holidays.into_iter().filter(|h| shown.contains(h.date)).collect(),
-            train: info,
-        })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::{Datelike, TimeZone, Utc};
-
-    fn demo() -> Store {
-        let mut s = Store::open_in_memory().unwrap();
-        let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
-        s.load_demo(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), now)
-            .unwrap();
-        s
-    }
-
-    #[test]
-    fn trains_freezes_and_pins_round_trip() {
-        let mut s = demo();
-        let dev = s.team_by_name("Phoenix").unwrap().id;
-        let ops = s.team_by_name("Atlas").unwrap().id;
-        // The demo links Phoenix to Atlas already.
-        let t = s.release_train_by_name("phoenix-atlas").unwrap();
-        assert_eq!((t.train.spec.dev_team_id, t.train.spec.ops_team_id), (dev, ops));
-        assert_eq!(t.train.spec.lag_weeks, 2);
-        assert!(s.add_release_train(None, dev, ops, None, None).is_err());
-        assert!(s.add_release_train(Some("Self"), dev, dev, None, None).is_err());
-        let other = s.add_release_train(Some("Fast lane"), dev, ops, Some(1), None).unwrap();
-        assert_eq!(other.name, "Fast lane");
-        let friday = RoutineEvents {
-            release_weekday: chrono::Weekday::Fri,
-            ..RoutineEvents::default()
-        };
-        let changed = s.update_release_train(other.train.id, None, friday.clone()).unwrap();
-        assert_eq!(
-            (changed.train.spec.lag_weeks, &changed.train.spec.routine),
-            (1, &friday)
-        );
-        let bad = RoutineEvents {
-            min_lag_days: 0,
-            ..friday.clone()
-        };
-        let err = AppError::from(s.update_release_train(other.train.id, Some(3), bad).unwrap_err());
-        assert_eq!(err.field.as_deref(), Some("min_lag_days"));
-        assert_eq!(
-            s.release_train(other.train.id).unwrap(),
-            changed,
-            "a rejected change writes nothing"
-        );
-        let plan = s.plan_train(other.train.id, None, None).unwrap();
-        assert!(plan
-            .releases
-            .iter()
-            .all(|r| r.production_day.weekday() == chrono::Weekday::Fri || r.pinned));
-        assert_eq!(s.release_trains().unwrap().len(), 2);
-
-        let (from, to) = parse_yearly("12-15..01-06").unwrap();
-        let f = s
-            .add_freeze(ops, FreezeWindow::yearly("Holiday season", from, to).unwrap())
-            .unwrap();
-        assert!(s
-            .add_freeze(ops, FreezeWindow::yearly("holiday SEASON", from, to).unwrap())
-            .is_err());
-        assert!(parse_yearly("12-20").is_err());
-        assert!(s.freezes(Some(ops)).unwrap().contains(&f));
-
-        let plan = s.plan_train(t.train.id, None, None).unwrap();
-        assert_eq!(plan.releases.len(), plan.sprints.len());
-        assert!(!plan.freezes.is_empty(), "the year-end freeze is in range");
-        // No release lands in the year-end freeze: the planner moves them and says why.
-        for r in &plan.releases {
-            assert!(!f.window.contains(r.production_day), "{r:?}");
-        }
-        assert!(plan.releases.iter().any(|r| r.moved_from.is_some()));
-        // Each release is either covered by someone on Atlas duty or warns that nobody is.
-        use sprintshield_core::release::WarningKind;
-        assert!(plan
-            .releases
-            .iter()
-            .all(|r| !r.on_duty.is_empty() || r.warnings.iter().any(|w| w.kind == WarningKind::NoDutyCover)));
-
-        let sprint = plan.sprints[0].id;
-        let day = plan.releases[0].production_day + Duration::days(7);
-        let preview = s
-            .plan_train(
-                t.train.id,
-                None,
-                Some(ReleasePin {
-                    sprint_id: sprint,
-                    production_day: day,
-                }),
-            )
-            .unwrap();
-        assert!(preview.releases.iter().any(|r| r.pinned && r.production_day == day));
-        assert!(
-            s.release_pins(t.train.id).unwrap().is_empty(),
-            "a preview stores nothing"
-        );
-        s.pin_release(t.train.id, sprint, day).unwrap();
-        s.pin_release(t.train.id, sprint, day + Duration::days(7)).unwrap();
-        assert_eq!(
-            s.release_pins(t.train.id).unwrap()[0].production_day,
-            day + Duration::days(7)
-        );
-        let atlas_sprint = s.sprints(ops).unwrap()[0].id;
-        assert!(s.pin_release(t.train.id, atlas_sprint, day).is_err());
-        s.unpin_release(t.train.id, sprint).unwrap();
-        assert!(s.release_pins(t.train.id).unwrap().is_empty());
-        assert_eq!(s.integrity_check().unwrap(), "ok");
     }
 }

@@ -309,7 +309,7 @@ impl Store {
     /// Deletes the stored turns `remove` that `put` does not name, then stores `put` under the
     /// ids they carry (updating a turn that still exists, keeping its note; inserting one that
     /// was deleted); one transaction. Callers check first that `remove` is what is stored.
-    pub(crate) fn replace_turns(&mut self, remove: &[Turn], put: &[Turn]) -> Result<()> {
+    pub fn replace_turns(&mut self, remove: &[Turn], put: &[Turn]) -> Result<()> {
         let tx = self.conn.savepoint()?;
         let keep: HashSet<Id> = put.iter().filter_map(|t| t.id).collect();
         for id in remove.iter().filter_map(|t| t.id).filter(|id| !keep.contains(id)) {
@@ -341,6 +341,17 @@ impl Store {
         Ok(())
     }
 
+    /// Sets the handoff note of a stored turn (validated by the caller).
+    pub fn set_turn_note(&mut self, turn_id: Id, note: &str) -> Result<()> {
+        let n = self
+            .conn
+            .execute("UPDATE turn SET note = ?2 WHERE id = ?1", params![turn_id, note])?;
+        if n == 0 {
+            return Err(AppError::not_found(format!("there is no turn with id {turn_id}")).into());
+        }
+        Ok(())
+    }
+
     /// Updates the given stored turns (each must have an id) in one transaction.
     pub fn update_turns(&mut self, turns: &[Turn]) -> Result<()> {
         let tx = self.conn.savepoint()?;
@@ -351,239 +362,5 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::{NaiveDate, TimeZone};
-    use sprintshield_core::rotation::{plan, PlanInput};
-    use sprintshield_core::time::DateSpan;
-
-    #[test]
-    fn policies_and_planned_turns_round_trip() {
-        let mut s = Store::open_in_memory().unwrap();
-        let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
-        s.load_demo(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), now)
-            .unwrap();
-        let team = s.team_by_name("Phoenix").unwrap();
-        let p = s
-            .add_policy(team.id, NewPolicy::new("Firefighter", PolicyKind::Daily))
-            .unwrap();
-        assert_eq!(s.policy_by_name(team.id, "firefighter").unwrap(), p);
-        assert!(s
-            .add_policy(team.id, NewPolicy::new("FIREFIGHTER", PolicyKind::Weekly))
-            .is_err());
-        let d = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
-        let horizon = DateSpan::new(d(11, 23), d(12, 4), "to").unwrap();
-        let input = PlanInput {
-            context: s.rotation_context(team.id).unwrap(),
-            existing: s.all_turns(team.id).unwrap(),
-            horizon,
-            now,
-        };
-        let mine = |turns: Vec<Turn>| -> Vec<Turn> { turns.into_iter().filter(|t| t.policy_id == p.id).collect() };
-        let planned = mine(plan(&input).turns);
-        assert_eq!(planned.len(), 10, "one turn per working day of the two weeks");
-        let saved = s.save_turns(&[p.id], &planned).unwrap();
-        assert!(saved.iter().all(|t| t.id.is_some()));
-        let back = mine(s.all_turns(team.id).unwrap());
-        assert_eq!(back, saved);
-        // Re-planning the same horizon replaces the unlocked turns without duplicating them.
-        let input = PlanInput {
-            existing: s.all_turns(team.id).unwrap(),
-            ..input
-        };
-        let again = s.save_turns(&[p.id], &mine(plan(&input).turns)).unwrap();
-        assert_eq!(again.len(), back.len());
-        // Turns of another policy are refused.
-        assert!(s.save_turns(&[p.id], &s.all_turns(team.id).unwrap()).is_err());
-        assert_eq!(s.integrity_check().unwrap(), "ok");
-    }
-
-    #[test]
-    fn demo_has_planned_rotations_and_edits_round_trip() {
-        let mut s = Store::open_in_memory().unwrap();
-        let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
-        s.load_demo(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), now)
-            .unwrap();
-        let team = s.team_by_name("Phoenix").unwrap();
-        let range = DateSpan {
-            first: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
-            last: NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
-        };
-        let view = s.rotation_view(team.id, range, now).unwrap();
-        assert!(view.turns.len() >= 10);
-        // Dev of the Week is planned as Atlas's escalation, but only from Phoenix's own people.
-        let dw = s.policy_by_name(team.id, "Dev of the Week").unwrap();
-        let phoenix: Vec<Id> = s.members(team.id).unwrap().iter().map(|m| m.id).collect();
-        let dw_turns: Vec<Turn> = s
-            .all_turns(team.id)
-            .unwrap()
-            .into_iter()
-            .filter(|t| t.policy_id == dw.id)
-            .collect();
-        assert!(!dw_turns.is_empty());
-        assert!(dw_turns.iter().all(|t| phoenix.contains(&t.member_id)), "{dw_turns:?}");
-        let batman = s.policy_by_name(team.id, "Batman").unwrap();
-        let t = view.turns.iter().find(|t| t.policy_id == batman.id).unwrap().clone();
-        let other = s
-            .members(team.id)
-            .unwrap()
-            .into_iter()
-            .find(|m| m.id != t.member_id)
-            .unwrap();
-        let edit = sprintshield_core::rotation::Edit::Override {
-            turn_id: t.id.unwrap(),
-            member_id: other.id,
-        };
-        let preview = s.preview_edit(team.id, range, edit, now).unwrap();
-        assert!(preview.action.starts_with("Override"));
-        let cap = preview.capacity.expect("the range is a sprint");
-        assert!(cap.before > 0.0 && cap.after > 0.0, "{cap:?}");
-        let (before, after) = s.apply_edit(team.id, edit).unwrap();
-        assert_eq!(before[0], t);
-        assert!(after[0].locked && after[0].member_id == other.id);
-        // A trainee from the team can shadow a turn; someone of another team or the person on
-        // duty cannot, and a rejected edit writes nothing.
-        use sprintshield_core::rotation::Edit as E;
-        let trainee = s
-            .members(team.id)
-            .unwrap()
-            .into_iter()
-            .find(|m| m.id != t.member_id && m.id != other.id)
-            .unwrap();
-        let (_, shadowed) = s
-            .apply_edit(
-                team.id,
-                E::Shadow {
-                    turn_id: t.id.unwrap(),
-                    member_id: Some(trainee.id),
-                },
-            )
-            .unwrap();
-        assert_eq!(shadowed[0].shadow_member_id, Some(trainee.id));
-        let atlas_member = s.members(s.team_by_name("Atlas").unwrap().id).unwrap()[0].id;
-        assert!(s
-            .apply_edit(
-                team.id,
-                E::Shadow {
-                    turn_id: t.id.unwrap(),
-                    member_id: Some(atlas_member)
-                }
-            )
-            .is_err());
-        assert!(s
-            .apply_edit(
-                team.id,
-                E::Shadow {
-                    turn_id: t.id.unwrap(),
-                    member_id: Some(other.id)
-                }
-            )
-            .is_err());
-        let stored = s
-            .all_turns(team.id)
-            .unwrap()
-            .into_iter()
-            .find(|x| x.id == t.id)
-            .unwrap();
-        assert_eq!(stored.shadow_member_id, Some(trainee.id));
-        s.apply_edit(
-            team.id,
-            E::Shadow {
-                turn_id: t.id.unwrap(),
-                member_id: None,
-            },
-        )
-        .unwrap();
-        // Auto-plan's preview writes nothing, and keeps the locked override.
-        let before_preview = s.all_turns(team.id).unwrap();
-        let proposed = s.preview_plan(team.id, range, now).unwrap();
-        assert_eq!(s.all_turns(team.id).unwrap(), before_preview);
-        assert!(proposed.turns.contains(&after[0]));
-        // Undo puts the turn back; a handoff note written since stays.
-        s.set_turn_note(t.id.unwrap(), "written after the override").unwrap();
-        s.restore_turns(team.id, &after, &before).unwrap();
-        let back = s.rotation_view(team.id, range, now).unwrap();
-        let restored = back.turns.iter().find(|x| x.id == t.id).unwrap();
-        assert_eq!(restored.note, "written after the override");
-        assert!(sprintshield_core::rotation::same_duty(restored, &t), "{restored:?}");
-        s.set_turn_note(t.id.unwrap(), "").unwrap();
-        // A time-off replacement: the planned person falls ill, someone else takes the turn;
-        // the ledger says who covered for whom and that the planned person was away.
-        let day = t
-            .start
-            .with_timezone(&chrono_tz::Europe::Berlin)
-            .date_naive()
-            .to_string();
-        s.add_time_off(sprintshield_core::time_off::NewTimeOff {
-            member_id: t.member_id,
-            first_day: day.clone(),
-            last_day: day,
-            kind: sprintshield_core::time_off::TimeOffKind::Sick,
-            note: String::new(),
-        })
-        .unwrap();
-        s.apply_edit(team.id, edit).unwrap();
-        let ledger = s.rotation_view(team.id, range, now).unwrap().fairness.ledger;
-        let entry = ledger
-            .iter()
-            .find(|e| e.start == t.start && e.policy_id == t.policy_id)
-            .unwrap();
-        assert_eq!((entry.covered_by, entry.covered_for), (other.id, t.member_id));
-        assert!(entry.planned_was_away);
-    }
-
-    /// In the quarter view the capacity change belongs to the sprint the edited turn is in, not
-    /// to the first sprint of the range.
-    #[test]
-    fn capacity_change_names_the_sprint_of_the_edited_turn() {
-        let mut s = Store::open_in_memory().unwrap();
-        let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
-        s.load_demo(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), now)
-            .unwrap();
-        let team = s.team_by_name("Phoenix").unwrap();
-        let sprints = s.sprints(team.id).unwrap();
-        let first = sprints
-            .iter()
-            .find(|x| x.spec.end >= NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())
-            .unwrap();
-        let quarter = DateSpan::new(first.spec.start, first.spec.start + chrono::Duration::days(90), "to").unwrap();
-        let next_start = first.spec.end + chrono::Duration::days(3);
-        let later = s
-            .create_sprint(
-                team.id,
-                sprintshield_core::sprint::NewSprint {
-                    name: "Next one".into(),
-                    start: next_start.to_string(),
-                    end: (next_start + chrono::Duration::days(11)).to_string(),
-                    goal: String::new(),
-                    committed_points: None,
-                },
-            )
-            .unwrap();
-        s.plan_rotation(team.id, quarter, now).unwrap();
-        let batman = s.policy_by_name(team.id, "Batman").unwrap();
-        let zone = team.spec.zone;
-        let turn = s
-            .all_turns(team.id)
-            .unwrap()
-            .into_iter()
-            .find(|t| t.policy_id == batman.id && later.span().contains(t.start.with_timezone(&zone).date_naive()))
-            .expect("a Batman turn in the later sprint");
-        let other = s
-            .members(team.id)
-            .unwrap()
-            .into_iter()
-            .find(|m| m.id != turn.member_id)
-            .unwrap();
-        let edit = sprintshield_core::rotation::Edit::Override {
-            turn_id: turn.id.unwrap(),
-            member_id: other.id,
-        };
-        let cap = s.preview_edit(team.id, quarter, edit, now).unwrap().capacity.unwrap();
-        assert_eq!(cap.sprint, later.spec.name);
     }
 }

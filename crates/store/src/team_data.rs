@@ -2,8 +2,8 @@
 use sprintshield_core::forecast::TeamData;
 use sprintshield_core::Id;
 
-use crate::interrupts::InterruptFilter;
 use crate::{Result, Store};
+use sprintshield_core::interrupt::InterruptFilter;
 
 impl Store {
     /// The team with its members, time off, holidays, whole interrupt log, sprints, duty policies
@@ -33,7 +33,7 @@ mod tests {
     fn the_demo_team_loads_and_forecasts_its_running_sprint() {
         let mut s = Store::open_in_memory().unwrap();
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        s.load_demo(today, Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap())
+        s.write_demo_records(today, Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap())
             .unwrap();
         let team = s.team_by_name("Phoenix").unwrap();
         let data = s.team_data(team.id).unwrap();

@@ -147,12 +147,23 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Deletes a team holiday.
-    pub fn delete_holiday(&mut self, id: Id) -> Result<()> {
-        match self.conn.execute("DELETE FROM holiday WHERE id = ?1", [id])? {
-            0 => Err(AppError::not_found(format!("there is no holiday with id {id}")).into()),
-            _ => Ok(()),
-        }
+    /// Deletes a team holiday and returns it.
+    pub fn delete_holiday(&mut self, id: Id) -> Result<Holiday> {
+        self.conn
+            .query_row(
+                "DELETE FROM holiday WHERE id = ?1 RETURNING id, team_id, date, name",
+                [id],
+                |r| {
+                    Ok(Holiday {
+                        id: r.get(0)?,
+                        team_id: r.get(1)?,
+                        date: crate::members::date_col(r, 2)?,
+                        name: r.get(3)?,
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| AppError::not_found(format!("there is no holiday with id {id}")).into())
     }
 }
 

@@ -1,4 +1,5 @@
 //! Time off of members.
+use rusqlite::OptionalExtension;
 use rusqlite::{params, Row};
 use sprintshield_core::time::DateSpan;
 use sprintshield_core::time_off::{NewTimeOff, TimeOff, TimeOffKind, TimeOffSpec};
@@ -74,12 +75,16 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Deletes one stretch of time off.
-    pub fn delete_time_off(&mut self, id: Id) -> Result<()> {
-        match self.conn.execute("DELETE FROM time_off WHERE id = ?1", [id])? {
-            0 => Err(AppError::not_found(format!("there is no time off with id {id}")).into()),
-            _ => Ok(()),
-        }
+    /// Deletes one stretch of time off and returns it.
+    pub fn delete_time_off(&mut self, id: Id) -> Result<TimeOff> {
+        self.conn
+            .query_row(
+                "DELETE FROM time_off WHERE id = ?1 RETURNING id, member_id, first_day, last_day, kind, note",
+                [id],
+                from_row,
+            )
+            .optional()?
+            .ok_or_else(|| AppError::not_found(format!("there is no time off with id {id}")).into())
     }
 }
 

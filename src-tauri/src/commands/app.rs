@@ -1,6 +1,6 @@
 //! App-level commands: where the data lives, demo data.
 use serde::Serialize;
-use sprintshield_store::demo::DemoSummary;
+use sprintshield_core::demo::DemoSummary;
 use tauri::State;
 
 use super::CmdResult;

@@ -1,8 +1,8 @@
 //! Calendar export (preview, then save to the path chosen in the save dialog) and import.
 use std::path::PathBuf;
 
+use sprintshield_core::calendar::requests::{ExportPreview, ExportRequest, ImportPreview, ImportRequest};
 use sprintshield_core::{AppError, ErrorKind, Invalid};
-use sprintshield_store::calendar::{ExportPreview, ExportRequest, ImportPreview, ImportRequest};
 use tauri::State;
 
 use super::CmdResult;
@@ -11,19 +11,14 @@ use crate::state::AppState;
 /// What an export would contain, without recording anything.
 #[tauri::command(async)]
 pub fn export_preview(state: State<'_, AppState>, request: ExportRequest) -> CmdResult<ExportPreview> {
-    let now = chrono::Utc::now();
-    state.with(|s| s.export_calendar(&request, now, false))
+    state.with(|s| s.export_preview(&request, chrono::Utc::now()))
 }
 
 /// Writes the export to `path` (chosen in the save dialog), then records it so the next export
 /// updates these events instead of duplicating them. A failed write records nothing.
 #[tauri::command(async)]
 pub fn save_export(state: State<'_, AppState>, request: ExportRequest, path: PathBuf) -> CmdResult<ExportPreview> {
-    let now = chrono::Utc::now();
-    let preview = state.with(|s| s.export_calendar(&request, now, false))?;
-    std::fs::write(&path, &preview.text)
-        .map_err(|e| AppError::new(ErrorKind::Storage, format!("cannot write {}: {e}", path.display())))?;
-    state.with(|s| s.export_calendar(&request, now, true))
+    state.with(|s| s.save_export(&request, &path, chrono::Utc::now()))
 }
 
 /// Reads the .ics file at `path` (chosen in the open dialog) and proposes time off or holidays;
@@ -40,5 +35,11 @@ pub fn import_calendar(
     let text = String::from_utf8(bytes)
         .map_err(|_| Invalid::new("file", format!("{} is not a UTF-8 text file", path.display())))?;
     let request = ImportRequest { text, ..request };
-    state.with(|s| s.import_calendar(&request, apply))
+    state.with(|s| {
+        if apply {
+            s.import_calendar(&request).map(|o| o.value)
+        } else {
+            s.import_preview(&request)
+        }
+    })
 }

@@ -1,30 +1,15 @@
 //! Capacity and forecast of a sprint with what-if toggles, sprints to finish a backlog, and the
-//! backtest. The store loads the team's data once; `sprintshield_core::forecast` does the rest
-//! (the same functions the CLI calls).
+//! backtest: each one `sprintshield-service` operation (the same the CLI calls).
 use sprintshield_core::capacity::{CapacitySettings, WhatIf};
 use sprintshield_core::forecast::{
-    backlog_forecast, sprint_forecast, sprint_or_default, team_backtest, BacklogForecast, ForecastSettings,
-    SprintForecast, TeamBacktest, TeamData, DEFAULT_SEED, DEFAULT_TRIALS,
+    BacklogForecast, ForecastSettings, SprintForecast, TeamBacktest, DEFAULT_SEED, DEFAULT_TRIALS,
 };
-use sprintshield_core::{AppError, Id};
+use sprintshield_core::Id;
+use sprintshield_service::ForecastQuery;
 use tauri::State;
 
 use super::CmdResult;
 use crate::state::AppState;
-
-/// The team's data and `sprint_id`, or the running/next sprint (today in the team's zone).
-fn load(state: &AppState, team_id: Id, sprint_id: Option<Id>) -> CmdResult<(TeamData, Id)> {
-    let data = state.with(|s| s.team_data(team_id))?;
-    let id = sprint_or_default(&data, sprint_id, chrono::Utc::now())?;
-    Ok((data, id))
-}
-
-fn settings(trials: Option<u32>, seed: Option<u64>) -> CmdResult<ForecastSettings> {
-    Ok(ForecastSettings::new(
-        trials.unwrap_or(DEFAULT_TRIALS),
-        seed.unwrap_or(DEFAULT_SEED),
-    )?)
-}
 
 fn recovery(minutes: Option<i64>) -> CmdResult<CapacitySettings> {
     match minutes {
@@ -45,10 +30,13 @@ pub fn forecast_sprint(
     seed: Option<u64>,
     recovery_minutes: Option<i64>,
 ) -> CmdResult<SprintForecast> {
-    let settings = settings(trials, seed)?;
-    let capacity = recovery(recovery_minutes)?;
-    let (data, id) = load(&state, team_id, sprint_id)?;
-    sprint_forecast(&data, id, &what_ifs, settings, capacity).map_err(AppError::from)
+    let q = ForecastQuery {
+        sprint_id,
+        what_ifs,
+        settings: ForecastSettings::new(trials.unwrap_or(DEFAULT_TRIALS), seed.unwrap_or(DEFAULT_SEED))?,
+        capacity: recovery(recovery_minutes)?,
+    };
+    state.with(|s| s.sprint_forecast(team_id, &q, chrono::Utc::now()))
 }
 
 /// Sprints needed for `backlog_points` when every sprint is like `sprint_id` (what-ifs applied).
@@ -61,17 +49,13 @@ pub fn forecast_backlog(
     backlog_points: f64,
     recovery_minutes: Option<i64>,
 ) -> CmdResult<BacklogForecast> {
-    let capacity = recovery(recovery_minutes)?;
-    let (data, id) = load(&state, team_id, sprint_id)?;
-    backlog_forecast(
-        &data,
-        id,
-        &what_ifs,
-        backlog_points,
-        ForecastSettings::default(),
-        capacity,
-    )
-    .map_err(AppError::from)
+    let q = ForecastQuery {
+        sprint_id,
+        what_ifs,
+        settings: ForecastSettings::default(),
+        capacity: recovery(recovery_minutes)?,
+    };
+    state.with(|s| s.backlog_forecast(team_id, &q, backlog_points, chrono::Utc::now()))
 }
 
 /// The backtest of the team's closed sprints and the P85 hit rate.
@@ -82,6 +66,5 @@ pub fn forecast_backtest(
     recovery_minutes: Option<i64>,
 ) -> CmdResult<TeamBacktest> {
     let capacity = recovery(recovery_minutes)?;
-    let data = state.with(|s| s.team_data(team_id))?;
-    team_backtest(&data, ForecastSettings::default(), capacity).map_err(AppError::from)
+    state.with(|s| s.backtest(team_id, ForecastSettings::default(), capacity))
 }

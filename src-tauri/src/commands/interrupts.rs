@@ -1,7 +1,6 @@
 //! The interrupt log.
-use sprintshield_core::interrupt::{Interrupt, NewInterrupt};
+use sprintshield_core::interrupt::{Interrupt, InterruptFilter, NewInterrupt};
 use sprintshield_core::Id;
-use sprintshield_store::interrupts::InterruptFilter;
 use tauri::State;
 
 use super::CmdResult;
@@ -10,7 +9,7 @@ use crate::state::AppState;
 /// Logs an interrupt (arrival time checked against the current time).
 #[tauri::command(async)]
 pub fn log_interrupt(state: State<'_, AppState>, team_id: Id, new: NewInterrupt) -> CmdResult<Interrupt> {
-    state.with(|s| s.log_interrupt(team_id, new, chrono::Utc::now()))
+    state.with(|s| s.log_interrupt(team_id, new, chrono::Utc::now()).map(|o| o.value))
 }
 
 /// The team's interrupts matching the filter, newest first.

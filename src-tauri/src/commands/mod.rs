@@ -1,4 +1,4 @@
-//! IPC commands: each adapts one store/core call; no rules live here. Errors cross IPC as
+//! IPC commands: each calls one `sprintshield-service` operation; no rules live here. Errors cross IPC as
 //! `AppError { kind, message, field }`.
 //!
 //! Every command is `#[tauri::command(async)]`: it runs on Tauri's blocking pool, not on the main

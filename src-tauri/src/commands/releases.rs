@@ -1,8 +1,9 @@
 //! Release trains, freeze windows and release plans (with pins and drag previews).
 use chrono::NaiveDate;
-use sprintshield_core::release::{FreezeSpan, FreezeWindow, ReleasePin, RoutineEvents};
+use sprintshield_core::release::{
+    FreezeSpan, FreezeWindow, ReleasePin, RoutineEvents, StoredFreeze, TrainInfo, TrainPlan,
+};
 use sprintshield_core::Id;
-use sprintshield_store::releases::{StoredFreeze, TrainInfo, TrainPlan};
 use tauri::State;
 
 use super::CmdResult;
@@ -23,7 +24,10 @@ pub fn add_release_train(
     ops_team_id: Id,
     lag_weeks: Option<i64>,
 ) -> CmdResult<TrainInfo> {
-    state.with(|s| s.add_release_train(name.as_deref(), dev_team_id, ops_team_id, lag_weeks, None))
+    state.with(|s| {
+        s.add_release_train(name.as_deref(), dev_team_id, ops_team_id, lag_weeks, None)
+            .map(|o| o.value)
+    })
 }
 
 /// Changes a train's lag (kept when `None`) and routine events; validated like a new train.
@@ -34,7 +38,7 @@ pub fn update_release_train(
     lag_weeks: Option<i64>,
     routine: RoutineEvents,
 ) -> CmdResult<TrainInfo> {
-    state.with(|s| s.update_release_train(train_id, lag_weeks, routine))
+    state.with(|s| s.update_release_train(train_id, lag_weeks, routine).map(|o| o.value))
 }
 
 /// The train's releases for every sprint; `preview` tries a hand placement without storing it.
@@ -51,13 +55,13 @@ pub fn pin_release(
     sprint_id: Id,
     production_day: NaiveDate,
 ) -> CmdResult<ReleasePin> {
-    state.with(|s| s.pin_release(train_id, sprint_id, production_day))
+    state.with(|s| s.pin_release(train_id, sprint_id, production_day).map(|o| o.value))
 }
 
 /// Lets the planner place a sprint's release again (undo of a pin).
 #[tauri::command(async)]
 pub fn unpin_release(state: State<'_, AppState>, train_id: Id, sprint_id: Id) -> CmdResult<()> {
-    state.with(|s| s.unpin_release(train_id, sprint_id))
+    state.with(|s| s.unpin_release(train_id, sprint_id).map(|o| o.value))
 }
 
 /// Freeze windows of one team, or of all teams.
@@ -70,11 +74,11 @@ pub fn list_freezes(state: State<'_, AppState>, team_id: Option<Id>) -> CmdResul
 #[tauri::command(async)]
 pub fn add_freeze(state: State<'_, AppState>, team_id: Id, name: String, span: FreezeSpan) -> CmdResult<StoredFreeze> {
     let window = FreezeWindow::from_span(&name, span)?;
-    state.with(|s| s.add_freeze(team_id, window))
+    state.with(|s| s.add_freeze(team_id, window).map(|o| o.value))
 }
 
 /// Deletes a freeze window.
 #[tauri::command(async)]
 pub fn delete_freeze(state: State<'_, AppState>, id: Id) -> CmdResult<()> {
-    state.with(|s| s.delete_freeze(id))
+    state.with(|s| s.delete_freeze(id).map(|o| o.value))
 }

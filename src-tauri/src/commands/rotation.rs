@@ -1,8 +1,8 @@
-//! Duty policies and the rotation planner.
-use serde::Serialize;
-use sprintshield_core::rotation::{AppliedPlan, DutyPolicy, Edit, EditPreview, NewPolicy, Plan, RotationView, Turn};
+//! Duty policies and the rotation planner: each command is one `sprintshield-service` operation.
+use sprintshield_core::rotation::{DutyPolicy, Edit, EditPreview, NewPolicy, Plan, RotationView, Turn};
 use sprintshield_core::time::{parse_date, DateSpan};
 use sprintshield_core::{AppError, Id};
+use sprintshield_service::{EditResult, Outcome};
 use tauri::State;
 
 use super::CmdResult;
@@ -10,17 +10,6 @@ use crate::state::AppState;
 
 fn range(from: &str, to: &str) -> Result<DateSpan, AppError> {
     Ok(DateSpan::new(parse_date("from", from)?, parse_date("to", to)?, "to")?)
-}
-
-/// An edit as made: the turns before and after (for undo and redo) and the refreshed view.
-#[derive(Debug, Clone, Serialize, ts_rs::TS)]
-pub struct EditResult {
-    /// The changed turns as they were.
-    pub before: Vec<Turn>,
-    /// The changed turns as they are now.
-    pub after: Vec<Turn>,
-    /// The planner's view after the edit.
-    pub view: RotationView,
 }
 
 /// The team's duty policies.
@@ -32,7 +21,7 @@ pub fn list_policies(state: State<'_, AppState>, team_id: Id) -> CmdResult<Vec<D
 /// Adds a duty policy.
 #[tauri::command(async)]
 pub fn add_policy(state: State<'_, AppState>, team_id: Id, new: NewPolicy) -> CmdResult<DutyPolicy> {
-    state.with(|s| s.add_policy(team_id, new))
+    state.with(|s| s.add_policy(team_id, new).map(|o| o.value))
 }
 
 /// The planner's view of the local days `from`..=`to`.
@@ -43,9 +32,9 @@ pub fn rotation_view(state: State<'_, AppState>, team_id: Id, from: String, to: 
 }
 
 /// Auto-plan: fills the unlocked future turns of `from`..=`to`; locked turns and history stay.
-/// Returns the plan and the turns it changed, so the planner can undo it.
+/// Returns the plan and what it changed, so the planner can undo it.
 #[tauri::command(async)]
-pub fn plan_rotation(state: State<'_, AppState>, team_id: Id, from: String, to: String) -> CmdResult<AppliedPlan> {
+pub fn plan_rotation(state: State<'_, AppState>, team_id: Id, from: String, to: String) -> CmdResult<Outcome<Plan>> {
     let r = range(&from, &to)?;
     state.with(|s| s.plan_rotation(team_id, r, chrono::Utc::now()))
 }
@@ -70,7 +59,7 @@ pub fn preview_edit(
     state.with(|s| s.preview_edit(team_id, r, edit, chrono::Utc::now()))
 }
 
-/// Makes an edit (override or swap) and returns the refreshed view in the same round trip.
+/// Makes an edit (override, swap or shadow) and returns what changed with the refreshed view.
 #[tauri::command(async)]
 pub fn apply_edit(
     state: State<'_, AppState>,
@@ -80,15 +69,11 @@ pub fn apply_edit(
     edit: Edit,
 ) -> CmdResult<EditResult> {
     let r = range(&from, &to)?;
-    state.with(|s| {
-        let (before, after) = s.apply_edit(team_id, edit)?;
-        let view = s.rotation_view(team_id, r, chrono::Utc::now())?;
-        Ok(EditResult { before, after, view })
-    })
+    state.with(|s| s.apply_edit(team_id, r, edit, chrono::Utc::now()))
 }
 
 /// Undo / redo: replaces the turns `remove` (as they must still be stored) by `put`, and returns
-/// the refreshed view. Refused, writing nothing, when the rotation has changed since.
+/// what changed with the refreshed view. Refused, writing nothing, when the rotation has changed since.
 #[tauri::command(async)]
 pub fn restore_turns(
     state: State<'_, AppState>,
@@ -97,12 +82,9 @@ pub fn restore_turns(
     to: String,
     remove: Vec<Turn>,
     put: Vec<Turn>,
-) -> CmdResult<RotationView> {
+) -> CmdResult<EditResult> {
     let r = range(&from, &to)?;
-    state.with(|s| {
-        s.restore_turns(team_id, &remove, &put)?;
-        s.rotation_view(team_id, r, chrono::Utc::now())
-    })
+    state.with(|s| s.restore_turns(team_id, r, &remove, &put, chrono::Utc::now()))
 }
 
 /// Sets the handoff note of a turn.

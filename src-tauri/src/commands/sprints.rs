@@ -15,11 +15,11 @@ pub fn list_sprints(state: State<'_, AppState>, team_id: Id) -> CmdResult<Vec<Sp
 /// Creates a sprint.
 #[tauri::command(async)]
 pub fn create_sprint(state: State<'_, AppState>, team_id: Id, new: NewSprint) -> CmdResult<Sprint> {
-    state.with(|s| s.create_sprint(team_id, new))
+    state.with(|s| s.create_sprint(team_id, new).map(|o| o.value))
 }
 
 /// Closes a sprint with its completed points.
 #[tauri::command(async)]
 pub fn close_sprint(state: State<'_, AppState>, sprint_id: Id, completed: f64) -> CmdResult<Sprint> {
-    state.with(|s| s.close_sprint(sprint_id, completed))
+    state.with(|s| s.close_sprint(sprint_id, completed).map(|o| o.value))
 }

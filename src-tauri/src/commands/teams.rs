@@ -17,7 +17,7 @@ pub fn list_teams(state: State<'_, AppState>) -> CmdResult<Vec<Team>> {
 /// Creates a team.
 #[tauri::command(async)]
 pub fn create_team(state: State<'_, AppState>, new: NewTeam) -> CmdResult<Team> {
-    state.with(|s| s.create_team(new))
+    state.with(|s| s.create_team(new).map(|o| o.value))
 }
 
 /// A team's members.
@@ -29,13 +29,13 @@ pub fn list_members(state: State<'_, AppState>, team_id: Id) -> CmdResult<Vec<Me
 /// Adds a member.
 #[tauri::command(async)]
 pub fn add_member(state: State<'_, AppState>, team_id: Id, new: NewMember) -> CmdResult<Member> {
-    state.with(|s| s.add_member(team_id, new))
+    state.with(|s| s.add_member(team_id, new).map(|o| o.value))
 }
 
 /// Edits a member.
 #[tauri::command(async)]
 pub fn update_member(state: State<'_, AppState>, id: Id, new: NewMember) -> CmdResult<Member> {
-    state.with(|s| s.update_member(id, new))
+    state.with(|s| s.update_member(id, new).map(|o| o.value))
 }
 
 /// The team's time off.
@@ -47,13 +47,13 @@ pub fn list_time_off(state: State<'_, AppState>, team_id: Id) -> CmdResult<Vec<T
 /// Records time off.
 #[tauri::command(async)]
 pub fn add_time_off(state: State<'_, AppState>, new: NewTimeOff) -> CmdResult<TimeOff> {
-    state.with(|s| s.add_time_off(new))
+    state.with(|s| s.add_time_off(new).map(|o| o.value))
 }
 
 /// Deletes time off.
 #[tauri::command(async)]
 pub fn delete_time_off(state: State<'_, AppState>, id: Id) -> CmdResult<()> {
-    state.with(|s| s.delete_time_off(id))
+    state.with(|s| s.delete_time_off(id).map(|o| o.value))
 }
 
 /// The team's holidays.
@@ -65,11 +65,11 @@ pub fn list_holidays(state: State<'_, AppState>, team_id: Id) -> CmdResult<Vec<H
 /// Adds a team holiday.
 #[tauri::command(async)]
 pub fn add_holiday(state: State<'_, AppState>, team_id: Id, new: NewHoliday) -> CmdResult<Holiday> {
-    state.with(|s| s.add_holiday(team_id, new))
+    state.with(|s| s.add_holiday(team_id, new).map(|o| o.value))
 }
 
 /// Deletes a team holiday.
 #[tauri::command(async)]
 pub fn delete_holiday(state: State<'_, AppState>, id: Id) -> CmdResult<()> {
-    state.with(|s| s.delete_holiday(id))
+    state.with(|s| s.delete_holiday(id).map(|o| o.value))
 }

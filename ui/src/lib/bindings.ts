@@ -1546,16 +1546,6 @@ before: Array<Turn>,
  */
 after: Array<Turn>, };
 
-export type AppliedPlan = { 
-/**
- * The plan with its explanations.
- */
-plan: Plan, 
-/**
- * The turns it replaced and the turns it stored.
- */
-changes: TurnChanges, };
-
 export type RotationView = { 
 /**
  * The local days shown, inclusive.
@@ -1679,19 +1669,55 @@ changed: Array<Turn>,
  */
 capacity: CapacityChange | null, };
 
+export type Record = { "kind": "team", "record": Team } | { "kind": "member", "record": Member } | { "kind": "time_off", "record": TimeOff } | { "kind": "holiday", "record": Holiday } | { "kind": "sprint", "record": Sprint } | { "kind": "interrupt", "record": Interrupt } | { "kind": "policy", "record": DutyPolicy } | { "kind": "release_train", "record": TrainInfo } | { "kind": "release_pin", "record": { 
+/**
+ * The train.
+ */
+train_id: number, 
+/**
+ * The placement.
+ */
+pin: ReleasePin, } } | { "kind": "freeze", "record": StoredFreeze };
+
+export type RecordChange = { 
+/**
+ * The record as it was.
+ */
+before: Record | null, 
+/**
+ * The record as it is now.
+ */
+after: Record | null, };
+
+export type Changes = { 
+/**
+ * The turns it touched, before and after.
+ */
+turns: TurnChanges, 
+/**
+ * The other records it created, edited or removed.
+ */
+records: Array<RecordChange>, };
+
 export type EditResult = { 
 /**
- * The changed turns as they were.
+ * What the write changed (the turns before and after; undo replays it backwards).
  */
-before: Array<Turn>, 
+changes: Changes, 
 /**
- * The changed turns as they are now.
- */
-after: Array<Turn>, 
-/**
- * The planner's view after the edit.
+ * The planner's view after the write.
  */
 view: RotationView, };
+
+export type Outcome<T> = { 
+/**
+ * The operation's result (the created record, the plan, …).
+ */
+value: T, 
+/**
+ * What it changed.
+ */
+changes: Changes, };
 
 export type RoutineEvents = { 
 /**
@@ -1964,7 +1990,7 @@ train: TrainInfo,
  */
 zone: string, 
 /**
- * The days the plan covers: from the first sprint's start to the last release.
+ * The days the plan covers: from the first sprint's start to a week after the last release.
  */
 range: DateSpan, 
 /**

@@ -6,11 +6,11 @@
 // `T | null` arguments are Rust `Option`s: pass null for "not given".
 import { call } from "./api";
 import type {
-  AppInfo, AppliedPlan, BacklogForecast, DemoSummary, DutyPolicy, Edit, EditPreview, EditResult,
-  ExportPreview, ExportRequest, FreezeSpan, Holiday, ImportPreview, ImportRequest, Interrupt,
-  InterruptFilter, Member, NewHoliday, NewInterrupt, NewMember, NewPolicy, NewSprint, NewTeam,
-  NewTimeOff, Plan, ReleasePin, RotationView, RoutineEvents, Sprint, SprintForecast, StoredFreeze,
-  Team, TeamBacktest, TimeOff, TrainInfo, TrainPlan, Turn, WhatIf,
+  AppInfo, BacklogForecast, DemoSummary, DutyPolicy, Edit, EditPreview, EditResult, ExportPreview,
+  ExportRequest, FreezeSpan, Holiday, ImportPreview, ImportRequest, Interrupt, InterruptFilter,
+  Member, NewHoliday, NewInterrupt, NewMember, NewPolicy, NewSprint, NewTeam, NewTimeOff, Outcome,
+  Plan, ReleasePin, RotationView, RoutineEvents, Sprint, SprintForecast, StoredFreeze, Team,
+  TeamBacktest, TimeOff, TrainInfo, TrainPlan, Turn, WhatIf,
 } from "./bindings";
 
 export const commands = {
@@ -81,23 +81,24 @@ export const commands = {
   rotationView: (teamId: number, from: string, to: string) => call<RotationView>("rotation_view", { teamId, from, to }),
   /**
    * Auto-plan: fills the unlocked future turns of `from`..=`to`; locked turns and history stay.
-   * Returns the plan and the turns it changed, so the planner can undo it.
+   * Returns the plan and what it changed, so the planner can undo it.
    */
-  planRotation: (teamId: number, from: string, to: string) => call<AppliedPlan>("plan_rotation", { teamId, from, to }),
+  planRotation: (teamId: number, from: string, to: string) =>
+    call<Outcome<Plan>>("plan_rotation", { teamId, from, to }),
   /** What auto-plan would propose for `from`..=`to` (ghost turns to accept or discard); writes nothing. */
   previewPlan: (teamId: number, from: string, to: string) => call<Plan>("preview_plan", { teamId, from, to }),
   /** What an edit would do (shown while dragging); writes nothing. */
   previewEdit: (teamId: number, from: string, to: string, edit: Edit) =>
     call<EditPreview>("preview_edit", { teamId, from, to, edit }),
-  /** Makes an edit (override or swap) and returns the refreshed view in the same round trip. */
+  /** Makes an edit (override, swap or shadow) and returns what changed with the refreshed view. */
   applyEdit: (teamId: number, from: string, to: string, edit: Edit) =>
     call<EditResult>("apply_edit", { teamId, from, to, edit }),
   /**
    * Undo / redo: replaces the turns `remove` (as they must still be stored) by `put`, and returns
-   * the refreshed view. Refused, writing nothing, when the rotation has changed since.
+   * what changed with the refreshed view. Refused, writing nothing, when the rotation has changed since.
    */
   restoreTurns: (teamId: number, from: string, to: string, remove: Turn[], put: Turn[]) =>
-    call<RotationView>("restore_turns", { teamId, from, to, remove, put }),
+    call<EditResult>("restore_turns", { teamId, from, to, remove, put }),
   /** Sets the handoff note of a turn. */
   setTurnNote: (turnId: number, note: string) => call<null>("set_turn_note", { turnId, note }),
   /** Every release train, by name. */

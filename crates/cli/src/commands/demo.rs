@@ -8,7 +8,7 @@ use crate::Ctx;
 pub fn run(ctx: &mut Ctx) -> Result<(), AppError> {
     let now = chrono::Utc::now();
     let today = now.with_timezone(&chrono_tz::Europe::Berlin).date_naive();
-    let sum = ctx.store.load_demo(today, now)?;
+    let sum = ctx.app.load_demo(today, now)?;
     let said = format!(
         "loaded demo teams {} ({} members, {} sprints, {} interrupts)",
         sum.teams.join(" and "),

@@ -3,12 +3,13 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, Utc};
 use clap::{Args, Subcommand};
+use sprintshield_core::calendar::requests::{ExportRequest, ImportAs, ImportRequest};
 use sprintshield_core::calendar::sources::ExportWhat;
 use sprintshield_core::time::{parse_date, parse_datetime};
 use sprintshield_core::{AppError, ErrorKind, Invalid};
-use sprintshield_store::calendar::{ExportRequest, ImportAs, ImportRequest};
 
 use crate::output::table;
+use crate::say;
 use crate::Ctx;
 
 /// Export commands.
@@ -84,7 +85,7 @@ fn io_error(what: &str, path: &std::path::Path, e: std::io::Error) -> AppError {
 /// Runs an export command.
 pub fn run_export(ctx: &mut Ctx, cmd: ExportCmd) -> Result<(), AppError> {
     let ExportCmd::Ics(a) = cmd;
-    let team = ctx.store.team_by_name(&a.team)?;
+    let team = ctx.app.team_by_name(&a.team)?;
     let what = if a.what.is_empty() {
         ExportWhat::ALL.to_vec()
     } else {
@@ -94,11 +95,11 @@ pub fn run_export(ctx: &mut Ctx, cmd: ExportCmd) -> Result<(), AppError> {
             .collect::<Result<Vec<_>, Invalid>>()?
     };
     let member_id = match &a.member {
-        Some(m) => Some(ctx.store.member_by_name(team.id, m)?.id),
+        Some(m) => Some(ctx.app.member_by_name(team.id, m)?.id),
         None => None,
     };
     let policy_id = match &a.policy {
-        Some(p) => Some(ctx.store.policy_by_name(team.id, p)?.id),
+        Some(p) => Some(ctx.app.policy_by_name(team.id, p)?.id),
         None => None,
     };
     let stamp: DateTime<Utc> = match &a.stamp {
@@ -113,14 +114,21 @@ pub fn run_export(ctx: &mut Ctx, cmd: ExportCmd) -> Result<(), AppError> {
         from: parse_date("from", &a.from)?,
         to: parse_date("to", &a.to)?,
     };
-    // Build first, write the file, then record what was exported: a failed write records nothing.
-    let preview = ctx.store.export_calendar(&req, stamp, false)?;
-    std::fs::write(&a.out, &preview.text).map_err(|e| io_error("write", &a.out, e))?;
-    let done = ctx.store.export_calendar(&req, stamp, true)?;
+    // The file is written inside the export's transaction: a failed write records nothing.
+    let mut failed = None;
+    let done = ctx
+        .app
+        .export_calendar(&req, stamp, |p| {
+            std::fs::write(&a.out, &p.text).inspect_err(|e| failed = Some(std::io::Error::new(e.kind(), e.to_string())))
+        })
+        .map_err(|e| match failed.take() {
+            Some(io) => io_error("write", &a.out, io),
+            None => e,
+        })?;
     if ctx.json {
-        println!("{}", serde_json::to_string_pretty(&done).expect("export serialises"));
+        say!("{}", serde_json::to_string_pretty(&done).expect("export serialises"));
     } else {
-        println!(
+        say!(
             "wrote {} events to {} ({} new, {} changed, {} cancelled)",
             done.events.len(),
             a.out.display(),
@@ -135,7 +143,7 @@ pub fn run_export(ctx: &mut Ctx, cmd: ExportCmd) -> Result<(), AppError> {
 /// Runs an import command.
 pub fn run_import(ctx: &mut Ctx, cmd: ImportCmd) -> Result<(), AppError> {
     let ImportCmd::Ics(a) = cmd;
-    let team = ctx.store.team_by_name(&a.team)?;
+    let team = ctx.app.team_by_name(&a.team)?;
     let kind = ImportAs::parse(&a.kind)?;
     let today = Utc::now().with_timezone(&team.spec.zone).date_naive();
     let from = match &a.from {
@@ -156,13 +164,17 @@ pub fn run_import(ctx: &mut Ctx, cmd: ImportCmd) -> Result<(), AppError> {
         from,
         to,
     };
-    let p = ctx.store.import_calendar(&req, a.apply)?;
+    let p = if a.apply {
+        ctx.app.import_calendar(&req)?.value
+    } else {
+        ctx.app.import_preview(&req)?
+    };
     if ctx.json {
-        println!("{}", serde_json::to_string_pretty(&p).expect("preview serialises"));
+        say!("{}", serde_json::to_string_pretty(&p).expect("preview serialises"));
         return Ok(());
     }
     let verb = if p.applied { "imported" } else { "would import" };
-    println!(
+    say!(
         "{verb} {} time off and {} holidays for {}{}",
         p.time_off_to_write,
         p.holidays_to_write,
@@ -175,7 +187,7 @@ pub fn run_import(ctx: &mut Ctx, cmd: ImportCmd) -> Result<(), AppError> {
     );
     let flag = |dup: bool| if dup { "duplicate, skipped" } else { "new" }.to_owned();
     if !p.proposal.time_off.is_empty() {
-        println!("\nTime off:");
+        say!("\nTime off:");
         table(
             ctx,
             &p.proposal.time_off,
@@ -193,13 +205,13 @@ pub fn run_import(ctx: &mut Ctx, cmd: ImportCmd) -> Result<(), AppError> {
         );
     }
     if !p.proposal.holidays.is_empty() {
-        println!("\nHolidays:");
+        say!("\nHolidays:");
         table(ctx, &p.proposal.holidays, &["DATE", "NAME", "STATUS"], |h| {
             vec![h.date.to_string(), h.name.clone(), flag(h.duplicate)]
         });
     }
     if !p.proposal.unmatched.is_empty() {
-        println!("\nNot imported:");
+        say!("\nNot imported:");
         table(
             ctx,
             &p.proposal.unmatched,
@@ -215,7 +227,7 @@ pub fn run_import(ctx: &mut Ctx, cmd: ImportCmd) -> Result<(), AppError> {
         );
     }
     if !p.messages.is_empty() {
-        println!("\nNotes:");
+        say!("\nNotes:");
         table(ctx, &p.messages, &["LINE", "TITLE", "LEVEL", "NOTE"], |m| {
             vec![
                 m.line.to_string(),

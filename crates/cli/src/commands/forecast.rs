@@ -9,7 +9,8 @@ use sprintshield_core::forecast::{
 };
 use sprintshield_core::{AppError, Id, Invalid};
 
-use crate::Ctx;
+use crate::output::json;
+use crate::{say, Ctx};
 
 mod day_table;
 
@@ -82,18 +83,14 @@ fn r2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-fn json<T: serde::Serialize>(value: &T) {
-    println!("{}", serde_json::to_string_pretty(value).expect("result serialises"));
-}
-
 /// The team's data and the id of the sprint named `sprint` (or the running / next one).
 fn load(ctx: &Ctx, team: &str, sprint: Option<&str>) -> Result<(TeamData, Id), AppError> {
-    let team = ctx.store.team_by_name(team)?;
+    let team = ctx.app.team_by_name(team)?;
     let named = match sprint {
-        Some(name) => Some(ctx.store.sprint_by_name(team.id, name)?.id),
+        Some(name) => Some(ctx.app.sprint_by_name(team.id, name)?.id),
         None => None,
     };
-    let data = ctx.store.team_data(team.id)?;
+    let data = ctx.app.team_data(team.id)?;
     let id = sprint_or_default(&data, named, chrono::Utc::now())?;
     Ok((data, id))
 }
@@ -115,7 +112,7 @@ pub fn run_capacity(ctx: &Ctx, args: CapacityArgs) -> Result<(), AppError> {
         scenario(ScenarioKind::WithoutRotation),
         scenario(ScenarioKind::EveryoneShares),
     );
-    println!(
+    say!(
         "{} ({} to {}): {} working days, {} duty covers",
         cap.sprint.spec.name,
         cap.sprint.spec.start,
@@ -123,12 +120,15 @@ pub fn run_capacity(ctx: &Ctx, args: CapacityArgs) -> Result<(), AppError> {
         r.working_days(),
         cap.planned_covers
     );
-    println!(
+    say!(
         "{:<20}  {:>13}  {:>16}  {:>15}",
-        "MEMBER", "WITH ROTATION", "WITHOUT ROTATION", "EVERYONE SHARES"
+        "MEMBER",
+        "WITH ROTATION",
+        "WITHOUT ROTATION",
+        "EVERYONE SHARES"
     );
     for (i, p) in r.people.iter().enumerate() {
-        println!(
+        say!(
             "{:<20}  {:>13}  {:>16}  {:>15}",
             p.name,
             r2(p.total.value),
@@ -136,18 +136,18 @@ pub fn run_capacity(ctx: &Ctx, args: CapacityArgs) -> Result<(), AppError> {
             r2(shared.people[i].focus_days)
         );
     }
-    println!(
+    say!(
         "{:<20}  {:>13}  {:>16}  {:>15}",
         "TEAM",
         r2(with.team_total.value),
         r2(without.team_total.value),
         r2(shared.team_total.value)
     );
-    println!("focus person-days; {}", cap.interrupt_window_note);
-    println!("with rotation: {}", r.interrupts.leaked.from);
-    println!("everyone shares: {}", shared.interrupt_cost.from);
-    println!();
-    println!("{}", day_table::day_table(r));
+    say!("focus person-days; {}", cap.interrupt_window_note);
+    say!("with rotation: {}", r.interrupts.leaked.from);
+    say!("everyone shares: {}", shared.interrupt_cost.from);
+    say!("");
+    say!("{}", day_table::day_table(r));
     Ok(())
 }
 
@@ -161,12 +161,12 @@ pub fn run_forecast(ctx: &Ctx, args: ForecastArgs) -> Result<(), AppError> {
         if ctx.json {
             json(&b);
         } else {
-            println!("{points} points take:");
-            println!("  P50  {} sprints", b.p50_sprints);
-            println!("  P85  {} sprints", b.p85_sprints);
-            println!("  P95  {} sprints", b.p95_sprints);
-            println!("  mean {} sprints", b.mean_sprints);
-            println!("{}", b.from);
+            say!("{points} points take:");
+            say!("  P50  {} sprints", b.p50_sprints);
+            say!("  P85  {} sprints", b.p85_sprints);
+            say!("  P95  {} sprints", b.p95_sprints);
+            say!("  mean {} sprints", b.mean_sprints);
+            say!("{}", b.from);
         }
         return Ok(());
     }
@@ -180,29 +180,31 @@ pub fn run_forecast(ctx: &Ctx, args: ForecastArgs) -> Result<(), AppError> {
     }
     let mc = &f.monte_carlo;
     let d = &f.deterministic;
-    println!(
+    say!(
         "{} ({} to {}): {} focus person-days",
         fc.capacity.sprint.spec.name,
         fc.capacity.sprint.spec.start,
         fc.capacity.sprint.spec.end,
         r2(f.planned_focus_days.value)
     );
-    println!("  P50  {} points", r2(mc.p50));
-    println!("  P85  {} points", r2(mc.p85));
-    println!("  P95  {} points", r2(mc.p95));
-    println!("  mean {} points ({})", d.points.value, d.points.from);
+    say!("  P50  {} points", r2(mc.p50));
+    say!("  P85  {} points", r2(mc.p85));
+    say!("  P95  {} points", r2(mc.p95));
+    say!("  mean {} points ({})", d.points.value, d.points.from);
     match &d.range {
-        Some(range) => println!("  range {} to {} points ({})", range.low, range.high, range.from),
-        None => println!("  range: {}", d.range_note),
+        Some(range) => say!("  range {} to {} points ({})", range.low, range.high, range.from),
+        None => say!("  range: {}", d.range_note),
     }
-    println!(
+    say!(
         "  lowest to highest {} to {} points; {}",
-        d.lowest_highest.low, d.lowest_highest.high, d.chance_in_lowest_highest.from
+        d.lowest_highest.low,
+        d.lowest_highest.high,
+        d.chance_in_lowest_highest.from
     );
-    println!("{} trials, seed {}", mc.trials, mc.seed);
-    println!("history used:");
+    say!("{} trials, seed {}", mc.trials, mc.seed);
+    say!("history used:");
     for h in &f.history {
-        println!(
+        say!(
             "  {:<16} {:>6} points  {:>6} focus days  {:>5} per focus day",
             h.name,
             r2(h.completed_points),
@@ -211,11 +213,11 @@ pub fn run_forecast(ctx: &Ctx, args: ForecastArgs) -> Result<(), AppError> {
         );
     }
     for note in &fc.left_out {
-        println!("  left out: {note}");
+        say!("  left out: {note}");
     }
-    println!("{}", fc.capacity.interrupt_window_note);
+    say!("{}", fc.capacity.interrupt_window_note);
     for w in &f.warnings {
-        println!("warning: {}", w.message);
+        say!("warning: {}", w.message);
     }
     Ok(())
 }
@@ -224,19 +226,23 @@ pub fn run_forecast(ctx: &Ctx, args: ForecastArgs) -> Result<(), AppError> {
 pub fn run_backtest(ctx: &Ctx, args: BacktestArgs) -> Result<(), AppError> {
     let settings = ForecastSettings::new(args.simulation.trials, args.simulation.seed)?;
     let cs = capacity_settings(args.simulation.recovery.recovery_minutes)?;
-    let team = ctx.store.team_by_name(&args.team)?;
-    let data = ctx.store.team_data(team.id)?;
+    let team = ctx.app.team_by_name(&args.team)?;
+    let data = ctx.app.team_data(team.id)?;
     let bt = team_backtest(&data, settings, cs)?;
     if ctx.json {
         json(&bt);
         return Ok(());
     }
-    println!(
+    say!(
         "{:<16}  {:>4}  {:>7}  {:>7}  {:>7}  HIT",
-        "SPRINT", "USED", "P50", "P85", "ACTUAL"
+        "SPRINT",
+        "USED",
+        "P50",
+        "P85",
+        "ACTUAL"
     );
     for row in &bt.backtest.rows {
-        println!(
+        say!(
             "{:<16}  {:>4}  {:>7}  {:>7}  {:>7}  {}",
             row.name,
             row.sprints_used,
@@ -247,8 +253,8 @@ pub fn run_backtest(ctx: &Ctx, args: BacktestArgs) -> Result<(), AppError> {
         );
     }
     match &bt.backtest.hit_rate {
-        Some(rate) => println!("P85 hit rate: {}", rate.from),
-        None => println!("{}", bt.backtest.note),
+        Some(rate) => say!("P85 hit rate: {}", rate.from),
+        None => say!("{}", bt.backtest.note),
     }
     Ok(())
 }

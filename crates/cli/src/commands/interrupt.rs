@@ -1,9 +1,8 @@
 //! `sprintshield interrupt log|list`.
 use clap::Subcommand;
-use sprintshield_core::interrupt::{InterruptCategory, NewInterrupt, Severity};
+use sprintshield_core::interrupt::{InterruptCategory, InterruptFilter, NewInterrupt, Severity};
 use sprintshield_core::time::parse_date;
 use sprintshield_core::AppError;
-use sprintshield_store::interrupts::InterruptFilter;
 
 use crate::output::{done, table};
 use crate::Ctx;
@@ -72,11 +71,11 @@ pub fn run(ctx: &mut Ctx, cmd: InterruptCmd) -> Result<(), AppError> {
             root_cause,
             title,
         } => {
-            let team = ctx.store.team_by_name(&team)?;
+            let team = ctx.app.team_by_name(&team)?;
             let category = InterruptCategory::parse(&category)?;
             let severity = Severity::parse(&severity)?;
             let handled_by = handled_by
-                .map(|m| ctx.store.member_by_name(team.id, &m))
+                .map(|m| ctx.app.member_by_name(team.id, &m))
                 .transpose()?
                 .map(|m| m.id);
             let new = NewInterrupt {
@@ -90,7 +89,7 @@ pub fn run(ctx: &mut Ctx, cmd: InterruptCmd) -> Result<(), AppError> {
                 could_have_waited,
                 root_cause,
             };
-            let i = ctx.store.log_interrupt(team.id, new, chrono::Utc::now())?;
+            let i = ctx.app.log_interrupt(team.id, new, chrono::Utc::now())?.value;
             let local = i.spec.arrived_at.with_timezone(&team.spec.zone);
             let said = format!(
                 "logged \"{}\" at {} ({} min)",
@@ -101,7 +100,7 @@ pub fn run(ctx: &mut Ctx, cmd: InterruptCmd) -> Result<(), AppError> {
             done(ctx, &i, said);
         }
         InterruptCmd::List { team, from, to } => {
-            let team = ctx.store.team_by_name(&team)?;
+            let team = ctx.app.team_by_name(&team)?;
             let filter = InterruptFilter {
                 from: from.map(|d| parse_date("from", &d)).transpose()?,
                 to: to.map(|d| parse_date("to", &d)).transpose()?,
@@ -114,8 +113,8 @@ pub fn run(ctx: &mut Ctx, cmd: InterruptCmd) -> Result<(), AppError> {
                     );
                 }
             }
-            let members = ctx.store.members(team.id)?;
-            let rows = ctx.store.interrupts(team.id, &filter)?;
+            let members = ctx.app.members(team.id)?;
+            let rows = ctx.app.interrupts(team.id, &filter)?;
             table(
                 ctx,
                 &rows,

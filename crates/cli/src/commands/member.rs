@@ -56,7 +56,7 @@ pub fn run(ctx: &mut Ctx, cmd: MemberCmd) -> Result<(), AppError> {
             active_until,
             no_duty,
         } => {
-            let team = ctx.store.team_by_name(&team)?;
+            let team = ctx.app.team_by_name(&team)?;
             let new = NewMember {
                 name,
                 email,
@@ -67,7 +67,7 @@ pub fn run(ctx: &mut Ctx, cmd: MemberCmd) -> Result<(), AppError> {
                 can_take_duty: Some(!no_duty),
                 colour: None,
             };
-            let m = ctx.store.add_member(team.id, new)?;
+            let m = ctx.app.add_member(team.id, new)?.value;
             let said = format!(
                 "added {} to {} ({} %)",
                 m.spec.name, team.spec.name, m.spec.capacity_percent
@@ -75,8 +75,8 @@ pub fn run(ctx: &mut Ctx, cmd: MemberCmd) -> Result<(), AppError> {
             done(ctx, &m, said);
         }
         MemberCmd::List { team } => {
-            let team = ctx.store.team_by_name(&team)?;
-            let members = ctx.store.members(team.id)?;
+            let team = ctx.app.team_by_name(&team)?;
+            let members = ctx.app.members(team.id)?;
             table(
                 ctx,
                 &members,

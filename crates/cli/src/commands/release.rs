@@ -3,10 +3,11 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use clap::{Args, Subcommand};
 use serde::Serialize;
-use sprintshield_core::release::{FreezeSpan, FreezeWindow, Release, ReleaseWarning, RoutineEdit, RoutineEvents};
+use sprintshield_core::release::{
+    parse_yearly, FreezeSpan, FreezeWindow, Release, ReleaseWarning, RoutineEdit, RoutineEvents, TrainPlan,
+};
 use sprintshield_core::time::{parse_date, parse_zone, DateSpan};
 use sprintshield_core::AppError;
-use sprintshield_store::releases::{parse_yearly, TrainPlan};
 
 use crate::output::{done, table};
 use crate::Ctx;
@@ -181,7 +182,7 @@ struct ReleaseRow {
 
 fn rows(ctx: &Ctx, plan: &TrainPlan) -> Result<Vec<ReleaseRow>, AppError> {
     let zone: Tz = parse_zone(&plan.zone)?;
-    let members = ctx.store.members(plan.train.train.spec.ops_team_id)?;
+    let members = ctx.app.members(plan.train.train.spec.ops_team_id)?;
     let iso = |t: chrono::DateTime<chrono::Utc>| t.with_timezone(&zone).to_rfc3339();
     Ok(plan
         .releases
@@ -255,11 +256,12 @@ pub fn run_train(ctx: &mut Ctx, cmd: TrainCmd) -> Result<(), AppError> {
         } => {
             // Check the routine flags before looking anything up, so a typo is the one error shown.
             let routine = routine.edit().apply(&RoutineEvents::default())?;
-            let dev = ctx.store.team_by_name(&dev)?;
-            let ops = ctx.store.team_by_name(&ops)?;
+            let dev = ctx.app.team_by_name(&dev)?;
+            let ops = ctx.app.team_by_name(&ops)?;
             let t = ctx
-                .store
-                .add_release_train(name.as_deref(), dev.id, ops.id, lag_weeks, Some(routine))?;
+                .app
+                .add_release_train(name.as_deref(), dev.id, ops.id, lag_weeks, Some(routine))?
+                .value;
             let said = format!(
                 "added release train {}: {} sprints released by {} {} weeks later; {}",
                 t.name,
@@ -275,7 +277,7 @@ pub fn run_train(ctx: &mut Ctx, cmd: TrainCmd) -> Result<(), AppError> {
             lag_weeks,
             routine,
         } => {
-            let t = ctx.store.release_train_by_name(&train)?;
+            let t = ctx.app.release_train_by_name(&train)?;
             let edit = routine.edit();
             if edit.is_empty() && lag_weeks.is_none() {
                 return Err(sprintshield_core::Invalid::new(
@@ -285,7 +287,7 @@ pub fn run_train(ctx: &mut Ctx, cmd: TrainCmd) -> Result<(), AppError> {
                 .into());
             }
             let routine = edit.apply(&t.train.spec.routine)?;
-            let t = ctx.store.update_release_train(t.train.id, lag_weeks, routine)?;
+            let t = ctx.app.update_release_train(t.train.id, lag_weeks, routine)?.value;
             let said = format!(
                 "release train {}: released {} weeks after each sprint; {}",
                 t.name,
@@ -295,7 +297,7 @@ pub fn run_train(ctx: &mut Ctx, cmd: TrainCmd) -> Result<(), AppError> {
             done(ctx, &t, said);
         }
         TrainCmd::List => {
-            let trains = ctx.store.release_trains()?;
+            let trains = ctx.app.release_trains()?;
             table(ctx, &trains, &["NAME", "DEV", "OPS", "LAG WEEKS", "ROUTINE"], |t| {
                 vec![
                     t.name.clone(),
@@ -315,26 +317,26 @@ pub fn run(ctx: &mut Ctx, cmd: ReleaseCmd) -> Result<(), AppError> {
     match cmd {
         ReleaseCmd::Plan { train, from, to } => {
             let range = DateSpan::new(parse_date("from", &from)?, parse_date("to", &to)?, "to")?;
-            let t = ctx.store.release_train_by_name(&train)?;
-            let plan = ctx.store.plan_train(t.train.id, Some(range), None)?;
+            let t = ctx.app.release_train_by_name(&train)?;
+            let plan = ctx.app.plan_train(t.train.id, Some(range), None)?;
             print_releases(ctx, &plan)?;
         }
         ReleaseCmd::List { train } => {
-            let t = ctx.store.release_train_by_name(&train)?;
-            let plan = ctx.store.plan_train(t.train.id, None, None)?;
+            let t = ctx.app.release_train_by_name(&train)?;
+            let plan = ctx.app.plan_train(t.train.id, None, None)?;
             print_releases(ctx, &plan)?;
         }
         ReleaseCmd::Pin(a) => {
             let day = parse_date("day", &a.day)?;
-            let t = ctx.store.release_train_by_name(&a.train)?;
-            let s = ctx.store.sprint_by_name(t.train.spec.dev_team_id, &a.sprint)?;
-            let pin = ctx.store.pin_release(t.train.id, s.id, day)?;
+            let t = ctx.app.release_train_by_name(&a.train)?;
+            let s = ctx.app.sprint_by_name(t.train.spec.dev_team_id, &a.sprint)?;
+            let pin = ctx.app.pin_release(t.train.id, s.id, day)?.value;
             done(ctx, &pin, format!("the release of {} is placed on {day}", s.spec.name));
         }
         ReleaseCmd::Unpin { train, sprint } => {
-            let t = ctx.store.release_train_by_name(&train)?;
-            let s = ctx.store.sprint_by_name(t.train.spec.dev_team_id, &sprint)?;
-            ctx.store.unpin_release(t.train.id, s.id)?;
+            let t = ctx.app.release_train_by_name(&train)?;
+            let s = ctx.app.sprint_by_name(t.train.spec.dev_team_id, &sprint)?;
+            ctx.app.unpin_release(t.train.id, s.id)?;
             done(
                 ctx,
                 &s.id,
@@ -382,8 +384,8 @@ pub fn run_freeze(ctx: &mut Ctx, cmd: FreezeCmd) -> Result<(), AppError> {
                     .into())
                 }
             };
-            let team = ctx.store.team_by_name(&team)?;
-            let f = ctx.store.add_freeze(team.id, window)?;
+            let team = ctx.app.team_by_name(&team)?;
+            let f = ctx.app.add_freeze(team.id, window)?.value;
             let said = format!(
                 "added freeze {} for {} ({})",
                 f.window.name,
@@ -394,11 +396,11 @@ pub fn run_freeze(ctx: &mut Ctx, cmd: FreezeCmd) -> Result<(), AppError> {
         }
         FreezeCmd::List { team } => {
             let team_id = match team {
-                Some(t) => Some(ctx.store.team_by_name(&t)?.id),
+                Some(t) => Some(ctx.app.team_by_name(&t)?.id),
                 None => None,
             };
-            let teams = ctx.store.teams()?;
-            let rows = ctx.store.freezes(team_id)?;
+            let teams = ctx.app.teams()?;
+            let rows = ctx.app.freezes(team_id)?;
             table(ctx, &rows, &["TEAM", "NAME", "WHEN"], |f| {
                 vec![
                     teams

@@ -1,12 +1,14 @@
 //! `sprintshield policy add|list` and `sprintshield rotation plan|show|override|swap|check|fairness|today`.
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
-use sprintshield_core::rotation::{who_is_on_duty, Edit, NewPolicy, PolicyKind, Turn};
+use sprintshield_core::rotation::{who_is_on_duty, NewPolicy, PolicyKind, Turn};
 use sprintshield_core::team::Team;
 use sprintshield_core::time::{parse_date, parse_datetime, DateSpan};
-use sprintshield_core::{AppError, Id, Invalid};
+use sprintshield_core::{AppError, Id};
+use sprintshield_service::EditAt;
 
 use crate::output::{done, table};
+use crate::say;
 use crate::Ctx;
 
 /// Duty policy commands.
@@ -135,51 +137,28 @@ pub struct TurnRef {
 
 impl TeamRange {
     fn resolve(&self, ctx: &Ctx) -> Result<(Team, DateSpan), AppError> {
-        let team = ctx.store.team_by_name(&self.team)?;
+        let team = ctx.app.team_by_name(&self.team)?;
         let span = DateSpan::new(parse_date("from", &self.from)?, parse_date("to", &self.to)?, "to")?;
         Ok((team, span))
     }
 }
 
 impl TurnRef {
-    /// The team, the policy id and the stored turn covering `at`.
-    fn resolve(&self, ctx: &Ctx) -> Result<(Team, Id, Turn), AppError> {
-        let team = ctx.store.team_by_name(&self.team)?;
-        let policy = policy_ref(ctx, &team, &self.policy)?;
-        let turn = turn_at(
-            ctx,
-            &team,
-            policy,
-            parse_datetime("at", &self.at, team.spec.zone)?,
-            "at",
-        )?;
-        Ok((team, policy, turn))
+    /// The team, the policy id and the moment named.
+    fn resolve(&self, ctx: &Ctx) -> Result<(Team, Id, DateTime<Utc>), AppError> {
+        let team = ctx.app.team_by_name(&self.team)?;
+        let policy = ctx.app.find_policy(team.id, &self.policy)?.id;
+        let at = parse_datetime("at", &self.at, team.spec.zone)?;
+        Ok((team, policy, at))
     }
 }
 
 fn member_id(ctx: &Ctx, team: &Team, name: &str) -> Result<Id, AppError> {
-    Ok(ctx.store.member_by_name(team.id, name)?.id)
+    Ok(ctx.app.member_by_name(team.id, name)?.id)
 }
 
 fn policy_ref(ctx: &Ctx, team: &Team, name: &str) -> Result<Id, AppError> {
-    match name.split_once('/') {
-        Some((t, p)) => {
-            let other = ctx.store.team_by_name(t)?;
-            Ok(ctx.store.policy_by_name(other.id, p)?.id)
-        }
-        None => Ok(ctx.store.policy_by_name(team.id, name)?.id),
-    }
-}
-
-fn turn_at(ctx: &Ctx, team: &Team, policy: Id, at: DateTime<Utc>, field: &'static str) -> Result<Turn, AppError> {
-    let turns = ctx.store.turns(team.id, at, at + chrono::Duration::seconds(1))?;
-    turns.into_iter().find(|t| t.policy_id == policy).ok_or_else(|| {
-        Invalid::new(
-            field,
-            format!("no turn of this policy covers {at}; plan the rotation first"),
-        )
-        .into()
-    })
+    Ok(ctx.app.find_policy(team.id, name)?.id)
 }
 
 fn local(team: &Team, t: DateTime<Utc>) -> String {
@@ -200,7 +179,7 @@ pub fn run_policy(ctx: &mut Ctx, cmd: PolicyCmd) -> Result<(), AppError> {
             standing,
             stand_in,
         } => {
-            let team = ctx.store.team_by_name(&team)?;
+            let team = ctx.app.team_by_name(&team)?;
             let mut new = NewPolicy::new(name, PolicyKind::parse(&kind)?);
             new.handoff = handoff;
             new.pool = pool
@@ -211,7 +190,7 @@ pub fn run_policy(ctx: &mut Ctx, cmd: PolicyCmd) -> Result<(), AppError> {
             new.escalates_to = escalates_to.map(|p| policy_ref(ctx, &team, &p)).transpose()?;
             new.standing_member_id = standing.map(|m| member_id(ctx, &team, &m)).transpose()?;
             new.stand_in_id = stand_in.map(|m| member_id(ctx, &team, &m)).transpose()?;
-            let p = ctx.store.add_policy(team.id, new)?;
+            let p = ctx.app.add_policy(team.id, new)?.value;
             let said = format!(
                 "added {} ({}, handoff {} {}, focus {} %)",
                 p.spec.name,
@@ -223,9 +202,9 @@ pub fn run_policy(ctx: &mut Ctx, cmd: PolicyCmd) -> Result<(), AppError> {
             done(ctx, &p, said);
         }
         PolicyCmd::List { team } => {
-            let team = ctx.store.team_by_name(&team)?;
-            let members = ctx.store.members(team.id)?;
-            let rows = ctx.store.policies(team.id)?;
+            let team = ctx.app.team_by_name(&team)?;
+            let members = ctx.app.members(team.id)?;
+            let rows = ctx.app.policies(team.id)?;
             table(
                 ctx,
                 &rows,
@@ -245,7 +224,7 @@ pub fn run_policy(ctx: &mut Ctx, cmd: PolicyCmd) -> Result<(), AppError> {
                     let esc = p
                         .spec
                         .escalates_to
-                        .and_then(|id| ctx.store.policy(id).ok())
+                        .and_then(|id| ctx.app.policy(id).ok())
                         .map(|e| e.spec.name)
                         .unwrap_or_default();
                     vec![
@@ -264,7 +243,7 @@ pub fn run_policy(ctx: &mut Ctx, cmd: PolicyCmd) -> Result<(), AppError> {
 }
 
 fn show_turns(ctx: &Ctx, team: &Team, turns: &[Turn]) -> Result<(), AppError> {
-    let ctx_r = ctx.store.rotation_context(team.id)?;
+    let (ctx_r, _) = ctx.app.rotation(team.id)?;
     let name = |id: Id| {
         ctx_r
             .members
@@ -286,7 +265,7 @@ fn show_turns(ctx: &Ctx, team: &Team, turns: &[Turn]) -> Result<(), AppError> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&rows).expect("json"));
+        say!("{}", serde_json::to_string_pretty(&rows).expect("json"));
         return Ok(());
     }
     table(
@@ -319,19 +298,19 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
     match cmd {
         RotationCmd::Plan(range) => {
             let (team, horizon) = range.resolve(ctx)?;
-            let plan = ctx.store.plan_rotation(team.id, horizon, now)?.plan;
+            let plan = ctx.app.plan_rotation(team.id, horizon, now)?.value;
             let generated = plan.explanations.len();
             if ctx.json {
-                println!("{}", serde_json::to_string_pretty(&plan).expect("json"));
+                say!("{}", serde_json::to_string_pretty(&plan).expect("json"));
             } else {
-                println!("planned {generated} turns from {} to {}", horizon.first, horizon.last);
-                let view = ctx.store.rotation_view(team.id, horizon, now)?;
+                say!("planned {generated} turns from {} to {}", horizon.first, horizon.last);
+                let view = ctx.app.rotation_view(team.id, horizon, now)?;
                 show_turns(ctx, &team, &view.turns)?;
             }
         }
         RotationCmd::Show { range, policy } => {
             let (team, span) = range.resolve(ctx)?;
-            let view = ctx.store.rotation_view(team.id, span, now)?;
+            let view = ctx.app.rotation_view(team.id, span, now)?;
             let only = policy.map(|p| policy_ref(ctx, &team, &p)).transpose()?;
             let turns: Vec<Turn> = view
                 .turns
@@ -341,57 +320,51 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
             show_turns(ctx, &team, &turns)?;
         }
         RotationCmd::Override { turn, member } => {
-            let (team, _, turn) = turn.resolve(ctx)?;
+            let (team, policy, at) = turn.resolve(ctx)?;
             let member_id = member_id(ctx, &team, &member)?;
-            let edit = Edit::Override {
-                turn_id: turn.id.expect("stored"),
-                member_id,
+            let after = ctx
+                .app
+                .apply_edit_at(team.id, policy, at, EditAt::Override { member_id })?
+                .value;
+            let said = match after.first() {
+                Some(t) => format!(
+                    "{member} is on duty from {} to {} (locked)",
+                    local(&team, t.start),
+                    local(&team, t.end)
+                ),
+                None => format!("{member} was already on duty then; nothing changed"),
             };
-            let (_, after) = ctx.store.apply_edit(team.id, edit)?;
-            let said = format!(
-                "{member} is on duty from {} to {} (locked)",
-                local(&team, turn.start),
-                local(&team, turn.end)
-            );
             done(ctx, &after, said);
         }
         RotationCmd::Swap { turn, with } => {
-            let (team, policy, a) = turn.resolve(ctx)?;
-            let b = turn_at(
-                ctx,
-                &team,
-                policy,
-                parse_datetime("with", &with, team.spec.zone)?,
-                "with",
-            )?;
-            let edit = Edit::Swap {
-                turn_id: a.id.expect("stored"),
-                with_turn_id: b.id.expect("stored"),
-            };
-            let (_, after) = ctx.store.apply_edit(team.id, edit)?;
+            let (team, policy, at) = turn.resolve(ctx)?;
+            let with = parse_datetime("with", &with, team.spec.zone)?;
+            let after = ctx.app.apply_edit_at(team.id, policy, at, EditAt::Swap { with })?.value;
             done(ctx, &after, "swapped the two turns (both locked)".into());
         }
         RotationCmd::Shadow { turn, member, remove } => {
-            let (team, _, turn) = turn.resolve(ctx)?;
+            let (team, policy, at) = turn.resolve(ctx)?;
             let member_id = if remove {
                 None
             } else {
                 member.as_deref().map(|m| member_id(ctx, &team, m)).transpose()?
             };
-            let edit = Edit::Shadow {
-                turn_id: turn.id.expect("stored"),
-                member_id,
-            };
-            let (_, after) = ctx.store.apply_edit(team.id, edit)?;
-            let said = match &member {
-                Some(m) if !remove => format!("{m} shadows the turn from {} (not cover)", local(&team, turn.start)),
+            let after = ctx
+                .app
+                .apply_edit_at(team.id, policy, at, EditAt::Shadow { member_id })?
+                .value;
+            let said = match (&member, after.first()) {
+                (Some(m), Some(t)) if !remove => {
+                    format!("{m} shadows the turn from {} (not cover)", local(&team, t.start))
+                }
+                (Some(_), None) if !remove => "that trainee already shadows the turn; nothing changed".into(),
                 _ => "removed the shadow".into(),
             };
             done(ctx, &after, said);
         }
         RotationCmd::Check(range) => {
             let (team, span) = range.resolve(ctx)?;
-            let view = ctx.store.rotation_view(team.id, span, now)?;
+            let view = ctx.app.rotation_view(team.id, span, now)?;
             table(ctx, &view.conflicts, &["SEVERITY", "KIND", "WHEN", "WHAT"], |c| {
                 vec![
                     c.conflict.severity.to_string(),
@@ -406,10 +379,10 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
             });
         }
         RotationCmd::Fairness { team } => {
-            let team = ctx.store.team_by_name(&team)?;
+            let team = ctx.app.team_by_name(&team)?;
             let today = now.with_timezone(&team.spec.zone).date_naive();
             let report = ctx
-                .store
+                .app
                 .rotation_view(
                     team.id,
                     DateSpan {
@@ -420,7 +393,7 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
                 )?
                 .fairness;
             if ctx.json {
-                println!("{}", serde_json::to_string_pretty(&report).expect("json"));
+                say!("{}", serde_json::to_string_pretty(&report).expect("json"));
                 return Ok(());
             }
             table(
@@ -440,9 +413,8 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
             );
         }
         RotationCmd::Today { team } => {
-            let team = ctx.store.team_by_name(&team)?;
-            let rc = ctx.store.rotation_context(team.id)?;
-            let turns = ctx.store.all_turns(team.id)?;
+            let team = ctx.app.team_by_name(&team)?;
+            let (rc, turns) = ctx.app.rotation(team.id)?;
             let name = |id: Id| {
                 rc.members
                     .iter()
@@ -452,7 +424,7 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
             };
             for p in rc.policies.iter().filter(|p| p.team_id == team.id) {
                 let d = who_is_on_duty(&turns, p.id, now);
-                println!(
+                say!(
                     "{}: {} (next: {})",
                     p.spec.name,
                     d.current.map(|t| name(t.member_id)).unwrap_or_else(|| "nobody".into()),
@@ -461,10 +433,10 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
                         .unwrap_or_else(|| "-".into())
                 );
                 if let Some(note) = d.handoff_note {
-                    println!("  handoff note: {note}");
+                    say!("  handoff note: {note}");
                 }
                 for item in &p.spec.checklist {
-                    println!("  [ ] {item}");
+                    say!("  [ ] {item}");
                 }
             }
         }

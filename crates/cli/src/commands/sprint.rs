@@ -63,30 +63,33 @@ pub fn run(ctx: &mut Ctx, cmd: SprintCmd) -> Result<(), AppError> {
             committed,
             goal,
         } => {
-            let team = ctx.store.team_by_name(&team)?;
-            let s = ctx.store.create_sprint(
-                team.id,
-                NewSprint {
-                    name,
-                    start,
-                    end,
-                    goal,
-                    committed_points: committed,
-                },
-            )?;
+            let team = ctx.app.team_by_name(&team)?;
+            let s = ctx
+                .app
+                .create_sprint(
+                    team.id,
+                    NewSprint {
+                        name,
+                        start,
+                        end,
+                        goal,
+                        committed_points: committed,
+                    },
+                )?
+                .value;
             let said = format!("added {} ({} to {})", s.spec.name, s.spec.start, s.spec.end);
             done(ctx, &s, said);
         }
         SprintCmd::Close { team, name, completed } => {
-            let team = ctx.store.team_by_name(&team)?;
-            let s = ctx.store.sprint_by_name(team.id, &name)?;
-            let s = ctx.store.close_sprint(s.id, completed)?;
+            let team = ctx.app.team_by_name(&team)?;
+            let s = ctx.app.sprint_by_name(team.id, &name)?;
+            let s = ctx.app.close_sprint(s.id, completed)?.value;
             let said = format!("closed {} with {} points", s.spec.name, points(s.completed_points));
             done(ctx, &s, said);
         }
         SprintCmd::List { team } => {
-            let team = ctx.store.team_by_name(&team)?;
-            let rows = ctx.store.sprints(team.id)?;
+            let team = ctx.app.team_by_name(&team)?;
+            let rows = ctx.app.sprints(team.id)?;
             table(
                 ctx,
                 &rows,

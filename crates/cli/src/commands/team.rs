@@ -45,18 +45,21 @@ pub fn run(ctx: &mut Ctx, cmd: TeamCmd) -> Result<(), AppError> {
             let working_days = working_days
                 .map(|days| days.iter().map(|d| parse_weekday(d)).collect::<Result<Vec<_>, _>>())
                 .transpose()?;
-            let team = ctx.store.create_team(NewTeam {
-                name,
-                kind,
-                zone,
-                working_days,
-                sprint_length_days: sprint_days,
-            })?;
+            let team = ctx
+                .app
+                .create_team(NewTeam {
+                    name,
+                    kind,
+                    zone,
+                    working_days,
+                    sprint_length_days: sprint_days,
+                })?
+                .value;
             let said = format!("added team {} ({}, {})", team.spec.name, team.spec.kind, team.spec.zone);
             done(ctx, &team, said);
         }
         TeamCmd::List => {
-            let teams = ctx.store.teams()?;
+            let teams = ctx.app.teams()?;
             table(
                 ctx,
                 &teams,

@@ -71,16 +71,19 @@ pub fn run_time_off(ctx: &mut Ctx, cmd: TimeOffCmd) -> Result<(), AppError> {
             kind,
             note,
         } => {
-            let team = ctx.store.team_by_name(&team)?;
+            let team = ctx.app.team_by_name(&team)?;
             let kind = TimeOffKind::parse(&kind)?;
-            let m = ctx.store.member_by_name(team.id, &member)?;
-            let t = ctx.store.add_time_off(NewTimeOff {
-                member_id: m.id,
-                first_day: from,
-                last_day: to,
-                kind,
-                note,
-            })?;
+            let m = ctx.app.member_by_name(team.id, &member)?;
+            let t = ctx
+                .app
+                .add_time_off(NewTimeOff {
+                    member_id: m.id,
+                    first_day: from,
+                    last_day: to,
+                    kind,
+                    note,
+                })?
+                .value;
             let said = format!(
                 "{} is away {} to {} ({})",
                 m.spec.name, t.spec.days.first, t.spec.days.last, t.spec.kind
@@ -88,9 +91,9 @@ pub fn run_time_off(ctx: &mut Ctx, cmd: TimeOffCmd) -> Result<(), AppError> {
             done(ctx, &t, said);
         }
         TimeOffCmd::List { team } => {
-            let team = ctx.store.team_by_name(&team)?;
-            let members = ctx.store.members(team.id)?;
-            let rows = ctx.store.time_off(team.id)?;
+            let team = ctx.app.team_by_name(&team)?;
+            let members = ctx.app.members(team.id)?;
+            let rows = ctx.app.time_off(team.id)?;
             table(ctx, &rows, &["MEMBER", "FIRST DAY", "LAST DAY", "KIND", "NOTE"], |t| {
                 let who = members
                     .iter()
@@ -113,14 +116,14 @@ pub fn run_time_off(ctx: &mut Ctx, cmd: TimeOffCmd) -> Result<(), AppError> {
 pub fn run_holiday(ctx: &mut Ctx, cmd: HolidayCmd) -> Result<(), AppError> {
     match cmd {
         HolidayCmd::Add { team, date, name } => {
-            let team = ctx.store.team_by_name(&team)?;
-            let h = ctx.store.add_holiday(team.id, NewHoliday { date, name })?;
+            let team = ctx.app.team_by_name(&team)?;
+            let h = ctx.app.add_holiday(team.id, NewHoliday { date, name })?.value;
             let said = format!("{} is a holiday for {} ({})", h.date, team.spec.name, h.name);
             done(ctx, &h, said);
         }
         HolidayCmd::List { team } => {
-            let team = ctx.store.team_by_name(&team)?;
-            let rows = ctx.store.holidays(team.id)?;
+            let team = ctx.app.team_by_name(&team)?;
+            let rows = ctx.app.holidays(team.id)?;
             table(ctx, &rows, &["DATE", "NAME"], |h| {
                 vec![h.date.to_string(), h.name.clone()]
             });

@@ -181,6 +181,38 @@ pub fn mark_duplicates(proposal: &mut ImportProposal, time_off: &[TimeOff], holi
     }
 }
 
+/// Sets aside (as unmatched, with the reason) proposed time off that overlaps stored time off of
+/// the same member only partly, or another proposal of the same file for the same member:
+/// writing it would make two records for one absence. Duplicates stay (they are skipped anyway).
+pub fn set_aside_overlaps(proposal: &mut ImportProposal, stored: &[TimeOff]) {
+    let mut kept: Vec<ProposedTimeOff> = Vec::with_capacity(proposal.time_off.len());
+    for p in std::mem::take(&mut proposal.time_off) {
+        let clash = stored
+            .iter()
+            .find(|t| t.spec.member_id == p.member_id && t.spec.days.overlaps(&p.days));
+        let earlier = kept
+            .iter()
+            .any(|q| !q.duplicate && q.member_id == p.member_id && q.days.overlaps(&p.days) && q.days != p.days);
+        match clash {
+            Some(t) if !p.duplicate => proposal.unmatched.push(UnmatchedItem {
+                summary: p.summary.clone(),
+                days: p.days,
+                reason: format!(
+                    "{} already has time off from {} to {} that overlaps it; edit that one instead",
+                    p.member_name, t.spec.days.first, t.spec.days.last
+                ),
+            }),
+            _ if earlier && !p.duplicate => proposal.unmatched.push(UnmatchedItem {
+                summary: p.summary.clone(),
+                days: p.days,
+                reason: format!("it overlaps another item for {} in the same file", p.member_name),
+            }),
+            _ => kept.push(p),
+        }
+    }
+    proposal.time_off = kept;
+}
+
 fn unmatched(item: &ImportedItem, reason: &str) -> UnmatchedItem {
     UnmatchedItem {
         summary: item.summary.clone(),

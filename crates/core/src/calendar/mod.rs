@@ -32,6 +32,8 @@ mod ics_time;
 pub mod import;
 pub mod mapping;
 mod parse;
+pub mod reconcile;
+pub mod requests;
 mod rrule;
 pub mod sources;
 pub mod vtimezone;

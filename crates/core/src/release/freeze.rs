@@ -139,6 +139,23 @@ fn yearly_span(year: i32, from: MonthDay, to: MonthDay) -> Option<DateSpan> {
     })
 }
 
+/// Parses a yearly span as a person types it: `MM-DD..MM-DD` (e.g. `12-20..01-06`, crossing the
+/// year end).
+pub fn parse_yearly(text: &str) -> Result<(MonthDay, MonthDay), Invalid> {
+    let bad = || {
+        Invalid::new(
+            "yearly",
+            format!("\"{text}\" is not a yearly span; write MM-DD..MM-DD, e.g. 12-20..01-06"),
+        )
+    };
+    let (a, b) = text.trim().split_once("..").ok_or_else(bad)?;
+    let md = |field: &'static str, s: &str| -> Result<MonthDay, Invalid> {
+        let (m, d) = s.trim().split_once('-').ok_or_else(bad)?;
+        MonthDay::new(field, m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?)
+    };
+    Ok((md("from", a)?, md("to", b)?))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,14 +17,16 @@ mod cover;
 mod freeze;
 mod plan;
 mod routine_edit;
+mod train_plan;
 mod warnings;
 
 pub use cover::duty_cover_from_turns;
-pub use freeze::{FreezeSpan, FreezeWindow, MonthDay};
+pub use freeze::{parse_yearly, FreezeSpan, FreezeWindow, MonthDay};
 pub use plan::{plan_releases, DutyCover, Release, ReleaseInputs, ReleasePin, Window};
 pub use routine_edit::{
     days_before_in_previous_week, parse_clock, parse_day_time, parse_time_span, weekday_before, RoutineEdit,
 };
+pub use train_plan::{train_plan, FrozenDays, StoredFreeze, TrainInfo, TrainPlan};
 pub use warnings::{ReleaseWarning, WarningKind};
 
 /// The default lag between a sprint's end and its production release, in weeks.

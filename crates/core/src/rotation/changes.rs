@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Plan, Turn};
+use super::Turn;
 
 /// The turns a write touched: as they were (`before`, including turns it removed) and as they
 /// are (`after`, including turns it added, with their new ids).
@@ -20,15 +20,6 @@ impl TurnChanges {
     pub fn is_empty(&self) -> bool {
         self.before.is_empty() && self.after.is_empty()
     }
-}
-
-/// An auto-plan as stored: the plan and what it changed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-pub struct AppliedPlan {
-    /// The plan with its explanations.
-    pub plan: Plan,
-    /// The turns it replaced and the turns it stored.
-    pub changes: TurnChanges,
 }
 
 /// Whether two turns say the same thing, notes aside.

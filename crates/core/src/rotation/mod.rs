@@ -23,7 +23,7 @@ pub mod turn;
 pub mod view;
 
 pub use calendar::RotationContext;
-pub use changes::{diff_turns, same_duty, AppliedPlan, TurnChanges};
+pub use changes::{diff_turns, same_duty, TurnChanges};
 pub use conflicts::{validate, Conflict, ConflictChecker, ConflictKind, Severity};
 pub use edit::{find_turn, override_turn, swap_turns, who_is_on_duty, OnDuty};
 pub use fairness::{fairness, CoverEntry, FairnessReport, FairnessRow, Payback};

@@ -1,16 +1,17 @@
-//! The Rust part of a planner drop: apply an override to the stored rotation (SQLite write) and
-//! rebuild the planner's view (re-validation, fairness, Today cards) and its JSON, on the demo
-//! database in a file with WAL — everything the IPC command does between receiving the drop and
-//! answering. The window's own round trip (IPC transport, repaint) is measured by the e2e test.
+//! The Rust part of a planner drop: the `apply_edit` operation (one load, the override's SQLite
+//! write in a `BEGIN IMMEDIATE` transaction, re-validation, fairness, Today cards: the view) and
+//! its JSON, on the demo database in a file with WAL — everything the IPC command does between
+//! receiving the drop and answering; undo puts the turn back after each round. The window's own
+//! round trip (IPC transport, repaint) is measured by the e2e test.
 use chrono::{NaiveDate, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 use sprintshield_core::rotation::Edit;
 use sprintshield_core::time::DateSpan;
-use sprintshield_store::Store;
+use sprintshield_service::{OpenMode, Sprintshield};
 
 fn drop_round_trip(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Store::open(&dir.path().join("bench.db")).unwrap();
+    let mut s = Sprintshield::open(&dir.path().join("bench.db"), OpenMode::CreateIfMissing).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
     s.load_demo(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), now)
         .unwrap();
@@ -34,10 +35,11 @@ fn drop_round_trip(c: &mut Criterion) {
     };
     c.bench_function("apply_edit + rotation_view + json (demo, 2 weeks)", |b| {
         b.iter(|| {
-            let (before, after) = s.apply_edit(team.id, edit).unwrap();
-            let v = s.rotation_view(team.id, range, now).unwrap();
-            let json = serde_json::to_string(&v).unwrap();
-            s.restore_turns(team.id, &after, &before).unwrap();
+            let done = s.apply_edit(team.id, range, edit, now).unwrap();
+            let json = serde_json::to_string(&done).unwrap();
+            let turns = &done.changes.turns;
+            s.restore_turns(team.id, range, &turns.after, &turns.before, now)
+                .unwrap();
             json.len()
         })
     });

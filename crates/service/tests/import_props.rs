@@ -12,9 +12,9 @@ use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
+use sprintshield_core::calendar::requests::{ImportAs, ImportPreview, ImportRequest};
 use sprintshield_core::Id;
-use sprintshield_store::calendar::{ImportAs, ImportPreview, ImportRequest};
-use sprintshield_store::Store;
+use sprintshield_service::{OpenMode, Sprintshield};
 
 /// One event (or stray line) of the generated file.
 #[derive(Debug, Clone)]
@@ -168,7 +168,7 @@ fn base() -> &'static Base {
 
 fn base_db(dir: &Path) -> (PathBuf, Id, Vec<String>) {
     let path = dir.join("base.db");
-    let mut s = Store::open(&path).unwrap();
+    let mut s = Sprintshield::open(&path, OpenMode::CreateIfMissing).unwrap();
     let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
     s.load_demo(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), now)
         .unwrap();
@@ -260,10 +260,10 @@ proptest! {
             to: NaiveDate::from_ymd_opt(2027, 12, 31).unwrap(),
         };
         let before = snapshot(&path);
-        let mut s = Store::open(&path).unwrap();
-        let preview = s.import_calendar(&req, false);
+        let mut s = Sprintshield::open(&path, OpenMode::MustExist).unwrap();
+        let preview = s.import_preview(&req);
         prop_assert_eq!(&snapshot(&path), &before, "a preview writes nothing");
-        let applied = s.import_calendar(&req, true);
+        let applied = s.import_calendar(&req).map(|o| o.value);
         drop(s);
         let after = snapshot(&path);
         match (&preview, &applied) {
