@@ -70,6 +70,9 @@ fn assert_plain(errors: &[AppError], who: &str) {
     }
 }
 
+/// An override as reported: the moment, the member put on duty, the turns after it.
+type Overridden = (DateTime<Utc>, Id, Vec<Turn>);
+
 struct Fixture {
     _dir: tempfile::TempDir,
     path: PathBuf,
@@ -257,8 +260,7 @@ fn plan_override_swap_log_and_import_at_once_lose_nothing() {
     };
 
     start.wait();
-    let overrides: Vec<Log<(DateTime<Utc>, Id, Vec<Turn>)>> =
-        overriders.into_iter().map(|h| h.join().unwrap()).collect();
+    let overrides: Vec<Log<Overridden>> = overriders.into_iter().map(|h| h.join().unwrap()).collect();
     let plans = planner.join().unwrap();
     let swaps = swapper.join().unwrap();
     let logged = logger.join().unwrap();
