@@ -33,6 +33,22 @@ fn drop_round_trip(c: &mut Criterion) {
         turn_id: turn.id.unwrap(),
         member_id: other,
     };
+    let back = Edit::Override {
+        turn_id: turn.id.unwrap(),
+        member_id: turn.member_id,
+    };
+    // One drop per iteration, as the planner makes it: the turn goes to `other` and back on
+    // alternate iterations, so the database stays the same size.
+    let mut flip = false;
+    c.bench_function("drop: apply_edit with its view + json (demo, 2 weeks)", |b| {
+        b.iter(|| {
+            flip = !flip;
+            let done = s
+                .apply_edit(team.id, range, if flip { edit } else { back }, now)
+                .unwrap();
+            serde_json::to_string(&done).unwrap().len()
+        })
+    });
     c.bench_function("apply_edit + rotation_view + json (demo, 2 weeks)", |b| {
         b.iter(|| {
             let done = s.apply_edit(team.id, range, edit, now).unwrap();

@@ -50,17 +50,28 @@ pub enum EditAt {
 /// they escalate to), the release days of the trains it is part of filled in.
 fn load(s: &Store, team_id: Id) -> sprintshield_store::Result<(RotationContext, Vec<Turn>)> {
     let mut ctx = s.rotation_context(team_id)?;
+    ctx.release_days = crate::releases::production_days(s, &teams_of(&ctx))?;
+    let turns = load_turns(s, &ctx)?;
+    Ok((ctx, turns))
+}
+
+/// The teams whose policies are in the context.
+fn teams_of(ctx: &RotationContext) -> Vec<Id> {
     let mut teams: Vec<Id> = ctx.policies.iter().map(|p| p.team_id).collect();
     teams.sort_unstable();
     teams.dedup();
+    teams
+}
+
+/// Every stored turn of the context's policies, by policy then start.
+fn load_turns(s: &Store, ctx: &RotationContext) -> sprintshield_store::Result<Vec<Turn>> {
     let mut turns = Vec::new();
-    for &t in &teams {
+    for t in teams_of(ctx) {
         turns.extend(s.all_turns(t)?);
     }
     turns.retain(|t| ctx.policies.iter().any(|p| p.id == t.policy_id));
     turns.sort_by_key(|t| (t.policy_id, t.start));
-    ctx.release_days = crate::releases::production_days(s, &teams)?;
-    Ok((ctx, turns))
+    Ok(turns)
 }
 
 fn no_policy() -> AppError {
@@ -244,7 +255,7 @@ impl Sprintshield {
                 .into());
             }
             s.replace_turns(remove, put)?;
-            let (_, after) = load(s, team_id)?;
+            let after = load_turns(s, &ctx)?;
             Ok(EditResult {
                 view: rotation_view(&ctx, &after, range, now),
                 changes: Changes::of_turns(TurnChanges {
