@@ -7,12 +7,14 @@
 //! - [`conflicts`]: checking a rotation, every problem with a human sentence;
 //! - [`edit`]: overrides, swaps and "who is on duty now";
 //! - [`fairness`]: the fairness report and the ledger of who covered for whom;
-//! - [`view`]: what the planner screen shows, and the preview of an edit before it is made.
+//! - [`view`]: what the planner screen shows, and the preview of an edit before it is made;
+//!   the range's local days ([`ViewDay`]) come with it.
 //!
 //! Everything here is pure: the zone, `now`, members and time off come in as values.
 mod calendar;
 pub mod changes;
 pub mod conflicts;
+mod days;
 pub mod edit;
 pub mod fairness;
 pub mod handoff;
@@ -25,6 +27,7 @@ pub mod view;
 pub use calendar::RotationContext;
 pub use changes::{diff_turns, same_duty, TurnChanges};
 pub use conflicts::{validate, Conflict, ConflictChecker, ConflictKind, Severity};
+pub use days::ViewDay;
 pub use edit::{find_turn, override_turn, swap_turns, who_is_on_duty, OnDuty};
 pub use fairness::{fairness, CoverEntry, FairnessReport, FairnessRow, Payback};
 pub use handoff::{turn_windows, Window};

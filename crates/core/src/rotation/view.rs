@@ -1,5 +1,6 @@
 //! What the planner screen shows, computed in one place: the turns of a range, their conflicts
-//! (pointing at turn ids), the fairness report and who is on duty now — and the preview of an
+//! (pointing at turn ids), the fairness report and who is on duty now, the range's local days
+//! (working or not, holidays, DST-resolved bounds; see [`ViewDay`]) — and the preview of an
 //! edit before it is made (what the drop would do, conflicts it creates or clears, the load change
 //! per person). Every view reads the same resolved turns, so the grid, the Today card, exports and
 //! the forecast cannot disagree.
@@ -8,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::conflicts::{Conflict, ConflictChecker};
+use super::days::{view_days, ViewDay};
 use super::edit::{override_turn, swap_turns, who_is_on_duty, OnDuty};
 use super::fairness::{fairness, FairnessReport};
 use super::turn::Turn;
@@ -42,6 +44,9 @@ pub struct TodayCard {
 pub struct RotationView {
     /// The local days shown, inclusive.
     pub range: DateSpan,
+    /// One entry per local day of `range`, in order: working weekday or not, the holiday on it,
+    /// and the instants it begins and ends (the grid's columns are drawn from these).
+    pub days: Vec<ViewDay>,
     /// The team's IANA zone (the grid is laid out in it).
     #[ts(type = "string")]
     pub zone: chrono_tz::Tz,
@@ -75,7 +80,9 @@ fn shown(conflicts: Vec<Conflict>, turns: &[Turn]) -> Vec<ShownConflict> {
 
 /// Builds the view of `range` from all known turns (`all` gives the fairness history).
 pub fn rotation_view(ctx: &RotationContext, all: &[Turn], range: DateSpan, now: DateTime<Utc>) -> RotationView {
-    let (from, to) = super::calendar::Calendar::new(ctx).bounds(range);
+    let cal = super::calendar::Calendar::new(ctx);
+    let (from, to) = cal.bounds(range);
+    let days = view_days(&cal, range);
     let turns: Vec<Turn> = all.iter().filter(|t| t.overlaps(from, to)).cloned().collect();
     let conflicts = shown(ConflictChecker::new(ctx, range).check(&turns), &turns);
     let today = ctx
@@ -89,6 +96,7 @@ pub fn rotation_view(ctx: &RotationContext, all: &[Turn], range: DateSpan, now: 
         .collect();
     RotationView {
         range,
+        days,
         zone: ctx.zone,
         policies: ctx.policies.clone(),
         members: ctx.members.clone(),
