@@ -15,6 +15,7 @@ mod changes;
 mod demo;
 mod error;
 mod forecast;
+mod planner_start;
 mod records;
 mod releases;
 mod rotation;
