@@ -33,6 +33,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         sprints::list_sprints,
         sprints::create_sprint,
         sprints::close_sprint,
+        sprints::default_sprint,
         interrupts::log_interrupt,
         interrupts::list_interrupts,
         forecast::forecast_sprint,

@@ -23,3 +23,10 @@ pub fn create_sprint(state: State<'_, AppState>, team_id: Id, new: NewSprint) ->
 pub fn close_sprint(state: State<'_, AppState>, sprint_id: Id, completed: f64) -> CmdResult<Sprint> {
     state.with(|s| s.close_sprint(sprint_id, completed).map(|o| o.value))
 }
+
+/// The sprint the planner shows first: the one running on the team's local day, else the next
+/// one, else the latest open one (core's rule); nothing when the team has no such sprint.
+#[tauri::command(async)]
+pub fn default_sprint(state: State<'_, AppState>, team_id: Id) -> CmdResult<Option<Sprint>> {
+    state.with(|s| s.default_sprint(team_id, chrono::Utc::now()))
+}

@@ -1546,11 +1546,39 @@ before: Array<Turn>,
  */
 after: Array<Turn>, };
 
+export type ViewDay = { 
+/**
+ * The local day.
+ */
+date: string, 
+/**
+ * Whether the day's weekday is one of the team's working days (a holiday on a working
+ * weekday is still `working`; see `holiday`).
+ */
+working: boolean, 
+/**
+ * The team holiday on this day, by name.
+ */
+holiday: string | null, 
+/**
+ * The instant the local day begins (local midnight, DST-resolved).
+ */
+start: string, 
+/**
+ * The instant the next local day begins: 23 or 25 hours after `start` on a DST change.
+ */
+end: string, };
+
 export type RotationView = { 
 /**
  * The local days shown, inclusive.
  */
 range: DateSpan, 
+/**
+ * One entry per local day of `range`, in order: working weekday or not, the holiday on it,
+ * and the instants it begins and ends (the grid's columns are drawn from these).
+ */
+days: Array<ViewDay>, 
 /**
  * The team's IANA zone (the grid is laid out in it).
  */

@@ -44,8 +44,17 @@ export const commands = {
   listSprints: (teamId: number) => call<Sprint[]>("list_sprints", { teamId }),
   /** Creates a sprint. */
   createSprint: (teamId: number, new_: NewSprint) => call<Sprint>("create_sprint", { teamId, new: new_ }),
-  /** Closes a sprint with its completed points. */
-  closeSprint: (sprintId: number, completed: number) => call<Sprint>("close_sprint", { sprintId, completed }),
+  /**
+   * Closes a sprint with its completed points (on its last day or after it); `correct` replaces
+   * the points of a sprint closed before.
+   */
+  closeSprint: (sprintId: number, completed: number, correct: boolean) =>
+    call<Sprint>("close_sprint", { sprintId, completed, correct }),
+  /**
+   * The sprint the planner shows first: the one running on the team's local day, else the next
+   * one, else the latest open one (core's rule); nothing when the team has no such sprint.
+   */
+  defaultSprint: (teamId: number) => call<Sprint | null>("default_sprint", { teamId }),
   /** Logs an interrupt (arrival time checked against the current time). */
   logInterrupt: (teamId: number, new_: NewInterrupt) => call<Interrupt>("log_interrupt", { teamId, new: new_ }),
   /** The team's interrupts matching the filter, newest first. */
