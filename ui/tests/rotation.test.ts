@@ -1,13 +1,33 @@
 import { describe, expect, it } from "vitest";
-import type { DutyPolicy, Turn } from "../src/lib/bindings";
+import type { DutyPolicy, TimeOff, Turn, ViewDay } from "../src/lib/bindings";
 import { editFor, editKey, ghostPlacement, idle, move, press, release } from "../src/lib/rotation/dnd";
 import { emptyHistory, record, redo, undo } from "../src/lib/rotation/history";
-import { addDays, isoWeek } from "../src/lib/dates";
-import { days, groupBy, holidaySpans, localMidnight, place, placeTurn, rangeBounds, rangeFor, rows, weeks } from "../src/lib/rotation/layout";
+import { addDays, isoWeek, weekdayIndex } from "../src/lib/dates";
+import { awaySpans, days, groupBy, holidaySpans, place, placeTurn, rangeBounds, rangeFor, rows, weeks } from "../src/lib/rotation/layout";
 
 const turn = (id: number, member: number, policy = 1, start = "2026-03-23T11:00:00Z", end = "2026-03-30T10:00:00Z"): Turn => ({
   id, policy_id: policy, member_id: member, start, end, source: "generated", locked: false, note: "", shadow_member_id: null, replaced_member_id: null,
 });
+
+const HOUR = 3_600_000;
+
+/** `n + 1` instants 24 hours apart from `from` (local midnights where no DST change falls). */
+function every24h(from: string, n: number): string[] {
+  return Array.from({ length: n + 1 }, (_, i) => new Date(Date.parse(from) + i * 24 * HOUR).toISOString());
+}
+
+/** The days of a view as core sends them: `bounds` are the local midnights (UTC) around the days
+ *  from `first`; `off` the weekdays (0 = Sunday) the team does not work. */
+function viewDays(first: string, bounds: string[], off: number[] = [0, 6], holidays: Record<string, string> = {}): ViewDay[] {
+  return bounds.slice(0, -1).map((start, i) => {
+    const date = addDays(first, i);
+    return { date, working: !off.includes(weekdayIndex(date)), holiday: holidays[date] ?? null, start, end: bounds[i + 1]! };
+  });
+}
+
+/** Berlin, Mon 23 – Sun 29 March 2026: the clocks go forward on Sunday, a 23-hour day. */
+const dstWeek = (holidays: Record<string, string> = {}) =>
+  viewDays("2026-03-23", [...every24h("2026-03-22T23:00:00Z", 6), "2026-03-29T22:00:00Z"], [0, 6], holidays);
 
 describe("drag ghost placement", () => {
   const view = { width: 1280, height: 800 };
@@ -63,43 +83,76 @@ describe("undo and redo", () => {
 });
 
 describe("grid layout", () => {
-  it("finds local midnight across DST in the team's zone", () => {
-    expect(new Date(localMidnight("2026-03-29", "Europe/Berlin")).toISOString()).toBe("2026-03-28T23:00:00.000Z");
-    expect(new Date(localMidnight("2026-03-30", "Europe/Berlin")).toISOString()).toBe("2026-03-29T22:00:00.000Z");
-    expect(addDays("2026-03-31", 1)).toBe("2026-04-01");
-  });
   it("places a Monday-noon handoff halfway through Monday's column", () => {
-    const view = { range: { first: "2026-03-23", last: "2026-03-29" }, zone: "Europe/Berlin" };
+    const view = { days: dstWeek({ "2026-03-27": "Demo day" }) };
     const b = rangeBounds(view);
+    expect([new Date(b[0]).toISOString(), new Date(b[1]).toISOString()]).toEqual(["2026-03-22T23:00:00.000Z", "2026-03-29T22:00:00.000Z"]);
     const p = placeTurn(turn(1, 1, 1, "2026-03-23T11:00:00Z", "2026-03-30T10:00:00Z"), b)!;
     expect(p.left).toBeCloseTo((12 / (7 * 24 - 1)) * 100, 5); // the week has 167 hours (DST)
     expect(p.left + p.width).toBeCloseTo(100, 5); // clipped at the range end
     expect(place(0, 10, 20, 30)).toBeNull();
-    const cols = days(view, [{ id: 1, team_id: 1, date: "2026-03-27", name: "Demo day" }]);
+    const cols = days(view);
     expect([cols[0]?.top, cols[0]?.bottom]).toEqual(["Mon", "23"]);
-    expect(cols.filter((c) => c.weekend)).toHaveLength(2);
+    expect(cols.filter((c) => c.weekend).map((c) => c.top)).toEqual(["Sat", "Sun"]);
     expect(cols[4]?.holiday).toBe("Demo day");
+    expect(addDays("2026-03-31", 1)).toBe("2026-04-01");
   });
-  it("shows a quarter as 13 ISO weeks from the sprint's first Monday", () => {
+  it("shades the days the team does not work, as the view says: a Sun–Thu team's Friday and Saturday", () => {
+    const view = { days: viewDays("2026-11-22", every24h("2026-11-21T22:00:00Z", 7), [5, 6]) }; // Asia/Jerusalem
+    const cols = days(view);
+    expect(cols.map((c) => c.top)).toEqual(["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]);
+    expect(cols.filter((c) => c.weekend).map((c) => c.date)).toEqual(["2026-11-27", "2026-11-28"]);
+  });
+  it("takes a 23-hour DST day's column bounds from the view, and sizes it by them", () => {
+    const cols = days({ days: dstWeek() });
+    const sun = cols[6]!;
+    expect(sun.date).toBe("2026-03-29");
+    expect([new Date(sun.start).toISOString(), new Date(sun.end).toISOString()]).toEqual(["2026-03-28T23:00:00.000Z", "2026-03-29T22:00:00.000Z"]);
+    expect(sun.end - sun.start).toBe(23 * HOUR);
+    expect(sun.width).toBeCloseTo((23 / 167) * 100, 5);
+    expect(cols[0]!.width).toBeCloseTo((24 / 167) * 100, 5);
+    expect(cols.reduce((w, c) => w + c.width, 0)).toBeCloseTo(100, 5);
+    // A turn handed over at Monday midnight starts exactly where Monday's column starts.
+    expect(placeTurn(turn(1, 1, 1, "2026-03-23T23:00:00Z", "2026-03-24T23:00:00Z"), rangeBounds({ days: dstWeek() }))!.left)
+      .toBeCloseTo(cols[0]!.width, 5);
+  });
+  it("shows a quarter as 13 ISO weeks from the sprint's first Monday, built from the view's days", () => {
     const r = rangeFor("quarter", { start: "2026-11-25", end: "2026-12-08" });
     expect(r).toEqual({ from: "2026-11-23", to: "2027-02-21" });
     expect(rangeFor("sprint", { start: "2026-11-23", end: "2026-12-04" })).toEqual({ from: "2026-11-23", to: "2026-12-06" });
-    const cols = weeks({ range: { first: r.from, last: r.to } }, [
-      { id: 1, team_id: 1, date: "2026-12-25", name: "Christmas" },
-      { id: 2, team_id: 1, date: "2026-12-26", name: "Boxing Day" },
-    ]);
+    const view = { days: viewDays(r.from, every24h("2026-11-22T23:00:00Z", 91), [0, 6], { "2026-12-25": "Christmas", "2026-12-26": "Boxing Day" }) };
+    expect(view.days.at(-1)?.date).toBe(r.to);
+    const cols = weeks(view);
     expect(cols).toHaveLength(13);
     expect([cols[0]?.top, cols[0]?.bottom]).toEqual(["W48", "23 Nov"]);
     expect(cols[4]?.holiday).toBe("Christmas, Boxing Day");
+    expect(cols.some((c) => c.weekend)).toBe(false);
     expect(cols[6]?.top).toBe("W1"); // 4 January 2027 starts ISO week 1
+    // A week runs from its first day's start to its last day's end.
+    expect([cols[1]!.start, cols[1]!.end]).toEqual([Date.parse(view.days[7]!.start), Date.parse(view.days[13]!.end)]);
+    expect(cols[12]!.end).toBe(rangeBounds(view)[1]);
     expect([isoWeek("2026-01-01"), isoWeek("2027-01-03"), isoWeek("2026-12-31")]).toEqual([1, 53, 53]);
   });
   it("places holidays on their local day in the Away lane", () => {
-    const view = { range: { first: "2026-12-21", last: "2026-12-27" }, zone: "Europe/Berlin" };
+    const view = { days: viewDays("2026-12-21", every24h("2026-12-20T23:00:00Z", 7)) };
     const bars = holidaySpans([{ id: 1, team_id: 1, date: "2026-12-25", name: "Christmas" }, { id: 2, team_id: 1, date: "2027-01-01", name: "New Year" }], view);
     expect(bars).toHaveLength(1);
     expect(bars[0]?.span.left).toBeCloseTo((4 / 7) * 100, 5);
     expect(bars[0]?.span.width).toBeCloseTo((1 / 7) * 100, 5);
+    // On the DST week a Sunday holiday is a 23-hour bar at the end.
+    const sunday = holidaySpans([{ id: 3, team_id: 1, date: "2026-03-29", name: "Palm Sunday" }], { days: dstWeek() });
+    expect(sunday[0]?.span.width).toBeCloseTo((23 / 167) * 100, 5);
+  });
+  it("clips time off to the range by the view's day bounds", () => {
+    const off = (id: number, member: number, first: string, last: string) =>
+      ({ id, member_id: member, days: { first, last }, kind: "vacation", note: "" }) as unknown as TimeOff;
+    const view = { days: dstWeek() };
+    const spans = awaySpans(7, [off(1, 7, "2026-03-20", "2026-03-24"), off(2, 8, "2026-03-25", "2026-03-25"), off(3, 7, "2026-03-29", "2026-04-10"), off(4, 7, "2026-04-01", "2026-04-02")], view);
+    expect(spans).toHaveLength(2);
+    expect(spans[0]!.left).toBe(0);
+    expect(spans[0]!.width).toBeCloseTo((48 / 167) * 100, 5); // Monday and Tuesday
+    expect(spans[1]!.left + spans[1]!.width).toBeCloseTo(100, 5); // Sunday, 23 hours
+    expect(spans[1]!.width).toBeCloseTo((23 / 167) * 100, 5);
   });
   it("puts an escalation policy right below the policy it backs", () => {
     const p = (id: number, team: number, esc: number | null) => ({ id, team_id: team, name: `P${id}`, escalates_to: esc }) as unknown as DutyPolicy;

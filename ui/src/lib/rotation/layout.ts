@@ -1,16 +1,21 @@
 // Where things sit on the planner grid: the columns of the range (days of a sprint, or weeks of a
-// quarter) in the team's zone, and each turn as a left/width share of the range
-// (time-proportional, so a Monday-12:00 handoff sits mid-day).
-import type { DutyPolicy, Holiday, RotationView, TimeOff, Turn } from "../bindings";
-import { addDays, isoWeek, mondayOf, weekdayIndex } from "../dates";
+// quarter) and each turn as a left/width share of the range (time-proportional, so a Monday-12:00
+// handoff sits mid-day). Which days are worked, their holidays and the instants each local day
+// begins and ends all come from the view (`view.days`, computed in core): nothing here works out
+// a weekend, a holiday or a local midnight.
+import type { DutyPolicy, Holiday, RotationView, TimeOff, Turn, ViewDay } from "../bindings";
+import { addDays, isoWeek, mondayOf, weekdayName } from "../dates";
 
 /** One column of the grid: a day, or a week in the quarter view. */
 export interface Column {
   date: string; // YYYY-MM-DD, the column's first day
   top: string; // "Mon" / "W48"
   bottom: string; // "23" / "23 Nov"
-  weekend: boolean;
+  weekend: boolean; // not one of the team's working days
   holiday: string | null; // the holiday(s) in the column
+  start: number; // UTC ms the column begins (its first day's local midnight)
+  end: number; // UTC ms it ends (the local midnight after its last day)
+  width: number; // percent of the range: time-proportional, like the turns (a 23-hour day is narrower)
 }
 
 export type Scale = "sprint" | "quarter";
@@ -31,79 +36,91 @@ export function rangeFor(scale: Scale, sprint: { start: string; end: string }): 
   return { from: sprint.start, to: twoWeeks > sprint.end ? twoWeeks : sprint.end };
 }
 
-/** Week columns of the range (the quarter view); a week's holidays are named on its column. */
-export function weeks(view: Pick<RotationView, "range">, holidays: Holiday[]): Column[] {
+/** The view's days parsed once per view (the view is replaced whole, never mutated): each local
+ *  day's bounds by date, and the range's bounds. */
+interface DayIndex {
+  first: string;
+  last: string;
+  byDate: Map<string, [number, number]>;
+  bounds: [number, number];
+}
+
+type WithDays = Pick<RotationView, "days">;
+
+const indexes = new WeakMap<readonly ViewDay[], DayIndex>();
+
+function indexOf(view: WithDays): DayIndex {
+  let ix = indexes.get(view.days);
+  if (!ix) {
+    const byDate = new Map<string, [number, number]>();
+    for (const d of view.days) byDate.set(d.date, [Date.parse(d.start), Date.parse(d.end)]);
+    const first = view.days[0], last = view.days[view.days.length - 1];
+    ix = {
+      first: first?.date ?? "",
+      last: last?.date ?? "",
+      byDate,
+      bounds: first && last ? [Date.parse(first.start), Date.parse(last.end)] : [0, 1],
+    };
+    indexes.set(view.days, ix);
+  }
+  return ix;
+}
+
+/** A column over `group` (consecutive days of the view), placed in the range `bounds`. */
+function column(group: ViewDay[], bounds: [number, number], label: { top: string; bottom: string }, weekend: boolean): Column {
+  const first = group[0]!, last = group[group.length - 1]!;
+  const start = Date.parse(first.start), end = Date.parse(last.end);
+  const names = group.map((d) => d.holiday).filter((h): h is string => h !== null);
+  return {
+    date: first.date,
+    ...label,
+    weekend,
+    holiday: names.length ? names.join(", ") : null,
+    start,
+    end,
+    width: ((end - start) / (bounds[1] - bounds[0])) * 100,
+  };
+}
+
+/** Week columns of the range (the quarter view): seven of the view's days each, from its first
+ *  day; a week's bounds run from its first day's start to its last day's end, and its holidays
+ *  are named on it. */
+export function weeks(view: WithDays): Column[] {
+  const bounds = indexOf(view).bounds;
   const out: Column[] = [];
-  for (let d = view.range.first; d <= view.range.last; d = addDays(d, 7)) {
-    const last = addDays(d, 6);
-    const names = holidays.filter((h) => h.date >= d && h.date <= last).map((h) => h.name);
-    out.push({
-      date: d,
-      top: `W${isoWeek(d)}`,
-      bottom: `${Number(d.slice(8))} ${MONTHS[Number(d.slice(5, 7)) - 1]}`,
-      weekend: false,
-      holiday: names.length ? names.join(", ") : null,
-    });
+  for (let i = 0; i < view.days.length; i += 7) {
+    const group = view.days.slice(i, i + 7);
+    const d = group[0]!.date;
+    out.push(column(group, bounds, { top: `W${isoWeek(d)}`, bottom: `${Number(d.slice(8))} ${MONTHS[Number(d.slice(5, 7)) - 1]}` }, false));
   }
   return out;
 }
 
-// Creating an Intl.DateTimeFormat is costly (about a millisecond in WebKit); the grid needs
-// hundreds of conversions per repaint, so formatters are made once per zone and reused.
+// Creating an Intl.DateTimeFormat is costly (about a millisecond in WebKit); labels are asked for
+// on every repaint, so one formatter is made per zone and reused.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(kind: "parts" | "label", zone: string): Intl.DateTimeFormat {
-  const key = `${kind}|${zone}`;
-  let f = formatters.get(key);
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
   if (!f) {
-    f = kind === "parts"
-      ? new Intl.DateTimeFormat("en-US", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-      : new Intl.DateTimeFormat("en-GB", { timeZone: zone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
-    formatters.set(key, f);
+    f = new Intl.DateTimeFormat("en-GB", { timeZone: zone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+    formatters.set(zone, f);
   }
   return f;
 }
 
-const midnights = new Map<string, number>();
-
-/** UTC milliseconds of local midnight of `date` in `zone` (DST-safe: found by probing offsets). */
-export function localMidnight(date: string, zone: string): number {
-  const key = `${zone}|${date}`;
-  const known = midnights.get(key);
-  if (known !== undefined) return known;
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  let guess = Date.UTC(y, m - 1, d);
-  for (let i = 0; i < 3; i++) {
-    const parts = formatter("parts", zone).formatToParts(new Date(guess));
-    const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
-    const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"));
-    guess -= asUtc - Date.UTC(y, m - 1, d);
-  }
-  midnights.set(key, guess);
-  return guess;
-}
-
-
-/** Day columns of the range (the sprint view). */
-export function days(view: Pick<RotationView, "range">, holidays: Holiday[]): Column[] {
-  const out: Column[] = [];
-  for (let d = view.range.first; d <= view.range.last; d = addDays(d, 1)) {
-    const wd = weekdayIndex(d);
-    out.push({
-      date: d,
-      top: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][wd] ?? "",
-      bottom: String(Number(d.slice(8))),
-      weekend: wd === 0 || wd === 6,
-      holiday: holidays.find((h) => h.date === d)?.name ?? null,
-    });
-  }
-  return out;
+/** Day columns of the range (the sprint view), one per day of the view: shaded when the team
+ *  does not work that weekday, marked with the view's holiday. */
+export function days(view: WithDays): Column[] {
+  const bounds = indexOf(view).bounds;
+  return view.days.map((d) => column([d], bounds, { top: weekdayName(d.date), bottom: String(Number(d.date.slice(8))) }, !d.working));
 }
 
 /** Holidays inside the range, each placed on its local day (for the Away lane). */
-export function holidaySpans(holidays: Holiday[], view: Pick<RotationView, "range" | "zone">): { holiday: Holiday; span: Span }[] {
-  const b = rangeBounds(view);
+export function holidaySpans(holidays: Holiday[], view: WithDays): { holiday: Holiday; span: Span }[] {
+  const ix = indexOf(view);
   return holidays.flatMap((holiday) => {
-    const span = place(localMidnight(holiday.date, view.zone), localMidnight(addDays(holiday.date, 1), view.zone), b[0], b[1]);
+    const day = ix.byDate.get(holiday.date);
+    const span = day ? place(day[0], day[1], ix.bounds[0], ix.bounds[1]) : null;
     return span ? [{ holiday, span }] : [];
   });
 }
@@ -121,21 +138,28 @@ export function place(startMs: number, endMs: number, rangeStart: number, rangeE
   return { left: ((s - rangeStart) / total) * 100, width: ((e - s) / total) * 100 };
 }
 
-export function rangeBounds(view: Pick<RotationView, "range" | "zone">): [number, number] {
-  return [localMidnight(view.range.first, view.zone), localMidnight(addDays(view.range.last, 1), view.zone)];
+/** The range's bounds in UTC ms: its first day's start to its last day's end (from the view). */
+export function rangeBounds(view: WithDays): [number, number] {
+  return indexOf(view).bounds;
 }
 
 export function placeTurn(t: Turn, bounds: [number, number]): Span | null {
   return place(Date.parse(t.start), Date.parse(t.end), bounds[0], bounds[1]);
 }
 
-/** Time off of `memberId` inside the range, as spans (for hatching behind that person's turns). */
-export function awaySpans(memberId: number, timeOff: TimeOff[], view: Pick<RotationView, "range" | "zone">): Span[] {
-  const b = rangeBounds(view);
-  return timeOff
-    .filter((t) => t.member_id === memberId)
-    .map((t) => place(localMidnight(t.days.first, view.zone), localMidnight(addDays(t.days.last, 1), view.zone), b[0], b[1]))
-    .filter((s): s is Span => s !== null);
+/** Time off of `memberId` inside the range, as spans (for hatching behind that person's turns):
+ *  from the start of its first day in the range to the end of its last. */
+export function awaySpans(memberId: number, timeOff: TimeOff[], view: WithDays): Span[] {
+  const ix = indexOf(view);
+  const out: Span[] = [];
+  for (const t of timeOff) {
+    if (t.member_id !== memberId) continue;
+    const first = ix.byDate.get(t.days.first > ix.first ? t.days.first : ix.first);
+    const last = ix.byDate.get(t.days.last < ix.last ? t.days.last : ix.last);
+    const span = first && last ? place(first[0], last[1], ix.bounds[0], ix.bounds[1]) : null;
+    if (span) out.push(span);
+  }
+  return out;
 }
 
 /** Rows of the grid: each policy of the team, the policy it escalates to right beneath it. */
@@ -159,7 +183,7 @@ export function localTime(iso: string, zone: string): string {
   const key = `${zone}|${iso}`;
   let label = labels.get(key);
   if (label === undefined) {
-    label = formatter("label", zone).format(new Date(iso));
+    label = formatter(zone).format(new Date(iso));
     if (labels.size > 5000) labels.clear();
     labels.set(key, label);
   }
