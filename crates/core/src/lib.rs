@@ -13,6 +13,7 @@ pub mod demo;
 pub mod error;
 pub mod forecast;
 pub mod interrupt;
+pub mod lifecycle;
 pub mod member;
 mod named;
 pub mod release;

@@ -12,6 +12,7 @@
 
 mod calendar;
 mod changes;
+mod corrections;
 mod demo;
 mod error;
 mod forecast;

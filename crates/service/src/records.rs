@@ -112,15 +112,6 @@ impl Sprintshield {
         Ok(Outcome::new(sprint.clone(), Changes::created(Record::Sprint(sprint))))
     }
 
-    /// Closes a sprint with its completed points.
-    pub fn close_sprint(&mut self, sprint_id: Id, completed: f64) -> Result<Outcome<Sprint>> {
-        let (before, after) = self.write(|s| Ok((s.sprint(sprint_id)?, s.close_sprint(sprint_id, completed)?)))?;
-        Ok(Outcome::new(
-            after.clone(),
-            Changes::edited(Record::Sprint(before), Record::Sprint(after)),
-        ))
-    }
-
     /// Logs an interrupt (its arrival may not be in the future of `now`).
     pub fn log_interrupt(&mut self, team_id: Id, new: NewInterrupt, now: DateTime<Utc>) -> Result<Outcome<Interrupt>> {
         let i = self.write(|s| s.log_interrupt(team_id, new, now))?;

@@ -1,6 +1,6 @@
 //! The interrupt log of a team.
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, Row};
+use rusqlite::{params, OptionalExtension, Row};
 use sprintshield_core::interrupt::{
     Interrupt, InterruptCategory, InterruptFilter, InterruptSpec, NewInterrupt, Severity,
 };
@@ -120,6 +120,40 @@ impl Store {
             from_row,
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+impl Store {
+    /// The interrupt with `id`.
+    pub fn interrupt(&self, id: Id) -> Result<Interrupt> {
+        self.conn
+            .query_row(
+                "SELECT id, team_id, arrived_at, title, category, severity, handled_by, minutes, pulled_off_focus,
+                        could_have_waited, root_cause FROM interrupt WHERE id = ?1",
+                [id],
+                from_row,
+            )
+            .optional()?
+            .ok_or_else(|| AppError::not_found(format!("there is no interrupt with id {id}")).into())
+    }
+
+    /// Replaces interrupt `id`'s fields (validated by the caller; the handler must be of its team).
+    pub fn update_interrupt(&mut self, id: Id, spec: &InterruptSpec) -> Result<Interrupt> {
+        let old = self.interrupt(id)?;
+        let tx = self.conn.savepoint()?;
+        tx.execute("DELETE FROM interrupt WHERE id = ?1", [id])?;
+        let mut stored = insert_interrupt(&tx, old.team_id, spec)?;
+        tx.execute("UPDATE interrupt SET id = ?1 WHERE id = ?2", params![id, stored.id])?;
+        tx.commit()?;
+        stored.id = id;
+        Ok(stored)
+    }
+
+    /// Deletes interrupt `id` and returns it.
+    pub fn delete_interrupt(&mut self, id: Id) -> Result<Interrupt> {
+        let old = self.interrupt(id)?;
+        self.conn.execute("DELETE FROM interrupt WHERE id = ?1", [id])?;
+        Ok(old)
     }
 }
 

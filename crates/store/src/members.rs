@@ -154,6 +154,53 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Stores `spec` as member `id`'s fields (validated by the caller).
+    pub fn save_member(&mut self, id: Id, spec: &MemberSpec) -> Result<Member> {
+        let old = self.member(id)?;
+        write_member(&self.conn, UPDATE, id, spec)?;
+        Ok(Member {
+            id,
+            team_id: old.team_id,
+            spec: spec.clone(),
+        })
+    }
+
+    /// How much stored history refers to member `id`: turns held, shadowed or covered for, and
+    /// interrupts handled.
+    pub fn member_history(&self, id: Id) -> Result<sprintshield_core::lifecycle::History> {
+        let turns: i64 = self.conn.query_row(
+            "SELECT count(*) FROM turn WHERE member_id = ?1 OR shadow_member_id = ?1 OR replaced_member_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        let interrupts: i64 =
+            self.conn
+                .query_row("SELECT count(*) FROM interrupt WHERE handled_by = ?1", [id], |r| {
+                    r.get(0)
+                })?;
+        Ok(sprintshield_core::lifecycle::History {
+            turns: turns as usize,
+            interrupts: interrupts as usize,
+        })
+    }
+
+    /// Deletes member `id` (their time off goes with them) and returns them; the caller checks
+    /// first that no history refers to them.
+    pub fn delete_member(&mut self, id: Id) -> Result<Member> {
+        let member = self.member(id)?;
+        self.conn.execute(
+            "UPDATE duty_policy SET pool = (SELECT json_group_array(value) FROM json_each(pool) WHERE value != ?1)
+             WHERE team_id = ?2",
+            params![id, member.team_id],
+        )?;
+        self.conn
+            .execute("UPDATE duty_policy SET stand_in_id = NULL WHERE stand_in_id = ?1", [id])?;
+        self.conn.execute("DELETE FROM member WHERE id = ?1", [id])?;
+        Ok(member)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -274,3 +274,12 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+impl Store {
+    /// Deletes a release train (its pins go with it) and returns it.
+    pub fn delete_release_train(&mut self, id: Id) -> Result<TrainInfo> {
+        let train = self.release_train(id)?;
+        self.conn.execute("DELETE FROM release_train WHERE id = ?1", [id])?;
+        Ok(train)
+    }
+}

@@ -364,3 +364,12 @@ impl Store {
         Ok(())
     }
 }
+
+impl Store {
+    /// Deletes a duty policy and its turns; policies escalating to it no longer do.
+    pub fn delete_policy(&mut self, id: Id) -> Result<DutyPolicy> {
+        let policy = self.policy(id)?;
+        self.conn.execute("DELETE FROM duty_policy WHERE id = ?1", [id])?;
+        Ok(policy)
+    }
+}

@@ -118,6 +118,59 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Sets (closing, correcting) or clears (reopening) the sprint's completed points.
+    pub fn set_completed(&mut self, sprint_id: Id, points: Option<f64>) -> Result<Sprint> {
+        let n = self.conn.execute(
+            "UPDATE sprint SET completed_points = ?2 WHERE id = ?1",
+            params![sprint_id, points],
+        )?;
+        if n == 0 {
+            return Err(AppError::not_found(format!("there is no sprint with id {sprint_id}")).into());
+        }
+        self.sprint(sprint_id)
+    }
+
+    /// Replaces the sprint's fields (its points stay); refuses an overlap with another sprint of
+    /// the team and a duplicate name.
+    pub fn update_sprint(&mut self, sprint_id: Id, spec: &SprintSpec) -> Result<Sprint> {
+        let old = self.sprint(sprint_id)?;
+        check_no_overlap(spec, &list(&self.conn, old.team_id)?, Some(sprint_id))?;
+        let res = self.conn.execute(
+            "UPDATE sprint SET name = ?2, start_date = ?3, end_date = ?4, goal = ?5, committed_points = ?6 WHERE id = ?1",
+            params![
+                sprint_id,
+                spec.name,
+                spec.start.to_string(),
+                spec.end.to_string(),
+                spec.goal,
+                spec.committed_points
+            ],
+        );
+        match res {
+            Err(e) if is_unique_violation(&e) => Err(AppError::conflict(
+                "name",
+                format!("the team already has a sprint called \"{}\"", spec.name),
+            )
+            .into()),
+            Err(e) => Err(e.into()),
+            Ok(_) => self.sprint(sprint_id),
+        }
+    }
+
+    /// Deletes a sprint (its release pins go with it) and returns it.
+    pub fn delete_sprint(&mut self, sprint_id: Id) -> Result<Sprint> {
+        self.conn
+            .query_row(
+                &format!("DELETE FROM sprint WHERE id = ?1 RETURNING {COLUMNS}"),
+                [sprint_id],
+                from_row,
+            )
+            .optional()?
+            .ok_or_else(|| AppError::not_found(format!("there is no sprint with id {sprint_id}")).into())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -167,6 +167,39 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The holiday with `id`.
+    pub fn holiday(&self, id: Id) -> Result<Holiday> {
+        self.conn
+            .query_row("SELECT id, team_id, date, name FROM holiday WHERE id = ?1", [id], |r| {
+                Ok(Holiday {
+                    id: r.get(0)?,
+                    team_id: r.get(1)?,
+                    date: crate::members::date_col(r, 2)?,
+                    name: r.get(3)?,
+                })
+            })
+            .optional()?
+            .ok_or_else(|| AppError::not_found(format!("there is no holiday with id {id}")).into())
+    }
+
+    /// Replaces holiday `id` by `date` and `name` (refused when another holiday has that day).
+    pub fn replace_holiday(&mut self, id: Id, date: chrono::NaiveDate, name: &str) -> Result<Holiday> {
+        let tx = self.conn.savepoint()?;
+        let team_id: Option<Id> = tx
+            .query_row("DELETE FROM holiday WHERE id = ?1 RETURNING team_id", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        let Some(team_id) = team_id else {
+            return Err(AppError::not_found(format!("there is no holiday with id {id}")).into());
+        };
+        let stored = insert_holiday(&tx, team_id, date, name)?;
+        tx.commit()?;
+        Ok(stored)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

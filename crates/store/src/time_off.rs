@@ -88,6 +88,31 @@ impl Store {
     }
 }
 
+impl Store {
+    /// The stretch of time off with `id`.
+    pub fn time_off_entry(&self, id: Id) -> Result<TimeOff> {
+        self.conn
+            .query_row(
+                "SELECT id, member_id, first_day, last_day, kind, note FROM time_off WHERE id = ?1",
+                [id],
+                from_row,
+            )
+            .optional()?
+            .ok_or_else(|| AppError::not_found(format!("there is no time off with id {id}")).into())
+    }
+
+    /// Replaces stretch `id` by `spec` (checked against the member's other time off).
+    pub fn replace_time_off(&mut self, id: Id, spec: &TimeOffSpec) -> Result<TimeOff> {
+        let tx = self.conn.savepoint()?;
+        if tx.execute("DELETE FROM time_off WHERE id = ?1", [id])? == 0 {
+            return Err(AppError::not_found(format!("there is no time off with id {id}")).into());
+        }
+        let stored = insert_time_off(&tx, spec)?;
+        tx.commit()?;
+        Ok(stored)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

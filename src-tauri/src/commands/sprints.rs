@@ -18,10 +18,14 @@ pub fn create_sprint(state: State<'_, AppState>, team_id: Id, new: NewSprint) ->
     state.with(|s| s.create_sprint(team_id, new).map(|o| o.value))
 }
 
-/// Closes a sprint with its completed points.
+/// Closes a sprint with its completed points (on its last day or after it); `correct` replaces
+/// the points of a sprint closed before.
 #[tauri::command(async)]
-pub fn close_sprint(state: State<'_, AppState>, sprint_id: Id, completed: f64) -> CmdResult<Sprint> {
-    state.with(|s| s.close_sprint(sprint_id, completed).map(|o| o.value))
+pub fn close_sprint(state: State<'_, AppState>, sprint_id: Id, completed: f64, correct: bool) -> CmdResult<Sprint> {
+    state.with(|s| {
+        s.close_sprint(sprint_id, completed, correct, chrono::Utc::now())
+            .map(|o| o.value)
+    })
 }
 
 /// The sprint the planner shows first: the one running on the team's local day, else the next

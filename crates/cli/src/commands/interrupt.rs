@@ -1,6 +1,7 @@
-//! `sprintshield interrupt log|list`.
+//! `sprintshield interrupt log|edit|remove|list`.
 use clap::Subcommand;
-use sprintshield_core::interrupt::{InterruptCategory, InterruptFilter, NewInterrupt, Severity};
+use sprintshield_core::interrupt::{Interrupt, InterruptCategory, InterruptFilter, NewInterrupt, Severity};
+use sprintshield_core::team::Team;
 use sprintshield_core::time::parse_date;
 use sprintshield_core::AppError;
 
@@ -42,6 +43,49 @@ pub enum InterruptCmd {
         /// Short title.
         title: String,
     },
+    /// Correct a logged interrupt (ID from `interrupt list --json`); what is not given stays.
+    Edit {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+        /// The interrupt's id.
+        id: i64,
+        /// When it arrived.
+        #[arg(long)]
+        at: Option<String>,
+        /// Category.
+        #[arg(long)]
+        category: Option<String>,
+        /// critical, high, normal or low.
+        #[arg(long)]
+        severity: Option<String>,
+        /// Minutes spent.
+        #[arg(long, allow_negative_numbers = true)]
+        minutes: Option<i64>,
+        /// Member who handled it ("" for nobody).
+        #[arg(long)]
+        handled_by: Option<String>,
+        /// Short title.
+        #[arg(long)]
+        title: Option<String>,
+        /// Whether it pulled an off-duty member away from focus work.
+        #[arg(long)]
+        pulled_off_focus: Option<bool>,
+        /// Whether it could have waited for the backlog.
+        #[arg(long)]
+        could_have_waited: Option<bool>,
+        /// Root-cause note.
+        #[arg(long)]
+        root_cause: Option<String>,
+    },
+    /// Remove a logged interrupt (logged twice, or by mistake).
+    Remove {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+        /// The interrupt's id.
+        id: i64,
+    },
     /// List the interrupt log.
     List {
         /// Team name.
@@ -54,6 +98,18 @@ pub enum InterruptCmd {
         #[arg(long)]
         to: Option<String>,
     },
+}
+
+/// The interrupt `id`, which must be of `team`.
+fn find(ctx: &Ctx, team: &Team, id: i64) -> Result<Interrupt, AppError> {
+    let i = ctx.app.interrupt(id)?;
+    if i.team_id != team.id {
+        return Err(AppError::not_found(format!(
+            "{} has no interrupt with id {id}",
+            team.spec.name
+        )));
+    }
+    Ok(i)
 }
 
 /// Runs an interrupt command.
@@ -98,6 +154,59 @@ pub fn run(ctx: &mut Ctx, cmd: InterruptCmd) -> Result<(), AppError> {
                 i.spec.minutes
             );
             done(ctx, &i, said);
+        }
+        InterruptCmd::Edit {
+            team,
+            id,
+            at,
+            category,
+            severity,
+            minutes,
+            handled_by,
+            title,
+            pulled_off_focus,
+            could_have_waited,
+            root_cause,
+        } => {
+            let team = ctx.app.team_by_name(&team)?;
+            let old = find(ctx, &team, id)?;
+            let handled_by = match handled_by {
+                Some(m) if m.trim().is_empty() => None,
+                Some(m) => Some(ctx.app.member_by_name(team.id, &m)?.id),
+                None => old.spec.handled_by,
+            };
+            let new = NewInterrupt {
+                arrived_at: at.unwrap_or_else(|| old.spec.arrived_at.to_rfc3339()),
+                title: title.unwrap_or_else(|| old.spec.title.clone()),
+                category: match category {
+                    Some(c) => InterruptCategory::parse(&c)?,
+                    None => old.spec.category,
+                },
+                severity: match severity {
+                    Some(x) => Severity::parse(&x)?,
+                    None => old.spec.severity,
+                },
+                handled_by,
+                minutes: minutes.unwrap_or(i64::from(old.spec.minutes)),
+                pulled_off_focus: pulled_off_focus.unwrap_or(old.spec.pulled_off_focus),
+                could_have_waited: could_have_waited.unwrap_or(old.spec.could_have_waited),
+                root_cause: root_cause.unwrap_or_else(|| old.spec.root_cause.clone()),
+            };
+            let i = ctx.app.edit_interrupt(id, new, chrono::Utc::now())?.value;
+            done(
+                ctx,
+                &i,
+                format!(
+                    "corrected interrupt {id}: \"{}\" ({} min)",
+                    i.spec.title, i.spec.minutes
+                ),
+            );
+        }
+        InterruptCmd::Remove { team, id } => {
+            let team = ctx.app.team_by_name(&team)?;
+            let old = find(ctx, &team, id)?;
+            ctx.app.remove_interrupt(id)?;
+            done(ctx, &old, format!("removed interrupt {id}: \"{}\"", old.spec.title));
         }
         InterruptCmd::List { team, from, to } => {
             let team = ctx.app.team_by_name(&team)?;

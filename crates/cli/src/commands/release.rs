@@ -43,6 +43,12 @@ pub enum TrainCmd {
         #[command(flatten)]
         routine: RoutineArgs,
     },
+    /// Remove a release train (its hand placements go; sprints and freezes stay).
+    Remove {
+        /// Release train name.
+        #[arg(long)]
+        train: String,
+    },
     /// List the release trains.
     List,
 }
@@ -154,6 +160,14 @@ pub enum FreezeCmd {
         /// Every year, e.g. 12-20..01-06.
         #[arg(long, required_unless_present = "from")]
         yearly: Option<String>,
+    },
+    /// Remove a freeze window.
+    Remove {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+        /// Freeze name.
+        name: String,
     },
     /// List freeze windows.
     List {
@@ -296,6 +310,15 @@ pub fn run_train(ctx: &mut Ctx, cmd: TrainCmd) -> Result<(), AppError> {
             );
             done(ctx, &t, said);
         }
+        TrainCmd::Remove { train } => {
+            let t = ctx.app.release_train_by_name(&train)?;
+            ctx.app.remove_release_train(t.train.id)?;
+            let said = format!(
+                "removed the release train {} (undo: release-train add --dev \"{}\" --ops \"{}\" --lag-weeks {})",
+                t.name, t.dev_team, t.ops_team, t.train.spec.lag_weeks
+            );
+            done(ctx, &t, said);
+        }
         TrainCmd::List => {
             let trains = ctx.app.release_trains()?;
             table(ctx, &trains, &["NAME", "DEV", "OPS", "LAG WEEKS", "ROUTINE"], |t| {
@@ -393,6 +416,23 @@ pub fn run_freeze(ctx: &mut Ctx, cmd: FreezeCmd) -> Result<(), AppError> {
                 describe(&f.window.span)
             );
             done(ctx, &f, said);
+        }
+        FreezeCmd::Remove { team, name } => {
+            let team = ctx.app.team_by_name(&team)?;
+            let f = ctx
+                .app
+                .freezes(Some(team.id))?
+                .into_iter()
+                .find(|f| f.window.name.eq_ignore_ascii_case(name.trim()))
+                .ok_or_else(|| {
+                    AppError::not_found(format!("{} has no freeze window called \"{name}\"", team.spec.name))
+                })?;
+            ctx.app.delete_freeze(f.id)?;
+            done(
+                ctx,
+                &f,
+                format!("removed the freeze window {} of {}", f.window.name, team.spec.name),
+            );
         }
         FreezeCmd::List { team } => {
             let team_id = match team {

@@ -43,6 +43,14 @@ pub enum PolicyCmd {
         #[arg(long)]
         stand_in: Option<String>,
     },
+    /// Remove a duty policy that has no past turns (its future turns go with it).
+    Remove {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+        /// Policy name.
+        name: String,
+    },
     /// List a team's duty policies.
     List {
         /// Team name.
@@ -98,6 +106,11 @@ pub enum RotationCmd {
         /// Team name.
         #[arg(long)]
         team: String,
+    },
+    /// Give an overridden or swapped turn back to the plan (unlock and re-plan its days).
+    Unlock {
+        #[command(flatten)]
+        turn: TurnRef,
     },
     /// Who is on duty now and next, with the checklist and the last handoff note.
     Today {
@@ -198,6 +211,17 @@ pub fn run_policy(ctx: &mut Ctx, cmd: PolicyCmd) -> Result<(), AppError> {
                 p.spec.handoff.weekday,
                 p.spec.handoff.time.format("%H:%M"),
                 p.spec.focus_share_percent
+            );
+            done(ctx, &p, said);
+        }
+        PolicyCmd::Remove { team, name } => {
+            let team = ctx.app.team_by_name(&team)?;
+            let p = ctx.app.find_policy(team.id, &name)?;
+            let out = ctx.app.remove_policy(p.id, Utc::now())?;
+            let said = format!(
+                "removed {} and its {} future turns",
+                p.spec.name,
+                out.changes.turns.before.len()
             );
             done(ctx, &p, said);
         }
@@ -411,6 +435,27 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
                     ]
                 },
             );
+        }
+        RotationCmd::Unlock { turn } => {
+            let (team, policy, at) = turn.resolve(ctx)?;
+            let after = ctx.app.unlock_turn(team.id, policy, at, now)?.value;
+            let (rc, _) = ctx.app.rotation(team.id)?;
+            let name = |id: Id| {
+                rc.members
+                    .iter()
+                    .find(|m| m.id == id)
+                    .map(|m| m.spec.name.clone())
+                    .unwrap_or_default()
+            };
+            let said = match after.iter().find(|t| t.start <= at && at < t.end) {
+                Some(t) => format!(
+                    "the turn from {} follows the plan again: {} is on duty",
+                    local(&team, t.start),
+                    name(t.member_id)
+                ),
+                None => "the turn follows the plan again".into(),
+            };
+            done(ctx, &after, said);
         }
         RotationCmd::Today { team } => {
             let team = ctx.app.team_by_name(&team)?;

@@ -1,0 +1,283 @@
+//! Correcting and retiring records: edit or remove time off, holidays, sprints, interrupts,
+//! policies and trains; close, correct and reopen sprints by their rules; retire a member (their
+//! history stays, their future unlocked turns are re-planned, their future locked turns stay and
+//! show as conflicts); unlock a turn back to the plan. Removing what history depends on is
+//! refused with the way out (core's `lifecycle`).
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use sprintshield_core::interrupt::{Interrupt, NewInterrupt};
+use sprintshield_core::lifecycle::{
+    check_close, check_remove_member, check_remove_policy, check_remove_sprint, check_reopen, retire,
+};
+use sprintshield_core::member::{Member, NewMember};
+use sprintshield_core::release::TrainInfo;
+use sprintshield_core::rotation::{find_turn, DutyPolicy, Turn, TurnSource};
+use sprintshield_core::sprint::{NewSprint, Sprint};
+use sprintshield_core::time::DateSpan;
+use sprintshield_core::time_off::{Holiday, NewHoliday, NewTimeOff, TimeOff};
+use sprintshield_core::{AppError, Id, Invalid};
+use sprintshield_store::Store;
+
+use crate::rotation::plan_and_save;
+use crate::{Changes, Outcome, Record, Result, Sprintshield};
+
+/// The team's local day at `now`.
+fn today(s: &Store, team_id: Id, now: DateTime<Utc>) -> sprintshield_store::Result<NaiveDate> {
+    Ok(now.with_timezone(&s.team(team_id)?.spec.zone).date_naive())
+}
+
+/// Re-plans the unlocked turns of the team's policies from `first` to the last day any of them
+/// has a stored turn; no change when there is none. Returns what changed.
+fn replan_from(
+    s: &mut Store,
+    team_id: Id,
+    first: NaiveDate,
+    now: DateTime<Utc>,
+) -> sprintshield_store::Result<Changes> {
+    let team = s.team(team_id)?;
+    if s.policies(team_id)?.is_empty() {
+        return Ok(Changes::none());
+    }
+    let last = s
+        .all_turns(team_id)?
+        .iter()
+        .map(|t| {
+            (t.end - Duration::seconds(1))
+                .with_timezone(&team.spec.zone)
+                .date_naive()
+        })
+        .max();
+    match last.filter(|l| *l >= first) {
+        Some(last) => Ok(plan_and_save(s, team_id, DateSpan { first, last }, now)?.changes),
+        None => Ok(Changes::none()),
+    }
+}
+
+impl Sprintshield {
+    /// Closes a sprint with its completed points: only on its last day or after it (the team's
+    /// local day at `now`); a closed sprint needs `correct` to get new points, and the change
+    /// then shows the points replaced.
+    pub fn close_sprint(
+        &mut self,
+        sprint_id: Id,
+        completed: f64,
+        correct: bool,
+        now: DateTime<Utc>,
+    ) -> Result<Outcome<Sprint>> {
+        let (before, after) = self.write(|s| {
+            let before = s.sprint(sprint_id)?;
+            let points = check_close(&before, completed, today(s, before.team_id, now)?, correct)?;
+            Ok((before, s.set_completed(sprint_id, Some(points))?))
+        })?;
+        Ok(Outcome::new(
+            after.clone(),
+            Changes::edited(Record::Sprint(before), Record::Sprint(after)),
+        ))
+    }
+
+    /// Reopens a closed sprint (its points are cleared; it no longer counts as history).
+    pub fn reopen_sprint(&mut self, sprint_id: Id) -> Result<Outcome<Sprint>> {
+        let (before, after) = self.write(|s| {
+            let before = s.sprint(sprint_id)?;
+            check_reopen(&before)?;
+            Ok((before, s.set_completed(sprint_id, None)?))
+        })?;
+        Ok(Outcome::new(
+            after.clone(),
+            Changes::edited(Record::Sprint(before), Record::Sprint(after)),
+        ))
+    }
+
+    /// Replaces a sprint's name, days, goal and commitment (no overlap with the team's others).
+    pub fn edit_sprint(&mut self, sprint_id: Id, new: NewSprint) -> Result<Outcome<Sprint>> {
+        let spec = new.validate()?;
+        let (before, after) = self.write(|s| Ok((s.sprint(sprint_id)?, s.update_sprint(sprint_id, &spec)?)))?;
+        Ok(Outcome::new(
+            after.clone(),
+            Changes::edited(Record::Sprint(before), Record::Sprint(after)),
+        ))
+    }
+
+    /// Removes a sprint that is not closed history.
+    pub fn remove_sprint(&mut self, sprint_id: Id) -> Result<Outcome<()>> {
+        let before = self.write(|s| {
+            check_remove_sprint(&s.sprint(sprint_id)?)?;
+            s.delete_sprint(sprint_id)
+        })?;
+        Ok(Outcome::new((), Changes::removed(Record::Sprint(before))))
+    }
+
+    /// Replaces every field of member `id`; when their active days or duty change, the team's
+    /// future unlocked turns are re-planned (from today) and the change lists them.
+    pub fn edit_member(&mut self, id: Id, new: NewMember, now: DateTime<Utc>) -> Result<Outcome<Member>> {
+        let spec = new.validate()?;
+        self.write(|s| {
+            let before = s.member(id)?;
+            let after = s.save_member(id, &spec)?;
+            let mut changes = Changes::edited(Record::Member(before.clone()), Record::Member(after.clone()));
+            let moves = before.spec.active_from != after.spec.active_from
+                || before.spec.active_until != after.spec.active_until
+                || before.spec.can_take_duty != after.spec.can_take_duty;
+            if moves {
+                changes.turns = replan_from(s, after.team_id, today(s, after.team_id, now)?, now)?.turns;
+            }
+            Ok(Outcome::new(after, changes))
+        })
+    }
+
+    /// Gives a member a last day: their past turns, interrupts and fairness stay; their future
+    /// unlocked turns (after the last day) go to others; their future locked turns stay and show
+    /// as conflicts to resolve.
+    pub fn retire_member(&mut self, id: Id, last_day: NaiveDate, now: DateTime<Utc>) -> Result<Outcome<Member>> {
+        self.write(|s| {
+            let before = s.member(id)?;
+            let after = s.save_member(id, &retire(&before, last_day)?)?;
+            let from = (last_day + Duration::days(1)).max(today(s, after.team_id, now)?);
+            let mut changes = Changes::edited(Record::Member(before), Record::Member(after.clone()));
+            changes.turns = replan_from(s, after.team_id, from, now)?.turns;
+            Ok(Outcome::new(after, changes))
+        })
+    }
+
+    /// Removes a member nothing refers to (someone added by mistake); one with history is
+    /// refused with the advice to retire them.
+    pub fn remove_member(&mut self, id: Id) -> Result<Outcome<()>> {
+        let before = self.write(|s| {
+            let member = s.member(id)?;
+            check_remove_member(&member, s.member_history(id)?)?;
+            if let Some(p) = s
+                .policies(member.team_id)?
+                .into_iter()
+                .find(|p| p.spec.standing.is_some_and(|c| c.member_id == id))
+            {
+                return Err(Invalid::new(
+                    "member",
+                    format!(
+                        "{} is the standing cover of {}; change that policy first",
+                        member.spec.name, p.spec.name
+                    ),
+                )
+                .into());
+            }
+            s.delete_member(id)
+        })?;
+        Ok(Outcome::new((), Changes::removed(Record::Member(before))))
+    }
+
+    /// Replaces a stretch of time off; the team's future unlocked turns are re-planned around the
+    /// new days.
+    pub fn edit_time_off(&mut self, id: Id, new: NewTimeOff, now: DateTime<Utc>) -> Result<Outcome<TimeOff>> {
+        let spec = new.validate()?;
+        self.write(|s| {
+            let before = s.time_off_entry(id)?;
+            let after = s.replace_time_off(id, &spec)?;
+            let team_id = s.member(after.spec.member_id)?.team_id;
+            let mut changes = Changes::edited(Record::TimeOff(before), Record::TimeOff(after.clone()));
+            changes.turns = replan_from(s, team_id, today(s, team_id, now)?, now)?.turns;
+            Ok(Outcome::new(after, changes))
+        })
+    }
+
+    /// Replaces a team holiday's day and name.
+    pub fn edit_holiday(&mut self, id: Id, new: NewHoliday) -> Result<Outcome<Holiday>> {
+        let (date, name) = new.validate()?;
+        let (before, after) = self.write(|s| Ok((s.holiday(id)?, s.replace_holiday(id, date, &name)?)))?;
+        Ok(Outcome::new(
+            after.clone(),
+            Changes::edited(Record::Holiday(before), Record::Holiday(after)),
+        ))
+    }
+
+    /// Replaces an interrupt's fields.
+    pub fn edit_interrupt(&mut self, id: Id, new: NewInterrupt, now: DateTime<Utc>) -> Result<Outcome<Interrupt>> {
+        let (before, after) = self.write(|s| {
+            let before = s.interrupt(id)?;
+            let zone = s.team(before.team_id)?.spec.zone;
+            let spec = new.validate(zone, now)?;
+            Ok((before, s.update_interrupt(id, &spec)?))
+        })?;
+        Ok(Outcome::new(
+            after.clone(),
+            Changes::edited(Record::Interrupt(before), Record::Interrupt(after)),
+        ))
+    }
+
+    /// Removes an interrupt (logged twice, or by mistake).
+    pub fn remove_interrupt(&mut self, id: Id) -> Result<Outcome<()>> {
+        let before = self.write(|s| s.delete_interrupt(id))?;
+        Ok(Outcome::new((), Changes::removed(Record::Interrupt(before))))
+    }
+
+    /// The interrupt with `id`.
+    pub fn interrupt(&self, id: Id) -> Result<Interrupt> {
+        self.read(|s| s.interrupt(id))
+    }
+
+    /// Removes a duty policy with no past turns (its future turns go with it).
+    pub fn remove_policy(&mut self, id: Id, now: DateTime<Utc>) -> Result<Outcome<()>> {
+        self.write(|s| {
+            let policy: DutyPolicy = s.policy(id)?;
+            let turns: Vec<Turn> = s
+                .all_turns(policy.team_id)?
+                .into_iter()
+                .filter(|t| t.policy_id == id)
+                .collect();
+            check_remove_policy(&policy.spec.name, turns.iter().filter(|t| t.start < now).count())?;
+            s.delete_policy(id)?;
+            let mut changes = Changes::removed(Record::Policy(policy));
+            changes.turns.before = turns;
+            Ok(Outcome::new((), changes))
+        })
+    }
+
+    /// Removes a release train (its hand placements go with it; sprints and freezes stay).
+    pub fn remove_release_train(&mut self, id: Id) -> Result<Outcome<()>> {
+        let before: TrainInfo = self.write(|s| s.delete_release_train(id))?;
+        Ok(Outcome::new((), Changes::removed(Record::ReleaseTrain(before))))
+    }
+
+    /// Unlocks the turn of `policy_id` covering `at` (an override or swap) and gives it back to
+    /// the plan: the turn's days are planned again, as auto-plan would.
+    pub fn unlock_turn(
+        &mut self,
+        team_id: Id,
+        policy_id: Id,
+        at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> Result<Outcome<Vec<Turn>>> {
+        self.write(|s| {
+            let zone = s.team(team_id)?.spec.zone;
+            let turns: Vec<Turn> = s
+                .all_turns(team_id)?
+                .into_iter()
+                .filter(|t| t.policy_id == policy_id)
+                .collect();
+            let turn = find_turn(&turns, policy_id, at)
+                .map(|i| turns[i].clone())
+                .ok_or_else(|| Invalid::new("at", format!("no turn of this policy covers {at}")))?;
+            if !turn.locked {
+                return Err(AppError::conflict("at", "that turn follows the plan already; nothing to unlock").into());
+            }
+            let free = Turn {
+                locked: false,
+                source: TurnSource::Generated,
+                ..turn.clone()
+            };
+            s.update_turns(std::slice::from_ref(&free))?;
+            let days = DateSpan {
+                first: turn.start.with_timezone(&zone).date_naive(),
+                last: (turn.end - Duration::seconds(1)).with_timezone(&zone).date_naive(),
+            };
+            let mut changes = plan_and_save(s, team_id, days, now)?.changes;
+            // The unlock itself is part of the change, so undo puts the locked turn back.
+            if !changes.turns.before.iter().any(|t| t.id == turn.id) {
+                changes.turns.before.push(turn.clone());
+                let stored = s.all_turns(team_id)?.into_iter().find(|t| t.id == turn.id);
+                changes.turns.after.extend(stored);
+            } else if let Some(b) = changes.turns.before.iter_mut().find(|t| t.id == turn.id) {
+                *b = turn.clone();
+            }
+            let after = changes.turns.after.clone();
+            Ok(Outcome::new(after, changes))
+        })
+    }
+}
