@@ -81,10 +81,39 @@ fn sprint_close_and_interrupt_log() {
     let s = h
         .call("create_sprint", json!({ "teamId": team, "new": { "name": "Far future", "start": "2031-01-06", "end": "2031-01-17", "goal": "g", "committed_points": 30 } }))
         .unwrap();
+    // A sprint that has not ended cannot be closed; one that has can, and closing it again
+    // needs the explicit correct flag.
+    let early = h
+        .call(
+            "close_sprint",
+            json!({ "sprintId": s["id"], "completed": 28.5, "correct": false }),
+        )
+        .unwrap_err();
+    assert_eq!(early["kind"], "invalid");
+    let past = h
+        .call("create_sprint", json!({ "teamId": team, "new": { "name": "Long ago", "start": "2000-01-03", "end": "2000-01-14", "goal": "g", "committed_points": 30 } }))
+        .unwrap();
     let closed = h
-        .call("close_sprint", json!({ "sprintId": s["id"], "completed": 28.5 }))
+        .call(
+            "close_sprint",
+            json!({ "sprintId": past["id"], "completed": 28.5, "correct": false }),
+        )
         .unwrap();
     assert_eq!(closed["completed_points"], 28.5);
+    let again = h
+        .call(
+            "close_sprint",
+            json!({ "sprintId": past["id"], "completed": 30, "correct": false }),
+        )
+        .unwrap_err();
+    assert!(again["message"].as_str().unwrap().contains("already closed"), "{again}");
+    let corrected = h
+        .call(
+            "close_sprint",
+            json!({ "sprintId": past["id"], "completed": 30, "correct": true }),
+        )
+        .unwrap();
+    assert_eq!(corrected["completed_points"], 30.0);
     let before = h
         .call("list_interrupts", json!({ "teamId": team, "filter": {} }))
         .unwrap()

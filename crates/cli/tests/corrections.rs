@@ -583,3 +583,66 @@ fn overrides_unlock_back_to_the_plan_and_policies_trains_freezes_go() {
         "no release train called",
     );
 }
+
+#[test]
+fn teams_and_policies_are_edited_and_the_preview_counts_what_saving_moves() {
+    let db = Db::new();
+    db.team();
+    // Taking Dan and Cleo out of the pool: the preview's count is what saving changes.
+    let before = db.turns();
+    let preview = db.json(&[
+        "policy",
+        "edit",
+        "--team",
+        "Phoenix",
+        "Batman",
+        "--pool",
+        "Ana,Ben",
+        "--preview",
+    ]);
+    assert_eq!(db.turns(), before, "a preview saves nothing");
+    let moved = preview["moved"].as_u64().unwrap();
+    assert!(moved > 0, "{preview}");
+    assert!(
+        preview["sentence"].as_str().unwrap().starts_with("Saving re-plans"),
+        "{preview}"
+    );
+    db.ok(&["policy", "edit", "--team", "Phoenix", "Batman", "--pool", "Ana,Ben"]);
+    let after = db.turns();
+    let changed = before
+        .iter()
+        .filter(|b| !after.iter().any(|a| a["id"] == b["id"] && a["member"] == b["member"]))
+        .count() as u64;
+    assert_eq!(changed, moved, "saving moved exactly what the preview said");
+    let from = day(2);
+    assert!(after
+        .iter()
+        .filter(|t| t["start"].as_str().unwrap() > from.as_str())
+        .all(|t| t["member"] == "Ana" || t["member"] == "Ben"));
+    db.refused(
+        &["policy", "edit", "--team", "Phoenix", "Batman", "--focus", "120"],
+        "focus share",
+    );
+    db.refused(
+        &["policy", "edit", "--team", "Phoenix", "Batman", "--handoff", "someday"],
+        "not a handoff",
+    );
+    db.refused(
+        &["policy", "edit", "--team", "Phoenix", "Batman", "--pool", "Zed"],
+        "no member called",
+    );
+
+    // A Sun–Thu team: the new working days re-plan the future and the output says how many.
+    let out = db.ok(&["team", "edit", "Phoenix", "--working-days", "sun,mon,tue,wed,thu"]);
+    assert!(out.contains("future turns re-planned"), "{out}");
+    assert_eq!(
+        db.json(&["team", "list"])[0]["working_days"],
+        serde_json::json!(["Mon", "Tue", "Wed", "Thu", "Sun"])
+    );
+    db.refused(&["team", "edit", "Phoenix", "--zone", "Mars/Olympus"], "IANA");
+    db.refused(&["team", "remove", "Phoenix"], "has history");
+    db.ok(&["team", "add", "Scratch", "--zone", "UTC"]);
+    db.ok(&["member", "add", "--team", "Scratch", "Someone"]);
+    assert!(db.ok(&["team", "remove", "Scratch"]).contains("removed team Scratch"));
+    assert_eq!(db.json(&["team", "list"]).as_array().unwrap().len(), 1);
+}

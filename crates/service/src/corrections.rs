@@ -10,8 +10,9 @@ use sprintshield_core::lifecycle::{
 };
 use sprintshield_core::member::{Member, NewMember};
 use sprintshield_core::release::TrainInfo;
-use sprintshield_core::rotation::{find_turn, DutyPolicy, Turn, TurnSource};
+use sprintshield_core::rotation::{find_turn, DutyPolicy, NewPolicy, PolicySpec, Turn, TurnSource};
 use sprintshield_core::sprint::{NewSprint, Sprint};
+use sprintshield_core::team::{NewTeam, Team, TeamSpec};
 use sprintshield_core::time::DateSpan;
 use sprintshield_core::time_off::{Holiday, NewHoliday, NewTimeOff, TimeOff};
 use sprintshield_core::{AppError, Id, Invalid};
@@ -278,6 +279,155 @@ impl Sprintshield {
             }
             let after = changes.turns.after.clone();
             Ok(Outcome::new(after, changes))
+        })
+    }
+}
+
+/// What saving a team or policy change would do to future turns, found by making the change and
+/// rolling it back.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct EditEffect {
+    /// Future turns that get another person (or disappear).
+    pub moved: usize,
+    /// Future locked turns kept as they are.
+    pub kept_locked: usize,
+    /// The people whose duties change, by name.
+    pub affected: Vec<String>,
+    /// One sentence, e.g. "Saving re-plans 9 future turns (Ana, Ben); 2 locked turns are kept".
+    pub sentence: String,
+}
+
+fn effect(s: &Store, team_id: Id, changes: &Changes, now: DateTime<Utc>) -> sprintshield_store::Result<EditEffect> {
+    let moved: Vec<&Turn> = changes
+        .turns
+        .before
+        .iter()
+        .filter(|b| {
+            !changes
+                .turns
+                .after
+                .iter()
+                .any(|a| a.id == b.id && a.member_id == b.member_id)
+        })
+        .collect();
+    let kept_locked = s
+        .all_turns(team_id)?
+        .iter()
+        .filter(|t| t.locked && t.start >= now)
+        .count();
+    let members = s.members(team_id)?;
+    let name = |id: Id| members.iter().find(|m| m.id == id).map(|m| m.spec.name.clone());
+    let mut affected: Vec<String> = moved
+        .iter()
+        .map(|t| t.member_id)
+        .chain(changes.turns.after.iter().map(|t| t.member_id))
+        .filter_map(name)
+        .collect();
+    affected.sort();
+    affected.dedup();
+    let sentence = match moved.len() {
+        0 => "Saving moves no future turn".to_owned(),
+        n => format!(
+            "Saving re-plans {n} future turn{} ({})",
+            if n == 1 { "" } else { "s" },
+            affected.join(", ")
+        ),
+    } + &match kept_locked {
+        0 => String::new(),
+        1 => "; 1 locked turn is kept".to_owned(),
+        k => format!("; {k} locked turns are kept"),
+    };
+    Ok(EditEffect {
+        moved: moved.len(),
+        kept_locked,
+        affected,
+        sentence,
+    })
+}
+
+/// Edits a team inside the caller's transaction and re-plans its future when the zone or the
+/// working days changed.
+fn edit_team_in(
+    s: &mut Store,
+    id: Id,
+    spec: &TeamSpec,
+    now: DateTime<Utc>,
+) -> sprintshield_store::Result<Outcome<Team>> {
+    let before = s.team(id)?;
+    let after = s.update_team(id, spec)?;
+    let mut changes = Changes::edited(Record::Team(before.clone()), Record::Team(after.clone()));
+    if before.spec.zone != after.spec.zone || before.spec.working_days != after.spec.working_days {
+        changes.turns = replan_from(s, id, today(s, id, now)?, now)?.turns;
+    }
+    Ok(Outcome::new(after, changes))
+}
+
+/// Edits a policy inside the caller's transaction and re-plans the team's future.
+fn edit_policy_in(
+    s: &mut Store,
+    id: Id,
+    spec: &PolicySpec,
+    now: DateTime<Utc>,
+) -> sprintshield_store::Result<Outcome<DutyPolicy>> {
+    let before = s.policy(id)?;
+    let after = s.update_policy(id, spec)?;
+    let mut changes = Changes::edited(Record::Policy(before), Record::Policy(after.clone()));
+    changes.turns = replan_from(s, after.team_id, today(s, after.team_id, now)?, now)?.turns;
+    Ok(Outcome::new(after, changes))
+}
+
+impl Sprintshield {
+    /// Changes a team's name, kind, zone, working days or sprint length; a new zone or new
+    /// working days re-plan its unlocked future turns (the change lists them).
+    pub fn edit_team(&mut self, id: Id, new: NewTeam, now: DateTime<Utc>) -> Result<Outcome<Team>> {
+        let spec = new.validate()?;
+        self.write(|s| edit_team_in(s, id, &spec, now))
+    }
+
+    /// What [`Sprintshield::edit_team`] would do to future turns; nothing is written.
+    pub fn preview_team_edit(&mut self, id: Id, new: NewTeam, now: DateTime<Utc>) -> Result<EditEffect> {
+        let spec = new.validate()?;
+        self.dry_run(|s| {
+            let done = edit_team_in(s, id, &spec, now)?;
+            effect(s, id, &done.changes, now)
+        })
+    }
+
+    /// Removes a team with no history (no closed sprint, interrupt or past turn), with everything
+    /// that belongs to it; a team with history is refused.
+    pub fn remove_team(&mut self, id: Id, now: DateTime<Utc>) -> Result<Outcome<()>> {
+        let team = self.write(|s| {
+            let team = s.team(id)?;
+            let (sprints, interrupts, turns) = s.team_history(id, now)?;
+            if sprints + interrupts + turns > 0 {
+                return Err(Invalid::new(
+                    "team",
+                    format!(
+                        "{} has history ({sprints} closed sprints, {interrupts} interrupts, {turns} past turns) that forecasts and fairness use; it is kept",
+                        team.spec.name
+                    ),
+                )
+                .into());
+            }
+            s.delete_team(id)
+        })?;
+        Ok(Outcome::new((), Changes::removed(Record::Team(team))))
+    }
+
+    /// Changes a duty policy (pool, handoff, focus share, checklist, escalation, gap, stand-in)
+    /// and re-plans the team's unlocked future turns; locked turns stay.
+    pub fn edit_policy(&mut self, id: Id, new: NewPolicy, now: DateTime<Utc>) -> Result<Outcome<DutyPolicy>> {
+        let spec = new.validate()?;
+        self.write(|s| edit_policy_in(s, id, &spec, now))
+    }
+
+    /// What [`Sprintshield::edit_policy`] would do to future turns, e.g. "Saving re-plans 9
+    /// future turns (Ana, Omar); 2 locked turns are kept"; nothing is written.
+    pub fn preview_policy_edit(&mut self, id: Id, new: NewPolicy, now: DateTime<Utc>) -> Result<EditEffect> {
+        let spec = new.validate()?;
+        self.dry_run(|s| {
+            let done = edit_policy_in(s, id, &spec, now)?;
+            effect(s, done.value.team_id, &done.changes, now)
         })
     }
 }

@@ -27,6 +27,7 @@ use sprintshield_core::AppError;
 use sprintshield_store::Store;
 
 pub use changes::{Changes, Outcome, Record, RecordChange};
+pub use corrections::EditEffect;
 pub use error::Result;
 pub use forecast::ForecastQuery;
 pub use rotation::{EditAt, EditResult};
@@ -97,6 +98,12 @@ impl Sprintshield {
     /// Runs a read: one consistent snapshot of the database for everything `f` loads.
     fn read<T>(&self, f: impl FnOnce(&Store) -> sprintshield_store::Result<T>) -> Result<T> {
         self.store.in_read_transaction(|s| f(s)).map_err(error::from_store)
+    }
+
+    /// Runs a write and undoes it: the preview of an operation is the operation itself, rolled
+    /// back, so "re-plans 9 turns" is what saving will do.
+    fn dry_run<T>(&mut self, f: impl FnOnce(&mut Store) -> sprintshield_store::Result<T>) -> Result<T> {
+        self.store.in_rolled_back_transaction(f).map_err(error::from_store)
     }
 
     /// Runs a write: `f` loads, decides and writes inside one transaction that holds the write

@@ -96,6 +96,15 @@ impl Store {
         }
     }
 
+    /// Runs `f` in a write transaction and rolls it back whatever happens: a preview that runs
+    /// the very operation it previews, so what it reports is exactly what the real one would do.
+    pub fn in_rolled_back_transaction<T>(&mut self, f: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let result = f(self);
+        self.conn.execute_batch("ROLLBACK")?;
+        result
+    }
+
     /// Runs `f` in one read transaction: everything it loads comes from one snapshot of the
     /// database, even while another connection writes. Nothing may be written inside.
     pub fn in_read_transaction<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {

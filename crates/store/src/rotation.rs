@@ -366,6 +366,50 @@ impl Store {
 }
 
 impl Store {
+    /// Stores `spec` as policy `id`'s fields (validated by the caller; members checked here
+    /// against the team, the escalation target must exist and not be the policy itself).
+    pub fn update_policy(&mut self, id: Id, spec: &PolicySpec) -> Result<DutyPolicy> {
+        let old = self.policy(id)?;
+        spec.check_members(&self.members(old.team_id)?)?;
+        if let Some(target) = spec.escalates_to {
+            if target == id {
+                return Err(AppError::conflict("escalates_to", "a policy cannot escalate to itself").into());
+            }
+            self.policy(target)?;
+        }
+        let res = self.conn.execute(
+            "UPDATE duty_policy SET name = ?2, kind = ?3, handoff_weekday = ?4, handoff_time = ?5, pool = ?6,
+                    focus_share_percent = ?7, checklist = ?8, escalates_to = ?9, shadow_pool = ?10,
+                    min_gap_turns = ?11, weights = ?12, standing_member_id = ?13, stand_in_id = ?14
+             WHERE id = ?1",
+            params![
+                id,
+                spec.name,
+                spec.kind.name(),
+                spec.handoff.weekday.to_string(),
+                spec.handoff.time.format("%H:%M").to_string(),
+                serde_json::to_string(&spec.pool).expect("ids serialise"),
+                spec.focus_share_percent,
+                serde_json::to_string(&spec.checklist).expect("strings serialise"),
+                spec.escalates_to,
+                serde_json::to_string(&spec.shadow_pool).expect("ids serialise"),
+                spec.min_gap_turns,
+                serde_json::to_string(&spec.weights).expect("weights serialise"),
+                spec.standing.map(|s| s.member_id),
+                spec.standing.and_then(|s| s.stand_in_id),
+            ],
+        );
+        match res {
+            Err(e) if is_unique_violation(&e) => Err(AppError::conflict(
+                "name",
+                format!("the team already has a policy called \"{}\"", spec.name),
+            )
+            .into()),
+            Err(e) => Err(e.into()),
+            Ok(_) => self.policy(id),
+        }
+    }
+
     /// Deletes a duty policy and its turns; policies escalating to it no longer do.
     pub fn delete_policy(&mut self, id: Id) -> Result<DutyPolicy> {
         let policy = self.policy(id)?;

@@ -168,6 +168,62 @@ impl Store {
 }
 
 impl Store {
+    /// Stores `spec` as team `id`'s fields (validated by the caller).
+    pub fn update_team(&mut self, id: Id, spec: &TeamSpec) -> Result<Team> {
+        self.team(id)?;
+        let res = self.conn.execute(
+            "UPDATE team SET name = ?2, kind = ?3, zone = ?4, working_days = ?5, sprint_length_days = ?6 WHERE id = ?1",
+            params![
+                id,
+                spec.name,
+                spec.kind.name(),
+                spec.zone.name(),
+                spec.working_days.bits(),
+                spec.sprint_length_days
+            ],
+        );
+        match res {
+            Err(e) if is_unique_violation(&e) => {
+                Err(AppError::conflict("name", format!("a team called \"{}\" already exists", spec.name)).into())
+            }
+            Err(e) => Err(e.into()),
+            Ok(_) => self.team(id),
+        }
+    }
+
+    /// How much history the team has: closed sprints, logged interrupts, and turns that started
+    /// before `before`.
+    pub fn team_history(&self, id: Id, before: chrono::DateTime<chrono::Utc>) -> Result<(usize, usize, usize)> {
+        let count = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<usize> {
+            Ok(self.conn.query_row(sql, p, |r| r.get::<_, i64>(0))? as usize)
+        };
+        let cutoff = before.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        Ok((
+            count(
+                "SELECT count(*) FROM sprint WHERE team_id = ?1 AND completed_points IS NOT NULL",
+                &[&id],
+            )?,
+            count("SELECT count(*) FROM interrupt WHERE team_id = ?1", &[&id])?,
+            count(
+                "SELECT count(*) FROM turn t JOIN duty_policy p ON p.id = t.policy_id
+                 WHERE p.team_id = ?1 AND t.start_at < ?2",
+                &[&id, &cutoff],
+            )?,
+        ))
+    }
+
+    /// Deletes a team and everything that belongs to it (members, time off, holidays, sprints,
+    /// policies, turns, its trains and freezes); the caller checks first that it has no history.
+    pub fn delete_team(&mut self, id: Id) -> Result<Team> {
+        let team = self.team(id)?;
+        let tx = self.conn.savepoint()?;
+        // Turns refer to members without a cascade: the team's policies (and so its turns) go first.
+        tx.execute("DELETE FROM duty_policy WHERE team_id = ?1", [id])?;
+        tx.execute("DELETE FROM team WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok(team)
+    }
+
     /// The holiday with `id`.
     pub fn holiday(&self, id: Id) -> Result<Holiday> {
         self.conn

@@ -43,6 +43,38 @@ pub enum PolicyCmd {
         #[arg(long)]
         stand_in: Option<String>,
     },
+    /// Change a duty policy (what is not given stays); its unlocked future turns are re-planned.
+    Edit {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+        /// The policy's current name.
+        policy: String,
+        /// New name.
+        #[arg(long)]
+        name: Option<String>,
+        /// Eligible members, comma-separated ("" for everyone who takes duty).
+        #[arg(long, value_delimiter = ',')]
+        pool: Option<Vec<String>>,
+        /// Handoff: "MON 12:00" (weekly) or "09:30" (daily, per sprint), in the team's zone.
+        #[arg(long)]
+        handoff: Option<String>,
+        /// Percent of capacity the person on duty still gives to sprint work.
+        #[arg(long, allow_negative_numbers = true)]
+        focus: Option<i64>,
+        /// The policy this one escalates to ("" for none; "Team/Policy" for another team's).
+        #[arg(long)]
+        escalates_to: Option<String>,
+        /// Checklist items separated by ";".
+        #[arg(long)]
+        checklist: Option<String>,
+        /// Other turns between two turns of one person (0-20).
+        #[arg(long, allow_negative_numbers = true)]
+        min_gap_turns: Option<i64>,
+        /// Show what saving would do to future turns, and save nothing.
+        #[arg(long)]
+        preview: bool,
+    },
     /// Remove a duty policy that has no past turns (its future turns go with it).
     Remove {
         /// Team name.
@@ -213,6 +245,73 @@ pub fn run_policy(ctx: &mut Ctx, cmd: PolicyCmd) -> Result<(), AppError> {
                 p.spec.focus_share_percent
             );
             done(ctx, &p, said);
+        }
+        PolicyCmd::Edit {
+            team,
+            policy,
+            name,
+            pool,
+            handoff,
+            focus,
+            escalates_to,
+            checklist,
+            min_gap_turns,
+            preview,
+        } => {
+            let team = ctx.app.team_by_name(&team)?;
+            let old = ctx.app.find_policy(team.id, &policy)?;
+            let spec = &old.spec;
+            let pool = match pool {
+                Some(names) => names
+                    .iter()
+                    .filter(|n| !n.trim().is_empty())
+                    .map(|m| member_id(ctx, &team, m))
+                    .collect::<Result<_, _>>()?,
+                None => spec.pool.clone(),
+            };
+            let escalates_to = match escalates_to {
+                Some(p) if p.trim().is_empty() => None,
+                Some(p) => Some(policy_ref(ctx, &team, &p)?),
+                None => spec.escalates_to,
+            };
+            let new = NewPolicy {
+                name: name.unwrap_or_else(|| spec.name.clone()),
+                kind: spec.kind,
+                handoff: Some(handoff.unwrap_or_else(|| match spec.kind {
+                    PolicyKind::Weekly => format!("{} {}", spec.handoff.weekday, spec.handoff.time.format("%H:%M")),
+                    PolicyKind::Standing => String::new(),
+                    _ => spec.handoff.time.format("%H:%M").to_string(),
+                })),
+                pool,
+                focus_share_percent: Some(focus.unwrap_or(i64::from(spec.focus_share_percent))),
+                checklist: Some(match checklist {
+                    Some(text) => text
+                        .split(';')
+                        .map(|i| i.trim().to_owned())
+                        .filter(|i| !i.is_empty())
+                        .collect(),
+                    None => spec.checklist.clone(),
+                }),
+                escalates_to,
+                shadow_pool: spec.shadow_pool.clone(),
+                min_gap_turns: Some(min_gap_turns.unwrap_or(i64::from(spec.min_gap_turns))),
+                weights: Some(spec.weights),
+                standing_member_id: spec.standing.map(|c| c.member_id),
+                stand_in_id: spec.standing.and_then(|c| c.stand_in_id),
+            };
+            if preview {
+                let effect = ctx.app.preview_policy_edit(old.id, new, Utc::now())?;
+                done(ctx, &effect, format!("{} (nothing saved)", effect.sentence));
+            } else {
+                let out = ctx.app.edit_policy(old.id, new, Utc::now())?;
+                let p = out.value;
+                let said = format!(
+                    "changed {}; {} future turns re-planned",
+                    p.spec.name,
+                    crate::commands::member::moved_turns(&out.changes)
+                );
+                done(ctx, &p, said);
+            }
         }
         PolicyCmd::Remove { team, name } => {
             let team = ctx.app.team_by_name(&team)?;
