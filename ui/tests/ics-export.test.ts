@@ -42,19 +42,27 @@ describe("Phoenix demo export read by ical.js", () => {
     expect(summaries).toContain("Production release: Phoenix 47");
   });
 
-  it("Batman turns hand off at 09:30 local on both sides of the DST change", () => {
+  it("Batman turns are all-day events on their working day, the 09:30 handoff in the description", () => {
     const batman = all.filter((e) => e.summary.startsWith("Batman: "));
     expect(batman.length).toBeGreaterThan(10);
-    const offsets = new Set<number>();
+    const days = new Set<string>();
     for (const e of batman) {
-      const start = e.startDate.toJSDate();
-      expect(local(start).slice(4)).toBe("09:30");
-      expect(local(e.endDate.toJSDate()).slice(4)).toBe("09:30");
-      offsets.add(offsetMinutes(start));
+      // One whole day (VALUE=DATE, exclusive end), never drawn across two days.
+      expect(e.startDate.isDate).toBe(true);
+      expect(e.endDate.isDate).toBe(true);
+      expect(e.endDate.toUnixTime() - e.startDate.toUnixTime()).toBe(86400);
+      const weekday = e.startDate.dayOfWeek(); // 1 = Sunday … 7 = Saturday
+      expect(weekday >= 2 && weekday <= 6).toBe(true);
+      expect(days.has(e.startDate.toString())).toBe(false); // one Batman a day
+      days.add(e.startDate.toString());
+      // The handoff is 09:30 local on both sides of the DST change; a Friday runs to Monday.
+      const until = weekday === 6 ? "Mon" : ["Mon", "Tue", "Wed", "Thu", "Fri"][weekday - 1];
+      expect(e.description).toMatch(new RegExp(`^Handoff at 09:30 Europe/Berlin \\(on duty until ${until} \\d{2} \\w{3} 09:30\\)`));
       // Duty turns never block people as busy.
       expect(e.component.getFirstPropertyValue("transp")).toBe("TRANSPARENT");
     }
-    expect([...offsets].sort((a, b) => a - b)).toEqual([60, 120]);
+    expect(days.has("2027-03-26")).toBe(true); // Friday before the change (CET)
+    expect(days.has("2027-03-29")).toBe(true); // Monday after it (CEST)
   });
 
   it("Dev of the Week hands off Monday 12:00 local", () => {

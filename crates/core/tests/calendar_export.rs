@@ -5,8 +5,11 @@
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
 use sprintshield_core::calendar::import::parse_ics;
+use sprintshield_core::calendar::sources::turn_events;
 use sprintshield_core::calendar::writer::{escape_text, push_folded};
 use sprintshield_core::calendar::{export_ics, sprint_event, turn_event, CalendarEvent, EventTime, Person};
+use sprintshield_core::member::{Member, NewMember};
+use sprintshield_core::rotation::{DutyPolicy, NewPolicy, PolicyKind, Turn};
 use sprintshield_core::time::{resolve_local, DateSpan};
 
 fn d(s: &str) -> NaiveDate {
@@ -46,7 +49,7 @@ fn weekly_berlin() -> Vec<CalendarEvent> {
         .map(|day| {
             let next = (d(day) + Duration::days(7)).to_string();
             turn_event(
-                "op-of-the-week",
+                2,
                 "Op of the Week: Ann Lee",
                 local(z, day, 12, 0),
                 local(z, &next, 12, 0),
@@ -90,7 +93,6 @@ fn rfc_folding_example() {
 #[test]
 fn every_line_is_crlf_and_at_most_75_octets() {
     let mut e = sprint_event(
-        "Core",
         1,
         "Sprint 1",
         DateSpan {
@@ -121,24 +123,45 @@ fn golden_weekly_handoff_berlin_across_dst() {
 
 #[test]
 fn golden_batman_day_and_sprint() {
-    let mut batman = CalendarEvent::all_day(
-        "batman-core-20260414@sprintshield",
-        "Batman: Ann Lee",
-        d("2026-04-14"),
-        d("2026-04-14"),
-    )
-    .unwrap();
-    batman.transparent = true;
-    batman.attendees = vec![ann()];
-    batman.categories = vec!["Duty".into(), "Batman, daily".into()];
-    let text = export_ics("Core team", chrono_tz::Europe::Berlin, &[batman], stamp());
+    // A daily Batman turn as the export maps it: all day on its day, whatever the handoff time.
+    let z = chrono_tz::Europe::Berlin;
+    let policy = DutyPolicy {
+        id: 3,
+        team_id: 1,
+        spec: NewPolicy {
+            handoff: Some("09:30".into()),
+            ..NewPolicy::new("Batman", PolicyKind::Daily)
+        }
+        .validate()
+        .unwrap(),
+    };
+    let member = Member {
+        id: 1,
+        team_id: 1,
+        spec: NewMember {
+            name: "Ann Lee".into(),
+            email: Some("ann@example.com".into()),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap(),
+    };
+    let turn = Turn::generated(3, 1, local(z, "2026-04-14", 9, 30), local(z, "2026-04-15", 9, 30));
+    let mut events = turn_events(&[turn], &[policy], &[member], z);
+    assert_eq!(events.len(), 1);
+    let batman = &mut events[0];
+    // A comma in a category is escaped, the separator between categories is not.
+    batman.categories.push("Batman, daily".into());
+    let text = export_ics("Core team", z, &events, stamp());
     assert!(text.contains("DTSTART;VALUE=DATE:20260414\r\nDTEND;VALUE=DATE:20260415\r\n"));
+    assert!(text.contains("CATEGORIES:Duty,Batman\\, daily\r\n"));
+    assert!(text.contains("TRANSP:TRANSPARENT\r\n"));
+    assert!(text.contains("DESCRIPTION:Handoff at 09:30 Europe/Berlin (on duty until Wed 15 Apr 09:30)\r\n"));
     assert!(!text.contains("VTIMEZONE"), "all-day events need no zone");
     golden("batman_day.ics", &text);
 
     let goal = "Ship the importer; fix the DST bug, and\nwrite the docs \\ notes";
     let sprint = sprint_event(
-        "Core",
         42,
         "Sprint 42",
         DateSpan {
@@ -159,7 +182,7 @@ fn golden_batman_day_and_sprint() {
 fn golden_changed_and_cancelled_turns() {
     let z = chrono_tz::America::Chicago;
     let mut changed = turn_event(
-        "ow",
+        5,
         "Op of the Week: Bo",
         local(z, "2026-03-02", 12, 0),
         local(z, "2026-03-09", 12, 0),
@@ -168,7 +191,7 @@ fn golden_changed_and_cancelled_turns() {
     .unwrap();
     changed.sequence = 1;
     let mut removed = turn_event(
-        "ow",
+        5,
         "Op of the Week: Cy",
         local(z, "2026-03-09", 12, 0),
         local(z, "2026-03-16", 12, 0),
@@ -235,7 +258,7 @@ fn vtimezone_reproduces_every_instant_in_four_zones() {
         while day < d("2028-01-01") {
             for h in [2, 12] {
                 let s = resolve_local(zone, day.and_time(NaiveTime::from_hms_opt(h, 15, 0).unwrap()));
-                events.push(turn_event("p", "t", s, s + Duration::hours(1), None).unwrap());
+                events.push(turn_event(9, "t", s, s + Duration::hours(1), None).unwrap());
             }
             day += Duration::days(1);
         }
@@ -269,7 +292,6 @@ fn reimporting_own_export_gives_the_same_days() {
     let z = chrono_tz::Europe::Berlin;
     let mut events = weekly_berlin();
     events.push(sprint_event(
-        "Core",
         42,
         "Sprint 42",
         DateSpan {

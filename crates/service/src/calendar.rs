@@ -75,7 +75,7 @@ fn export_events(
                         named.push(s.member(t.member_id)?);
                     }
                 }
-                events.extend(turn_events(&turns, &policies, &named));
+                events.extend(turn_events(&turns, &policies, &named, zone));
             }
             ExportWhat::TimeOff => {
                 let away: Vec<_> = s

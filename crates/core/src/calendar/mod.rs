@@ -17,15 +17,29 @@
 //! export or do not fold at 75 octets on UTF-8 boundaries; the serializer here is small and tested
 //! against the RFC's own examples (see [`writer`]).
 //!
+//! **UIDs.** Every exported event's UID is built from row ids, never from names (see
+//! [`turn_uid`], [`sprint_uid`], [`release_uid`], [`sources::time_off_uid`]): ids are unique
+//! across teams, so two teams' "Batman" turns at the same instant, or policies "On call" and
+//! "On-call", never share a UID, and renaming a team, policy or sprint keeps every UID. A turn is
+//! identified by its policy and its start instant — not by its row id, which a re-plan replaces,
+//! and not by its member — so a turn that only changes hands keeps its UID and the reader's
+//! calendar updates the event (with a raised `SEQUENCE`, see [`reconcile`]) instead of adding
+//! one. Exports before this scheme used names (`turn-<policy name>-…`, `sprint-<team name>-…`);
+//! no old UID can equal a new one (a name slug never contains `.`, and an old sprint UID always
+//! has a second `-`), so the first export after the change writes each old UID whose event
+//! starts in the exported range once more as cancelled, and each new one as new.
+//!
 //! Import ([`import::parse_ics`]) is pure too: text in, candidate items and per-event messages
 //! out; [`mapping`] turns them into proposed time off or holidays for a team's members and marks
 //! the ones that already exist.
+use std::fmt::Display;
+
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::time::DateSpan;
-use crate::Invalid;
+use crate::{Id, Invalid};
 
 mod export;
 mod ics_time;
@@ -164,20 +178,29 @@ impl CalendarEvent {
     }
 }
 
-/// The stable UID of a duty turn: `turn-<policy>-<start as YYYYMMDDTHHMMSSZ>@sprintshield`.
-/// `policy` is reduced to letters, digits and `-` so the UID stays a plain token.
-pub fn turn_uid(policy: &str, start: DateTime<Utc>) -> String {
-    format!("turn-{}-{}@sprintshield", slug(policy), start.format("%Y%m%dT%H%M%SZ"))
+/// The stable UID of a duty turn: `turn-policy.<policy id>-<start>@sprintshield`, the start in
+/// UTC as `YYYYMMDDTHHMMSSZ`.
+///
+/// A policy's turns never share a start (the store enforces it), and policy ids are unique across
+/// teams, so the UID is unique; it does not change when the turn changes hands, nor when the
+/// policy or the team is renamed.
+pub fn turn_uid(policy_id: Id, start: DateTime<Utc>) -> String {
+    turn_uid_of(policy_id, start)
 }
 
-/// The stable UID of a sprint: `sprint-<team>-<sprint id>@sprintshield`.
-pub fn sprint_uid(team: &str, sprint_id: i64) -> String {
-    format!("sprint-{}-{sprint_id}@sprintshield", slug(team))
+fn turn_uid_of(policy: impl Display, start: DateTime<Utc>) -> String {
+    format!("turn-policy.{policy}-{}@sprintshield", start.format("%Y%m%dT%H%M%SZ"))
+}
+
+/// The stable UID of a sprint: `sprint-<sprint id>@sprintshield` (its review on the last day is
+/// `review-sprint-<sprint id>@sprintshield`). Sprint ids are unique across teams.
+pub fn sprint_uid(sprint_id: Id) -> String {
+    format!("sprint-{sprint_id}@sprintshield")
 }
 
 /// The stable UID of a release event: `release-<train id>-<sprint id>-<what>@sprintshield`, where
 /// `what` names the routine event (`rc-push`, `production`, `high-alert`, `regression`).
-pub fn release_uid(train_id: i64, sprint_id: i64, what: &str) -> String {
+pub fn release_uid(train_id: Id, sprint_id: Id, what: &str) -> String {
     format!("release-{train_id}-{sprint_id}-{}@sprintshield", slug(what))
 }
 
@@ -198,15 +221,17 @@ pub fn own_non_absence(uid: &str) -> Option<&'static str> {
 }
 
 /// A duty turn as a transparent timed event (it must not block the member as busy), with the
-/// member as attendee when an e-mail is known and category `Duty`.
+/// member as attendee when an e-mail is known and category `Duty`. `policy_id` is the policy's row
+/// id (the UID is [`turn_uid`]`(policy_id, start)`); [`sources::turn_events`] maps stored turns,
+/// daily ones as all-day events.
 pub fn turn_event(
-    policy: &str,
+    policy_id: impl Display,
     summary: impl Into<String>,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
     member: Option<Person>,
 ) -> Result<CalendarEvent, Invalid> {
-    let mut e = CalendarEvent::timed(turn_uid(policy, start), summary, start, end)?;
+    let mut e = CalendarEvent::timed(turn_uid_of(policy_id, start), summary, start, end)?;
     e.transparent = true;
     e.categories = vec!["Duty".to_owned()];
     e.attendees = member.into_iter().collect();
@@ -215,8 +240,8 @@ pub fn turn_event(
 
 /// A sprint as an all-day event over its days (exclusive `DTEND` = last day + 1), transparent so
 /// it does not block anyone, with the goal as description and category `Sprint`.
-pub fn sprint_event(team: &str, sprint_id: i64, name: &str, span: DateSpan, goal: &str) -> CalendarEvent {
-    let mut e = CalendarEvent::with_time(sprint_uid(team, sprint_id), name.to_owned(), EventTime::all_day(span));
+pub fn sprint_event(sprint_id: Id, name: &str, span: DateSpan, goal: &str) -> CalendarEvent {
+    let mut e = CalendarEvent::with_time(sprint_uid(sprint_id), name.to_owned(), EventTime::all_day(span));
     e.description = goal.to_owned();
     e.transparent = true;
     e.categories = vec!["Sprint".to_owned()];
@@ -255,24 +280,42 @@ mod tests {
     #[test]
     fn uids_are_stable_tokens() {
         let at = "2026-03-02T11:00:00Z".parse().unwrap();
-        assert_eq!(
-            turn_uid("Op of the Week", at),
-            "turn-op-of-the-week-20260302T110000Z@sprintshield"
-        );
-        assert_eq!(sprint_uid("Ops", 7), "sprint-ops-7@sprintshield");
+        assert_eq!(turn_uid(3, at), "turn-policy.3-20260302T110000Z@sprintshield");
+        assert_eq!(sprint_uid(7), "sprint-7@sprintshield");
         assert_eq!(release_uid(1, 7, "rc push"), "release-1-7-rc-push@sprintshield");
+    }
+
+    #[test]
+    fn new_uids_never_equal_old_name_based_ones() {
+        // Before, UIDs were `turn-<slug of the policy name>-<start>` and
+        // `sprint-<slug of the team name>-<id>`; a slug is only `[a-z0-9-]`.
+        let at = "2026-03-02T11:00:00Z".parse().unwrap();
+        for name in ["3", "policy 3", "Policy.3", "p3"] {
+            let old = format!("turn-{}-20260302T110000Z@sprintshield", slug(name));
+            assert_ne!(old, turn_uid(3, at), "{name}");
+        }
+        for team in ["7", "Ops"] {
+            assert_ne!(format!("sprint-{}-7@sprintshield", slug(team)), sprint_uid(7));
+            assert_ne!(format!("sprint-{}-7@sprintshield", slug(team)), sprint_uid(77));
+        }
     }
 
     #[test]
     fn own_events_that_are_not_absences_are_recognised_by_uid() {
         let at = "2026-03-02T11:00:00Z".parse().unwrap();
+        assert_eq!(own_non_absence(&turn_uid(3, at)), Some("a Sprintshield duty turn"));
         assert_eq!(
-            own_non_absence(&turn_uid("Batman", at)),
-            Some("a Sprintshield duty turn")
+            own_non_absence("turn-batman-20260302T110000Z@sprintshield"),
+            Some("a Sprintshield duty turn"),
+            "UIDs of exports made before ids were used are still recognised"
         );
-        assert_eq!(own_non_absence(&sprint_uid("Ops", 7)), Some("a Sprintshield sprint"));
+        assert_eq!(own_non_absence(&sprint_uid(7)), Some("a Sprintshield sprint"));
         assert_eq!(
-            own_non_absence(&format!("review-{}", sprint_uid("Ops", 7))),
+            own_non_absence("sprint-ops-7@sprintshield"),
+            Some("a Sprintshield sprint")
+        );
+        assert_eq!(
+            own_non_absence(&format!("review-{}", sprint_uid(7))),
             Some("a Sprintshield sprint review")
         );
         assert_eq!(

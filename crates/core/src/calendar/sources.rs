@@ -11,7 +11,7 @@ use super::{release_uid, sprint_event, sprint_uid, turn_event, CalendarEvent, Ev
 use crate::member::Member;
 use crate::named_enum;
 use crate::release::Release;
-use crate::rotation::{DutyPolicy, Turn};
+use crate::rotation::{DutyPolicy, PolicyKind, Turn};
 use crate::sprint::Sprint;
 use crate::time_off::TimeOff;
 use crate::Id;
@@ -44,10 +44,26 @@ fn names(members: &[Member]) -> HashMap<Id, &Member> {
     members.iter().map(|m| (m.id, m)).collect()
 }
 
-/// Duty turns as transparent timed events titled "<policy>: <member>", the member as attendee
-/// (when they have an e-mail), the handoff note as description. Turns of policies not in
-/// `policies` are left out; a member not in `members` is shown as "member <id>".
-pub fn turn_events(turns: &[Turn], policies: &[DutyPolicy], members: &[Member]) -> Vec<CalendarEvent> {
+/// Duty turns as transparent events titled `<policy>: <member>`, category `Duty`, the member as
+/// attendee (when they have an e-mail), the handoff note (and the shadow, if any) as description.
+/// Turns of policies not in `policies` are left out; a member not in `members` is shown as
+/// `member <id>`. The UID is [`turn_uid`](super::turn_uid) of the policy id and the start: it
+/// survives a change of member (the event is updated, not duplicated) and a rename of the policy
+/// or team.
+///
+/// **Daily turns are all-day events** on their first local day in `zone` (the day the turn
+/// starts), whatever the handoff time, and the description starts with the handoff, e.g.
+/// "Handoff at 09:30 Europe/Berlin (on duty until Mon 30 Mar 09:30)". A scrum master reads a
+/// daily rotation as "who is Batman *on which day*": one all-day entry per working day, each in
+/// its own day cell. So a turn that runs over a weekend or holiday — Friday 09:30 to Monday 09:30
+/// — is shown on its first day only (the Friday): drawing it over Saturday to Monday would read as
+/// three Batman days and put two people on Monday; the description still says until when the
+/// person is on call. The local day is the zone's, so a turn starting 00:30 on a DST-change day
+/// is on that day even though it is the evening before in UTC.
+///
+/// Weekly, per-sprint and standing turns stay timed events written in `zone` (`TZID`), from
+/// handoff to handoff.
+pub fn turn_events(turns: &[Turn], policies: &[DutyPolicy], members: &[Member], zone: Tz) -> Vec<CalendarEvent> {
     let by_id = names(members);
     turns
         .iter()
@@ -57,15 +73,27 @@ pub fn turn_events(turns: &[Turn], policies: &[DutyPolicy], members: &[Member]) 
             let who = member.map_or_else(|| format!("member {}", t.member_id), |m| m.spec.name.clone());
             let summary = format!("{}: {who}", policy.spec.name);
             // Stored turns always end after they start (a CHECK in the schema); others are skipped.
-            let mut e = turn_event(
-                &policy.spec.name,
-                summary,
-                t.start,
-                t.end,
-                member.and_then(|m| person(m)),
-            )
-            .ok()?;
+            let mut e = turn_event(policy.id, summary, t.start, t.end, member.and_then(|m| person(m))).ok()?;
             e.description = t.note.clone();
+            if policy.spec.kind == PolicyKind::Daily {
+                let (start, end) = (t.start.with_timezone(&zone), t.end.with_timezone(&zone));
+                let day = start.date_naive();
+                e.when = EventTime::AllDay {
+                    first: day,
+                    last_inclusive: day,
+                };
+                let handoff = format!(
+                    "Handoff at {} {} (on duty until {})",
+                    start.format("%H:%M"),
+                    zone.name(),
+                    end.format("%a %d %b %H:%M")
+                );
+                e.description = if t.note.is_empty() {
+                    handoff
+                } else {
+                    format!("{handoff}\n{}", t.note)
+                };
+            }
             if let Some(shadow) = t.shadow_member_id.and_then(|id| by_id.get(&id)) {
                 e.description = format!("{}Shadow: {}", with_newline(&e.description), shadow.spec.name);
             }
@@ -87,7 +115,7 @@ pub fn time_off_uid(id: Id) -> String {
     format!("timeoff-{id}@sprintshield")
 }
 
-/// Time off as opaque all-day events "Away: <member> (<kind>)" with the member as attendee, so a
+/// Time off as opaque all-day events `Away: <member> (<kind>)` with the member as attendee, so a
 /// re-import matches the member by e-mail.
 pub fn time_off_events(time_off: &[TimeOff], members: &[Member]) -> Vec<CalendarEvent> {
     let by_id = names(members);
@@ -114,14 +142,14 @@ pub fn time_off_events(time_off: &[TimeOff], members: &[Member]) -> Vec<Calendar
         .collect()
 }
 
-/// Each sprint as an all-day event over its days, plus an all-day "Review: <sprint>" on its last
-/// day (UID `review-<sprint uid>`).
-pub fn sprint_events(team: &str, sprints: &[Sprint]) -> Vec<CalendarEvent> {
+/// Each sprint as an all-day event over its days, plus an all-day `Review: <sprint>` on its last
+/// day (UID `review-<sprint uid>`). UIDs come from sprint ids; `_team` (the team's name, which
+/// UIDs used before) is no longer read.
+pub fn sprint_events(_team: &str, sprints: &[Sprint]) -> Vec<CalendarEvent> {
     let mut out = Vec::with_capacity(sprints.len() * 2);
     for s in sprints {
-        out.push(sprint_event(team, s.id, &s.spec.name, s.span(), &s.spec.goal));
+        out.push(sprint_event(s.id, &s.spec.name, s.span(), &s.spec.goal));
         let mut review = sprint_event(
-            team,
             s.id,
             &format!("Review: {}", s.spec.name),
             crate::time::DateSpan {
@@ -130,7 +158,7 @@ pub fn sprint_events(team: &str, sprints: &[Sprint]) -> Vec<CalendarEvent> {
             },
             &s.spec.goal,
         );
-        review.uid = format!("review-{}", sprint_uid(team, s.id));
+        review.uid = format!("review-{}", sprint_uid(s.id));
         review.categories = vec!["Sprint review".to_owned()];
         out.push(review);
     }
