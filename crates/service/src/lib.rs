@@ -17,9 +17,13 @@ mod demo;
 mod error;
 mod forecast;
 mod planner_start;
+mod policy_check;
 mod records;
 mod releases;
 mod rotation;
+pub mod sprint_status;
+mod undo;
+mod zones;
 
 use std::path::{Path, PathBuf};
 

@@ -143,7 +143,7 @@ impl Store {
         let tx = self.conn.savepoint()?;
         tx.execute("DELETE FROM interrupt WHERE id = ?1", [id])?;
         let mut stored = insert_interrupt(&tx, old.team_id, spec)?;
-        tx.execute("UPDATE interrupt SET id = ?1 WHERE id = ?2", params![id, stored.id])?;
+        crate::restore::keep_id(&tx, "interrupt", stored.id, id)?;
         tx.commit()?;
         stored.id = id;
         Ok(stored)

@@ -16,6 +16,7 @@ mod error;
 pub mod interrupts;
 pub mod members;
 pub mod releases;
+mod restore;
 pub mod rotation;
 pub mod sprints;
 pub mod team_data;

@@ -250,8 +250,10 @@ impl Store {
         let Some(team_id) = team_id else {
             return Err(AppError::not_found(format!("there is no holiday with id {id}")).into());
         };
-        let stored = insert_holiday(&tx, team_id, date, name)?;
+        let mut stored = insert_holiday(&tx, team_id, date, name)?;
+        crate::restore::keep_id(&tx, "holiday", stored.id, id)?;
         tx.commit()?;
+        stored.id = id;
         Ok(stored)
     }
 }

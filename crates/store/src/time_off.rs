@@ -107,8 +107,10 @@ impl Store {
         if tx.execute("DELETE FROM time_off WHERE id = ?1", [id])? == 0 {
             return Err(AppError::not_found(format!("there is no time off with id {id}")).into());
         }
-        let stored = insert_time_off(&tx, spec)?;
+        let mut stored = insert_time_off(&tx, spec)?;
+        crate::restore::keep_id(&tx, "time_off", stored.id, id)?;
         tx.commit()?;
+        stored.id = id;
         Ok(stored)
     }
 }
