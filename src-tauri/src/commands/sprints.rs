@@ -1,6 +1,7 @@
 //! Sprints.
 use sprintshield_core::sprint::{NewSprint, Sprint};
 use sprintshield_core::Id;
+use sprintshield_service::sprint_status::SprintActions;
 use tauri::State;
 
 use super::CmdResult;
@@ -33,4 +34,29 @@ pub fn close_sprint(state: State<'_, AppState>, sprint_id: Id, completed: f64, c
 #[tauri::command(async)]
 pub fn default_sprint(state: State<'_, AppState>, team_id: Id) -> CmdResult<Option<Sprint>> {
     state.with(|s| s.default_sprint(team_id, chrono::Utc::now()))
+}
+
+/// For each of the team's sprints: whether it can be closed today (on the team's local day),
+/// reopened or removed, with core's reason when not.
+#[tauri::command(async)]
+pub fn sprint_actions(state: State<'_, AppState>, team_id: Id) -> CmdResult<Vec<SprintActions>> {
+    state.with(|s| s.sprint_actions(team_id, chrono::Utc::now()))
+}
+
+/// Reopens a closed sprint (its completed points are cleared).
+#[tauri::command(async)]
+pub fn reopen_sprint(state: State<'_, AppState>, sprint_id: Id) -> CmdResult<Sprint> {
+    state.with(|s| s.reopen_sprint(sprint_id).map(|o| o.value))
+}
+
+/// Replaces a sprint's name, days, goal and commitment.
+#[tauri::command(async)]
+pub fn edit_sprint(state: State<'_, AppState>, sprint_id: Id, new: NewSprint) -> CmdResult<Sprint> {
+    state.with(|s| s.edit_sprint(sprint_id, new).map(|o| o.value))
+}
+
+/// Removes a sprint that is not closed history (a closed one must be reopened first).
+#[tauri::command(async)]
+pub fn remove_sprint(state: State<'_, AppState>, sprint_id: Id) -> CmdResult<()> {
+    state.with(|s| s.remove_sprint(sprint_id).map(|o| o.value))
 }

@@ -1307,7 +1307,7 @@ shadow_member_id: number | null,
  */
 replaced_member_id: number | null, };
 
-export type ConflictKind = "coverage_gap" | "time_off" | "holiday" | "inactive_member" | "same_person_in_pair" | "back_to_back" | "overlap";
+export type ConflictKind = "coverage_gap" | "time_off" | "holiday" | "inactive_member" | "same_person_in_pair" | "back_to_back" | "overlap" | "double_duty";
 
 export type ConflictSeverity = "warning" | "error";
 
@@ -1746,6 +1746,47 @@ value: T,
  * What it changed.
  */
 changes: Changes, };
+
+export type SprintActions = { 
+/**
+ * The sprint.
+ */
+sprint_id: number, 
+/**
+ * Whether it may be closed (or, when closed, its points corrected) today: on its last day
+ * or after it.
+ */
+can_close: boolean, 
+/**
+ * Why it cannot be closed yet, in core's words; `None` when it can.
+ */
+close_refusal: string | null, 
+/**
+ * Whether it is closed and so can be reopened.
+ */
+can_reopen: boolean, 
+/**
+ * Why it cannot be removed (closed history), in core's words; `None` when it can.
+ */
+remove_refusal: string | null, };
+
+export type EditEffect = { 
+/**
+ * Future turns that get another person (or disappear).
+ */
+moved: number, 
+/**
+ * Future locked turns kept as they are.
+ */
+kept_locked: number, 
+/**
+ * The people whose duties change, by name.
+ */
+affected: Array<string>, 
+/**
+ * One sentence, e.g. "Saving re-plans 9 future turns (Ana, Ben); 2 locked turns are kept".
+ */
+sentence: string, };
 
 export type RoutineEvents = { 
 /**

@@ -6,11 +6,12 @@
 // `T | null` arguments are Rust `Option`s: pass null for "not given".
 import { call } from "./api";
 import type {
-  AppInfo, BacklogForecast, DemoSummary, DutyPolicy, Edit, EditPreview, EditResult, ExportPreview,
-  ExportRequest, FreezeSpan, Holiday, ImportPreview, ImportRequest, Interrupt, InterruptFilter,
-  Member, NewHoliday, NewInterrupt, NewMember, NewPolicy, NewSprint, NewTeam, NewTimeOff, Outcome,
-  Plan, ReleasePin, RotationView, RoutineEvents, Sprint, SprintForecast, StoredFreeze, Team,
-  TeamBacktest, TimeOff, TrainInfo, TrainPlan, Turn, WhatIf,
+  AppInfo, BacklogForecast, Changes, DemoSummary, DutyPolicy, Edit, EditEffect, EditPreview,
+  EditResult, ExportPreview, ExportRequest, FreezeSpan, Holiday, ImportPreview, ImportRequest,
+  Interrupt, InterruptFilter, Member, NewHoliday, NewInterrupt, NewMember, NewPolicy, NewSprint,
+  NewTeam, NewTimeOff, Outcome, Plan, ReleasePin, RotationView, RoutineEvents, Sprint,
+  SprintActions, SprintForecast, StoredFreeze, Team, TeamBacktest, TimeOff, TrainInfo, TrainPlan,
+  Turn, WhatIf,
 } from "./bindings";
 
 export const commands = {
@@ -18,16 +19,47 @@ export const commands = {
   appInfo: () => call<AppInfo>("app_info"),
   /** Loads the demo teams Phoenix and Atlas around today. */
   loadDemo: () => call<DemoSummary>("load_demo"),
+  /**
+   * Undoes an operation from the changes it reported; returns the changes that redo it. Refused,
+   * writing nothing, when what it touched has changed since.
+   */
+  undoChanges: (changes: Changes) => call<Changes>("undo_changes", { changes }),
   /** All teams. */
   listTeams: () => call<Team[]>("list_teams"),
   /** Creates a team. */
   createTeam: (new_: NewTeam) => call<Team>("create_team", { new: new_ }),
+  /** Every IANA zone a team may be in, sorted (for the zone pickers). */
+  listZones: () => call<string[]>("list_zones"),
+  /**
+   * What saving a team edit would do to future turns ("Saving re-plans 9 future turns …");
+   * writes nothing.
+   */
+  previewTeamEdit: (id: number, new_: NewTeam) => call<EditEffect>("preview_team_edit", { id, new: new_ }),
+  /**
+   * Changes a team's name, kind, zone, working days or sprint length (a new zone or new working
+   * days re-plan its unlocked future turns); returns the team and what changed.
+   */
+  editTeam: (id: number, new_: NewTeam) => call<Outcome<Team>>("edit_team", { id, new: new_ }),
+  /** Removes a team with no history; one with history is refused with the reason. */
+  removeTeam: (id: number) => call<Outcome<null>>("remove_team", { id }),
   /** A team's members. */
   listMembers: (teamId: number) => call<Member[]>("list_members", { teamId }),
   /** Adds a member. */
   addMember: (teamId: number, new_: NewMember) => call<Member>("add_member", { teamId, new: new_ }),
   /** Edits a member. */
   updateMember: (id: number, new_: NewMember) => call<Member>("update_member", { id, new: new_ }),
+  /**
+   * Replaces every field of a member (new active days or duty re-plan the future); returns the
+   * member and what changed.
+   */
+  editMember: (id: number, new_: NewMember) => call<Outcome<Member>>("edit_member", { id, new: new_ }),
+  /**
+   * Gives a member a last day (`YYYY-MM-DD`): history stays, future unlocked turns go to others,
+   * future locked turns stay as conflicts; returns the member and what changed.
+   */
+  retireMember: (id: number, lastDay: string) => call<Outcome<Member>>("retire_member", { id, lastDay }),
+  /** Removes a member nothing refers to; one with history is refused with the advice to retire them. */
+  removeMember: (id: number) => call<Outcome<null>>("remove_member", { id }),
   /** The team's time off. */
   listTimeOff: (teamId: number) => call<TimeOff[]>("list_time_off", { teamId }),
   /** Records time off. */
@@ -55,10 +87,26 @@ export const commands = {
    * one, else the latest open one (core's rule); nothing when the team has no such sprint.
    */
   defaultSprint: (teamId: number) => call<Sprint | null>("default_sprint", { teamId }),
+  /**
+   * For each of the team's sprints: whether it can be closed today (on the team's local day),
+   * reopened or removed, with core's reason when not.
+   */
+  sprintActions: (teamId: number) => call<SprintActions[]>("sprint_actions", { teamId }),
+  /** Reopens a closed sprint (its completed points are cleared). */
+  reopenSprint: (sprintId: number) => call<Sprint>("reopen_sprint", { sprintId }),
+  /** Replaces a sprint's name, days, goal and commitment. */
+  editSprint: (sprintId: number, new_: NewSprint) => call<Sprint>("edit_sprint", { sprintId, new: new_ }),
+  /** Removes a sprint that is not closed history (a closed one must be reopened first). */
+  removeSprint: (sprintId: number) => call<null>("remove_sprint", { sprintId }),
   /** Logs an interrupt (arrival time checked against the current time). */
   logInterrupt: (teamId: number, new_: NewInterrupt) => call<Interrupt>("log_interrupt", { teamId, new: new_ }),
   /** The team's interrupts matching the filter, newest first. */
   listInterrupts: (teamId: number, filter: InterruptFilter) => call<Interrupt[]>("list_interrupts", { teamId, filter }),
+  /** Replaces every field of an interrupt (arrival time checked against the current time). */
+  editInterrupt: (interruptId: number, new_: NewInterrupt) =>
+    call<Interrupt>("edit_interrupt", { interruptId, new: new_ }),
+  /** Removes an interrupt (logged twice, or by mistake); the changes name it, so undo can bring it back. */
+  removeInterrupt: (interruptId: number) => call<Outcome<null>>("remove_interrupt", { interruptId }),
   /**
    * Capacity, history and forecast of `sprint_id` (default: the running or next sprint) with the
    * what-if toggles applied.
@@ -86,6 +134,14 @@ export const commands = {
   listPolicies: (teamId: number) => call<DutyPolicy[]>("list_policies", { teamId }),
   /** Adds a duty policy. */
   addPolicy: (teamId: number, new_: NewPolicy) => call<DutyPolicy>("add_policy", { teamId, new: new_ }),
+  /** Checks a new duty policy as typed (the policy editor asks on every change); writes nothing. */
+  validatePolicy: (teamId: number, new_: NewPolicy) => call<null>("validate_policy", { teamId, new: new_ }),
+  /** What saving a policy edit would do to future turns, in one sentence; writes nothing. */
+  previewPolicyEdit: (id: number, new_: NewPolicy) => call<EditEffect>("preview_policy_edit", { id, new: new_ }),
+  /** Changes a duty policy and re-plans the team's unlocked future turns. */
+  editPolicy: (id: number, new_: NewPolicy) => call<Outcome<DutyPolicy>>("edit_policy", { id, new: new_ }),
+  /** Removes a duty policy that has no past turns (refused, with the reason, when it has). */
+  removePolicy: (id: number) => call<Outcome<null>>("remove_policy", { id }),
   /** The planner's view of the local days `from`..=`to`. */
   rotationView: (teamId: number, from: string, to: string) => call<RotationView>("rotation_view", { teamId, from, to }),
   /**
@@ -110,6 +166,12 @@ export const commands = {
     call<EditResult>("restore_turns", { teamId, from, to, remove, put }),
   /** Sets the handoff note of a turn. */
   setTurnNote: (turnId: number, note: string) => call<null>("set_turn_note", { turnId, note }),
+  /**
+   * Revert to plan: unlocks the override or swap of `policy_id` covering `at` and plans its days
+   * again; returns what changed, so the planner can undo it.
+   */
+  unlockTurn: (teamId: number, policyId: number, at: string) =>
+    call<Outcome<Turn[]>>("unlock_turn", { teamId, policyId, at }),
   /** Every release train, by name. */
   listReleaseTrains: () => call<TrainInfo[]>("list_release_trains"),
   /** Adds a release train (lag defaults to 2 weeks, name to "<dev>-<ops>"). */
