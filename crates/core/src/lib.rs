@@ -23,6 +23,7 @@ pub mod team;
 pub mod text;
 pub mod time;
 pub mod time_off;
+pub mod zones;
 
 pub use error::{AppError, ErrorKind, Invalid};
 

@@ -81,6 +81,18 @@ const PALETTE: [&str; 10] = [
     "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#6b8e23",
 ];
 
+/// The colour for a new member of a team whose members already wear `used` (`#rrggbb`, any
+/// case): the first palette colour nobody wears; when all are taken, the one worn least often
+/// (the earliest in the palette on a tie), so colours repeat in palette order, evenly.
+pub fn first_free_colour(used: &[String]) -> String {
+    let worn = |c: &str| used.iter().filter(|u| u.trim().eq_ignore_ascii_case(c)).count();
+    PALETTE
+        .iter()
+        .min_by_key(|c| worn(c))
+        .map(|c| (*c).to_owned())
+        .unwrap_or_else(|| PALETTE[0].to_owned())
+}
+
 fn colour_for(name: &str) -> String {
     let sum: usize = name.bytes().map(usize::from).sum();
     PALETTE[sum % PALETTE.len()].to_owned()
@@ -185,6 +197,44 @@ mod tests {
             name: name.into(),
             ..Default::default()
         }
+    }
+
+    fn palette() -> Vec<String> {
+        PALETTE.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn first_free_colour_takes_the_first_unused_one() {
+        assert_eq!(first_free_colour(&[]), PALETTE[0]);
+        assert_eq!(first_free_colour(&[PALETTE[0].to_uppercase()]), PALETTE[1]);
+        assert_eq!(first_free_colour(&[PALETTE[1].into(), "#123456".into()]), PALETTE[0]);
+    }
+
+    #[test]
+    fn first_free_colour_cycles_when_all_are_taken() {
+        let mut used = palette();
+        assert_eq!(first_free_colour(&used), PALETTE[0]);
+        // Adding members one by one walks the palette again, evenly.
+        let mut picked = Vec::new();
+        for _ in 0..12 {
+            let c = first_free_colour(&used);
+            picked.push(c.clone());
+            used.push(c);
+        }
+        assert_eq!(&picked[..10], &palette()[..]);
+        assert_eq!(&picked[10..], &palette()[..2]);
+    }
+
+    #[test]
+    fn a_team_of_ten_gets_ten_distinct_colours() {
+        let mut used: Vec<String> = Vec::new();
+        for _ in 0..10 {
+            used.push(first_free_colour(&used));
+        }
+        let mut distinct = used.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 10);
     }
 
     #[test]

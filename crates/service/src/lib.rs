@@ -22,7 +22,6 @@ mod records;
 mod releases;
 mod rotation;
 pub mod sprint_status;
-pub mod sprint_status;
 mod undo;
 mod zones;
 

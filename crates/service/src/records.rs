@@ -2,7 +2,7 @@
 //! interrupt log. Each write is one transaction and reports what it changed.
 use chrono::{DateTime, Utc};
 use sprintshield_core::interrupt::{Interrupt, InterruptFilter, NewInterrupt};
-use sprintshield_core::member::{Member, NewMember};
+use sprintshield_core::member::{first_free_colour, Member, NewMember};
 use sprintshield_core::sprint::{NewSprint, Sprint};
 use sprintshield_core::team::{NewTeam, Team};
 use sprintshield_core::time_off::{Holiday, NewHoliday, NewTimeOff, TimeOff};
@@ -47,9 +47,16 @@ impl Sprintshield {
         self.read(|s| s.member_by_name(team_id, name))
     }
 
-    /// Adds a member to the team.
-    pub fn add_member(&mut self, team_id: Id, new: NewMember) -> Result<Outcome<Member>> {
-        let member = self.write(|s| s.add_member(team_id, new))?;
+    /// Adds a member to the team. Without a colour of their own they get the first palette
+    /// colour no teammate wears (core's `first_free_colour`), so a team's colours differ.
+    pub fn add_member(&mut self, team_id: Id, mut new: NewMember) -> Result<Outcome<Member>> {
+        let member = self.write(|s| {
+            if new.colour.as_deref().is_none_or(|c| c.trim().is_empty()) {
+                let used: Vec<String> = s.members(team_id)?.into_iter().map(|m| m.spec.colour).collect();
+                new.colour = Some(first_free_colour(&used));
+            }
+            s.add_member(team_id, new)
+        })?;
         Ok(Outcome::new(member.clone(), Changes::created(Record::Member(member))))
     }
 
