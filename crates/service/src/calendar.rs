@@ -9,7 +9,7 @@ use sprintshield_core::calendar::import::parse_ics;
 use sprintshield_core::calendar::mapping::{
     mark_duplicates, propose_holidays, propose_time_off, set_aside_overlaps, skip_non_absences,
 };
-use sprintshield_core::calendar::reconcile::{distinct_kinds, export_scope, file_name, reconcile};
+use sprintshield_core::calendar::reconcile::{distinct_kinds, export_scope, file_name, first_day, last_day, reconcile};
 use sprintshield_core::calendar::requests::{ExportPreview, ExportRequest, ImportAs, ImportPreview, ImportRequest};
 use sprintshield_core::calendar::sources::{release_events, sprint_events, time_off_events, turn_events, ExportWhat};
 use sprintshield_core::calendar::{export_ics, CalendarEvent};
@@ -146,9 +146,11 @@ fn build(
         return Err(Invalid::new("to", "export at most ten years at a time").into());
     }
     let zone = s.team(req.team_id)?.spec.zone;
-    let (calname, events) = export_events(s, req, span, zone)?;
+    let (calname, mut events) = export_events(s, req, span, zone)?;
+    // A daily turn is drawn on its first day: one that started before the range is not shown in it.
+    events.retain(|e| first_day(e, zone) <= span.last && last_day(e, zone) >= span.first);
     let scope = export_scope(req);
-    let done = reconcile(events, &s.recorded_exports(&scope)?, span);
+    let done = reconcile(events, &s.recorded_exports(&scope)?, span, zone);
     let mut events = done.events.clone();
     events.extend(done.gone.iter().cloned());
     events.sort_by(|a, b| (a.when.sort_key(), &a.uid).cmp(&(b.when.sort_key(), &b.uid)));

@@ -65,6 +65,18 @@ pub fn first_day(e: &CalendarEvent, zone: Tz) -> NaiveDate {
     }
 }
 
+/// The event's last local day in `zone` (an all-day event's last day; a timed event's day of
+/// its last instant).
+pub fn last_day(e: &CalendarEvent, zone: Tz) -> NaiveDate {
+    match e.when {
+        EventTime::AllDay { last_inclusive, .. } => last_inclusive,
+        EventTime::Timed { start, end } => (end - chrono::Duration::seconds(1))
+            .max(start)
+            .with_timezone(&zone)
+            .date_naive(),
+    }
+}
+
 /// The kinds asked for, each once, in the order first asked.
 pub fn distinct_kinds(what: &[ExportWhat]) -> Vec<ExportWhat> {
     let mut out: Vec<ExportWhat> = Vec::new();
@@ -90,9 +102,16 @@ pub fn export_scope(req: &ExportRequest) -> String {
     )
 }
 
-/// Sets the sequences of `events` from what the scope `recorded`, and lists the events of the
-/// range `span` that are gone (each with a raised sequence, marked cancelled).
-pub fn reconcile(mut events: Vec<CalendarEvent>, recorded: &HashMap<String, Recorded>, span: DateSpan) -> Reconciled {
+/// Sets the sequences of `events` from what the scope `recorded`, and lists the recorded events
+/// that overlap the range `span` (in `zone`) and are gone — each with a raised sequence, marked
+/// cancelled. An event that started before the range and runs into it (Friday's duty until
+/// Monday) is part of an export of the range, so it is cancelled by it too.
+pub fn reconcile(
+    mut events: Vec<CalendarEvent>,
+    recorded: &HashMap<String, Recorded>,
+    span: DateSpan,
+    zone: Tz,
+) -> Reconciled {
     let (mut new_events, mut changed_events) = (0, 0);
     let mut hashes = HashMap::new();
     for e in &mut events {
@@ -109,7 +128,12 @@ pub fn reconcile(mut events: Vec<CalendarEvent>, recorded: &HashMap<String, Reco
     }
     let mut gone: Vec<CalendarEvent> = recorded
         .iter()
-        .filter(|(uid, r)| !r.cancelled && !hashes.contains_key(*uid) && span.contains(r.first_day))
+        .filter(|(uid, r)| {
+            !r.cancelled
+                && !hashes.contains_key(*uid)
+                && r.first_day <= span.last
+                && last_day(&r.event, zone) >= span.first
+        })
         .map(|(_, r)| CalendarEvent {
             sequence: r.sequence + 1,
             cancelled: true,
