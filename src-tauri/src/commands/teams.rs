@@ -1,8 +1,10 @@
 //! Teams, members, time off and holidays.
 use sprintshield_core::member::{Member, NewMember};
 use sprintshield_core::team::{NewTeam, Team};
+use sprintshield_core::time::parse_date;
 use sprintshield_core::time_off::{Holiday, NewHoliday, NewTimeOff, TimeOff};
 use sprintshield_core::Id;
+use sprintshield_service::{EditEffect, Outcome};
 use tauri::State;
 
 use super::CmdResult;
@@ -18,6 +20,32 @@ pub fn list_teams(state: State<'_, AppState>) -> CmdResult<Vec<Team>> {
 #[tauri::command(async)]
 pub fn create_team(state: State<'_, AppState>, new: NewTeam) -> CmdResult<Team> {
     state.with(|s| s.create_team(new).map(|o| o.value))
+}
+
+/// Every IANA zone a team may be in, sorted (for the zone pickers).
+#[tauri::command(async)]
+pub fn list_zones(state: State<'_, AppState>) -> CmdResult<Vec<&'static str>> {
+    state.with(|s| s.zones())
+}
+
+/// What saving a team edit would do to future turns ("Saving re-plans 9 future turns …");
+/// writes nothing.
+#[tauri::command(async)]
+pub fn preview_team_edit(state: State<'_, AppState>, id: Id, new: NewTeam) -> CmdResult<EditEffect> {
+    state.with(|s| s.preview_team_edit(id, new, chrono::Utc::now()))
+}
+
+/// Changes a team's name, kind, zone, working days or sprint length (a new zone or new working
+/// days re-plan its unlocked future turns); returns the team and what changed.
+#[tauri::command(async)]
+pub fn edit_team(state: State<'_, AppState>, id: Id, new: NewTeam) -> CmdResult<Outcome<Team>> {
+    state.with(|s| s.edit_team(id, new, chrono::Utc::now()))
+}
+
+/// Removes a team with no history; one with history is refused with the reason.
+#[tauri::command(async)]
+pub fn remove_team(state: State<'_, AppState>, id: Id) -> CmdResult<Outcome<()>> {
+    state.with(|s| s.remove_team(id, chrono::Utc::now()))
 }
 
 /// A team's members.
@@ -36,6 +64,27 @@ pub fn add_member(state: State<'_, AppState>, team_id: Id, new: NewMember) -> Cm
 #[tauri::command(async)]
 pub fn update_member(state: State<'_, AppState>, id: Id, new: NewMember) -> CmdResult<Member> {
     state.with(|s| s.update_member(id, new).map(|o| o.value))
+}
+
+/// Replaces every field of a member (new active days or duty re-plan the future); returns the
+/// member and what changed.
+#[tauri::command(async)]
+pub fn edit_member(state: State<'_, AppState>, id: Id, new: NewMember) -> CmdResult<Outcome<Member>> {
+    state.with(|s| s.edit_member(id, new, chrono::Utc::now()))
+}
+
+/// Gives a member a last day (`YYYY-MM-DD`): history stays, future unlocked turns go to others,
+/// future locked turns stay as conflicts; returns the member and what changed.
+#[tauri::command(async)]
+pub fn retire_member(state: State<'_, AppState>, id: Id, last_day: String) -> CmdResult<Outcome<Member>> {
+    let last_day = parse_date("last_day", &last_day)?;
+    state.with(|s| s.retire_member(id, last_day, chrono::Utc::now()))
+}
+
+/// Removes a member nothing refers to; one with history is refused with the advice to retire them.
+#[tauri::command(async)]
+pub fn remove_member(state: State<'_, AppState>, id: Id) -> CmdResult<Outcome<()>> {
+    state.with(|s| s.remove_member(id))
 }
 
 /// The team's time off.
