@@ -5,9 +5,10 @@
 //! their write transaction, so what they write back is decided on what is stored at that moment.
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use sprintshield_core::forecast::capacity_change;
 use sprintshield_core::rotation::{
-    self, capacity_change, check_edit, diff_turns, find_turn, preview_edit, rotation_view, same_duty, validate_note,
-    DutyPolicy, Edit, EditPreview, NewPolicy, Plan, PlanInput, RotationContext, RotationView, Turn, TurnChanges,
+    self, check_edit, diff_turns, find_turn, preview_edit, rotation_view, same_duty, validate_note, DutyPolicy, Edit,
+    EditPreview, NewPolicy, Plan, PlanInput, RotationContext, RotationView, Turn, TurnChanges,
 };
 use sprintshield_core::time::DateSpan;
 use sprintshield_core::{AppError, Id, Invalid};

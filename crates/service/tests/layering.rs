@@ -84,3 +84,24 @@ fn only_the_store_links_sqlite_and_only_the_shell_knows_tauri() {
         }
     }
 }
+
+/// Inside core, the rotation knows nothing of the capacity model or the forecast (they read the
+/// rotation's turns, never the other way round).
+#[test]
+fn core_rotation_does_not_use_capacity_or_forecast() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/src/rotation");
+    let mut offenders = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            if line.contains("crate::capacity") || line.contains("crate::forecast") {
+                offenders.push(format!("{}: {}", path.display(), line.trim()));
+            }
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "rotation depends on capacity/forecast: {offenders:#?}"
+    );
+}

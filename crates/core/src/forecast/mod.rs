@@ -13,6 +13,7 @@
 mod backlog;
 mod backtest;
 mod deterministic;
+mod edit_capacity;
 mod for_sprint;
 mod histogram;
 mod history;
@@ -26,6 +27,7 @@ use ts_rs::TS;
 pub use backlog::{sprints_to_done, BacklogForecast, SprintCount, MAX_SPRINTS};
 pub use backtest::{backtest, Backtest, BacktestRow, MIN_PRIOR_SPRINTS};
 pub use deterministic::{cohn_rank, deterministic, Deterministic, PointRange, MIN_SPRINTS_FOR_RANGE};
+pub use edit_capacity::capacity_change;
 pub use for_sprint::{
     backlog_forecast, default_sprint, sprint_capacity, sprint_forecast, sprint_or_default, team_backtest,
     SprintCapacity, SprintForecast, TeamBacktest, TeamData,

@@ -35,6 +35,6 @@ pub use planner::{plan, Explanation, Plan, PlanInput};
 pub use policy::{DutyPolicy, Handoff, LoadWeights, NewPolicy, PolicyKind, PolicySpec, StandingCover};
 pub use turn::{validate_note, Turn, TurnSource};
 pub use view::{
-    apply_edit, capacity_change, check_edit, preview_edit, rotation_view, CapacityChange, Edit, EditPreview,
-    LoadChange, RotationView, ShownConflict, TodayCard,
+    apply_edit, check_edit, preview_edit, rotation_view, CapacityChange, Edit, EditPreview, LoadChange, RotationView,
+    ShownConflict, TodayCard,
 };

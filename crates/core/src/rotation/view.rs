@@ -161,42 +161,6 @@ pub struct CapacityChange {
     pub after: f64,
 }
 
-/// The capacity change of `changed` turns in the sprint the edit falls in (the one holding the
-/// local day the first changed turn starts on), by the forecast's capacity model over the team's
-/// data; `None` when that day is in no sprint.
-pub fn capacity_change(data: &crate::forecast::TeamData, changed: &[Turn]) -> Result<Option<CapacityChange>, Invalid> {
-    use crate::capacity::CapacitySettings;
-    use crate::forecast::sprint_capacity;
-    let Some(day) = changed
-        .first()
-        .map(|t| t.start.with_timezone(&data.team.spec.zone).date_naive())
-    else {
-        return Ok(None);
-    };
-    let Some(sprint) = data.sprints.iter().find(|s| s.span().contains(day)) else {
-        return Ok(None);
-    };
-    let before = sprint_capacity(data, sprint.id, &[], CapacitySettings::default())?
-        .report
-        .team_total
-        .value;
-    let mut after_data = data.clone();
-    for t in changed {
-        if let Some(slot) = after_data.turns.iter_mut().find(|x| x.id.is_some() && x.id == t.id) {
-            *slot = t.clone();
-        }
-    }
-    let after = sprint_capacity(&after_data, sprint.id, &[], CapacitySettings::default())?
-        .report
-        .team_total
-        .value;
-    Ok(Some(CapacityChange {
-        sprint: sprint.spec.name.clone(),
-        before,
-        after,
-    }))
-}
-
 /// What an edit would do, before it is made.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct EditPreview {
@@ -211,7 +175,8 @@ pub struct EditPreview {
     /// The turns after the edit (only the changed ones), ready to store.
     pub changed: Vec<Turn>,
     /// The change of the team's focus capacity in the sprint, when one overlaps the range
-    /// (filled by the caller that has the team's data, see [`capacity_change`]).
+    /// (filled by the caller that has the team's data, with
+    /// `crate::forecast::capacity_change`: rotation does not depend on the capacity model).
     pub capacity: Option<CapacityChange>,
 }
 
