@@ -1,6 +1,7 @@
-// The quick-capture interrupt form: defaults chosen so a typical interrupt takes a few keystrokes
-// (time = now, category and severity remembered from the last capture, minutes presets).
-import type { InterruptCategory, NewInterrupt, Severity } from "../bindings";
+// The interrupt forms. Quick capture: defaults chosen so a typical interrupt takes a few keystrokes
+// (time = now, category and severity remembered from the last capture, minutes presets). Edit: a
+// logged interrupt's fields as typed text, sent back whole.
+import type { Interrupt, InterruptCategory, NewInterrupt, Severity } from "../bindings";
 import { type FormResult, parseOptionalInt, required } from "./form";
 
 export const CATEGORIES: { value: InterruptCategory; label: string }[] = [
@@ -14,7 +15,9 @@ export const CATEGORIES: { value: InterruptCategory; label: string }[] = [
 
 export const SEVERITIES: Severity[] = ["critical", "high", "normal", "low"];
 export const MINUTE_PRESETS = [5, 15, 30, 60, 120];
-export const INTERRUPT_FIELDS = ["arrived_at", "title", "category", "severity", "minutes", "handled_by"] as const;
+export const INTERRUPT_FIELDS = [
+  "arrived_at", "title", "category", "severity", "minutes", "handled_by", "pulled_off_focus", "could_have_waited", "root_cause",
+] as const;
 
 export interface InterruptFields {
   arrivedAt: string; // "YYYY-MM-DDTHH:MM", wall-clock time in the team's zone
@@ -25,6 +28,7 @@ export interface InterruptFields {
   handledBy: number | null;
   pulledOffFocus: boolean;
   couldHaveWaited: boolean;
+  rootCause: string;
 }
 
 /** Wall-clock "YYYY-MM-DDTHH:MM" of `now` in IANA `zone` (the team's zone, not the computer's). */
@@ -46,6 +50,7 @@ export function freshInterrupt(now: Date, zone: string, last?: Pick<InterruptFie
     handledBy: null,
     pulledOffFocus: false,
     couldHaveWaited: false,
+    rootCause: "",
   };
 }
 
@@ -66,8 +71,38 @@ export function interruptInput(f: InterruptFields): FormResult<NewInterrupt> {
     minutes,
     pulled_off_focus: f.pulledOffFocus,
     could_have_waited: f.couldHaveWaited,
-    root_cause: "",
+    root_cause: f.rootCause.trim(),
   };
   if (f.handledBy !== null) input.handled_by = f.handledBy;
   return { input, errors };
+}
+
+/** A logged interrupt as the edit form shows it: arrival as wall-clock time in the team's `zone`. */
+export function interruptFields(i: Interrupt, zone: string): InterruptFields {
+  return {
+    arrivedAt: localNow(new Date(i.arrived_at), zone),
+    title: i.title,
+    category: i.category,
+    severity: i.severity,
+    minutes: String(i.minutes),
+    handledBy: i.handled_by,
+    pulledOffFocus: i.pulled_off_focus,
+    couldHaveWaited: i.could_have_waited,
+    rootCause: i.root_cause,
+  };
+}
+
+/** The edit of `original` to send. An arrival left as shown is sent as stored (to the second, with
+ *  its offset), so saving another field never moves it. */
+export function interruptEdit(f: InterruptFields, original: Interrupt, zone: string): FormResult<NewInterrupt> {
+  const r = interruptInput(f);
+  if (r.input && f.arrivedAt === localNow(new Date(original.arrived_at), zone)) r.input.arrived_at = original.arrived_at;
+  return r;
+}
+
+/** Whether the form differs from the interrupt it edits (Save does nothing otherwise). */
+export function interruptChanged(f: InterruptFields, original: Interrupt, zone: string): boolean {
+  const o = interruptFields(original, zone);
+  return (Object.keys(o) as (keyof InterruptFields)[]).some((k) =>
+    typeof o[k] === "string" ? String(f[k]).trim() !== String(o[k]).trim() : f[k] !== o[k]);
 }

@@ -1,4 +1,4 @@
-// The sprint form and the close-sprint form.
+// The sprint form (plan or edit a sprint) and the close-sprint form.
 import type { NewSprint, Sprint } from "../bindings";
 import { addDays, weekdayIndex } from "../dates";
 import { type FormResult, parseOptionalNumber, required } from "./form";
@@ -42,4 +42,23 @@ export function completedInput(text: string): { value: number | null; error: str
   if (v === null) return { value: null, error: "Enter the points completed." };
   if (Number.isNaN(v)) return { value: null, error: "Completed points are a number, e.g. 38." };
   return { value: v, error: null };
+}
+
+/** A stored sprint as the edit form shows it. */
+export function sprintFields(s: Sprint): SprintFields {
+  return { name: s.name, start: s.start, end: s.end, goal: s.goal, committed: s.committed_points === null ? "" : String(s.committed_points) };
+}
+
+/** Points as people write them: 38, 21.5. */
+export function shownPoints(p: number): string {
+  return Number.isInteger(p) ? String(p) : String(Math.round(p * 100) / 100);
+}
+
+/** What closing did, from the sprint as the screen had it and as the backend returned it:
+ *  "Closed Sprint 37 with 36 points." or, for a correction, "Corrected Sprint 37: 38 points (was 36)". */
+export function closedMessage(before: Sprint, after: Sprint): string {
+  const now = shownPoints(after.completed_points ?? 0);
+  return before.completed_points === null
+    ? `Closed ${after.name} with ${now} points.`
+    : `Corrected ${after.name}: ${now} points (was ${shownPoints(before.completed_points)})`;
 }
