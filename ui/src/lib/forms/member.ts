@@ -1,5 +1,5 @@
 // The member form: what the scrum master types, turned into a NewMember.
-import type { NewMember } from "../bindings";
+import type { Member, NewMember } from "../bindings";
 import { type FormResult, parseOptionalInt, parseTags, required } from "./form";
 
 export interface MemberFields {
@@ -10,12 +10,29 @@ export interface MemberFields {
   activeFrom: string;
   activeUntil: string;
   canTakeDuty: boolean;
+  /** `#rrggbb` chosen by the user; "" lets the backend pick one no teammate wears. */
+  colour: string;
 }
 
 export const MEMBER_FIELDS = ["name", "email", "capacity_percent", "skills", "active_from", "active_until", "colour"] as const;
 
-export function emptyMember(): MemberFields {
-  return { name: "", email: "", capacity: "100", skills: "", activeFrom: "", activeUntil: "", canTakeDuty: true };
+/** A blank new member, active from `activeFrom` (the team's local today when the form opens). */
+export function emptyMember(activeFrom = ""): MemberFields {
+  return { name: "", email: "", capacity: "100", skills: "", activeFrom, activeUntil: "", canTakeDuty: true, colour: "" };
+}
+
+/** The fields of a stored member, for the editor. */
+export function memberFields(m: Member): MemberFields {
+  return {
+    name: m.name,
+    email: m.email ?? "",
+    capacity: String(m.capacity_percent),
+    skills: m.skills.join(", "),
+    activeFrom: m.active_from ?? "",
+    activeUntil: m.active_until ?? "",
+    canTakeDuty: m.can_take_duty,
+    colour: m.colour,
+  };
 }
 
 export function memberInput(f: MemberFields): FormResult<NewMember> {
@@ -34,5 +51,6 @@ export function memberInput(f: MemberFields): FormResult<NewMember> {
   if (capacity !== null) input.capacity_percent = capacity;
   if (f.activeFrom) input.active_from = f.activeFrom;
   if (f.activeUntil) input.active_until = f.activeUntil;
+  if (f.colour) input.colour = f.colour;
   return { input, errors };
 }
