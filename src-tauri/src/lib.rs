@@ -19,6 +19,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
     builder.invoke_handler(tauri::generate_handler![
         app::app_info,
         app::load_demo,
+        app::undo_changes,
         teams::list_teams,
         teams::create_team,
         teams::list_zones,

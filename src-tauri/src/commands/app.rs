@@ -35,3 +35,13 @@ pub fn load_demo(state: State<'_, AppState>) -> CmdResult<DemoSummary> {
     let today = now.with_timezone(&chrono_tz::Europe::Berlin).date_naive();
     state.with(|s| s.load_demo(today, now))
 }
+
+/// Undoes an operation from the changes it reported; returns the changes that redo it. Refused,
+/// writing nothing, when what it touched has changed since.
+#[tauri::command(async)]
+pub fn undo_changes(
+    state: State<'_, AppState>,
+    changes: sprintshield_service::Changes,
+) -> CmdResult<sprintshield_service::Changes> {
+    state.with(|s| s.undo(&changes).map(|o| o.changes))
+}
