@@ -1,8 +1,9 @@
 //! Duty policies and the rotation planner: each command is one `sprintshield-service` operation.
+use chrono::{DateTime, Utc};
 use sprintshield_core::rotation::{DutyPolicy, Edit, EditPreview, NewPolicy, Plan, RotationView, Turn};
 use sprintshield_core::time::{parse_date, DateSpan};
 use sprintshield_core::{AppError, Id};
-use sprintshield_service::{EditResult, Outcome};
+use sprintshield_service::{EditEffect, EditResult, Outcome};
 use tauri::State;
 
 use super::CmdResult;
@@ -91,4 +92,40 @@ pub fn restore_turns(
 #[tauri::command(async)]
 pub fn set_turn_note(state: State<'_, AppState>, turn_id: Id, note: String) -> CmdResult<()> {
     state.with(|s| s.set_turn_note(turn_id, &note))
+}
+
+/// Checks a new duty policy as typed (the policy editor asks on every change); writes nothing.
+#[tauri::command(async)]
+pub fn validate_policy(state: State<'_, AppState>, team_id: Id, new: NewPolicy) -> CmdResult<()> {
+    state.with(|s| s.validate_policy(team_id, new))
+}
+
+/// What saving a policy edit would do to future turns, in one sentence; writes nothing.
+#[tauri::command(async)]
+pub fn preview_policy_edit(state: State<'_, AppState>, id: Id, new: NewPolicy) -> CmdResult<EditEffect> {
+    state.with(|s| s.preview_policy_edit(id, new, chrono::Utc::now()))
+}
+
+/// Changes a duty policy and re-plans the team's unlocked future turns.
+#[tauri::command(async)]
+pub fn edit_policy(state: State<'_, AppState>, id: Id, new: NewPolicy) -> CmdResult<Outcome<DutyPolicy>> {
+    state.with(|s| s.edit_policy(id, new, chrono::Utc::now()))
+}
+
+/// Removes a duty policy that has no past turns (refused, with the reason, when it has).
+#[tauri::command(async)]
+pub fn remove_policy(state: State<'_, AppState>, id: Id) -> CmdResult<Outcome<()>> {
+    state.with(|s| s.remove_policy(id, chrono::Utc::now()))
+}
+
+/// Revert to plan: unlocks the override or swap of `policy_id` covering `at` and plans its days
+/// again; returns what changed, so the planner can undo it.
+#[tauri::command(async)]
+pub fn unlock_turn(
+    state: State<'_, AppState>,
+    team_id: Id,
+    policy_id: Id,
+    at: DateTime<Utc>,
+) -> CmdResult<Outcome<Vec<Turn>>> {
+    state.with(|s| s.unlock_turn(team_id, policy_id, at, chrono::Utc::now()))
 }

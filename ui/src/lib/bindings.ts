@@ -660,7 +660,7 @@ shared_recovery: Sourced,
  */
 daily_losses: Array<number>, };
 
-export type ScenarioKind = "with_rotation" | "without_rotation" | "everyone_shares";
+export type ScenarioKind = "shielded" | "no_shield";
 
 export type PersonTotal = { 
 /**
@@ -700,7 +700,11 @@ interrupt_cost: Sourced,
 /**
  * The part of `interrupt_cost` that is context-switch recovery.
  */
-context_switch_cost: Sourced, };
+context_switch_cost: Sourced, 
+/**
+ * What the scenario assumes, one sentence each.
+ */
+assumptions: Array<string>, };
 
 export type CapacityReport = { 
 /**
@@ -724,7 +728,7 @@ team_total: Sourced,
  */
 interrupts: InterruptRate, 
 /**
- * With rotation, without rotation, everyone shares interrupts.
+ * Shielded (your rotation), then no shield: interrupts hit everyone.
  */
 scenarios: Array<Scenario>, 
 /**
@@ -880,6 +884,10 @@ p85: number,
  */
 p95: number, 
 /**
+ * Points reached in only 15 % of the trials (the top of the likely range P85–P15).
+ */
+p15: number, 
+/**
  * Mean of all trials.
  */
 mean: number, 
@@ -942,7 +950,11 @@ planned_covers: number,
 /**
  * One sentence per what-if applied, in order.
  */
-what_ifs: Array<string>, };
+what_ifs: Array<string>, 
+/**
+ * Where the focus person-days went: nominal capacity, duty, time off, holidays, interrupts.
+ */
+breakdown: CapacityBreakdown, };
 
 export type SprintForecast = { 
 /**
@@ -964,7 +976,15 @@ forecast: Forecast | null,
 /**
  * Why there is no forecast.
  */
-no_forecast: string | null, };
+no_forecast: string | null, 
+/**
+ * The sentence to read first: what to commit to and why (`None` without a forecast).
+ */
+headline: Headline | null, 
+/**
+ * What the forecast had to assume because the data does not say, one sentence each.
+ */
+assumptions: Array<string>, };
 
 export type SprintCount = { 
 /**
@@ -1071,6 +1091,10 @@ left_out: Array<string>,
  * Which days the interrupt cost was measured over.
  */
 interrupt_window_note: string, 
+/**
+ * What the history had to assume, one sentence each.
+ */
+assumptions: Array<string>, 
 /**
  * Forecast against outcome per sprint, and the P85 hit rate.
  */
@@ -1693,7 +1717,8 @@ load: Array<LoadChange>,
 changed: Array<Turn>, 
 /**
  * The change of the team's focus capacity in the sprint, when one overlaps the range
- * (filled by the caller that has the team's data, see [`capacity_change`]).
+ * (filled by the caller that has the team's data, with
+ * `crate::forecast::capacity_change`: rotation does not depend on the capacity model).
  */
 capacity: CapacityChange | null, };
 
