@@ -49,7 +49,7 @@ fn op_of_the_week_with_dev_of_the_week_pair() {
     let conflicts = validate(&plan.turns, &ctx, horizon);
     assert!(conflicts.is_empty(), "{conflicts:#?}");
     let (ow, dw) = (of_policy(&plan.turns, 1), of_policy(&plan.turns, 2));
-    assert_eq!(ow.len(), 8);
+    assert_eq!(ow.len(), 9, "the lead-in Monday 00:00 to 12:00, then eight weeks");
     for (a, b) in ow.iter().zip(&dw) {
         assert_ne!(a.member_id, b.member_id, "same person in both halves at {}", a.start);
     }

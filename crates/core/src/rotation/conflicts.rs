@@ -4,6 +4,10 @@
 //!
 //! [`ConflictChecker`] indexes the context once, so re-checking after each edit in the planner
 //! screen is cheap; [`validate`] is the one-shot form.
+//!
+//! Coverage is checked over the whole range asked for, its first and last day included: from the
+//! first day's local midnight (the turn running then started before the range, see
+//! [`super::handoff`]) to the last day's end.
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -12,6 +16,7 @@ use ts_rs::TS;
 
 use super::calendar::{Calendar, RotationContext};
 use super::handoff::{windows, Window};
+use super::planner::{counts_as_duty, paired};
 use super::policy::PolicyKind;
 use super::turn::Turn;
 use crate::time::DateSpan;
@@ -27,6 +32,15 @@ named_enum! {
         SamePersonInPair = "same_person_in_pair", "Same person in both halves of an escalation pair";
         BackToBack = "back_to_back", "Back-to-back turns";
         Overlap = "overlap", "Overlapping turns";
+        /// One member on turns of two policies at the same time ("Ana is on Batman duty on Tue
+        /// 2026-12-08 while also holding the Op of the Week turn starting Mon 2026-12-07 12:00").
+        /// Any two policies of the context count — the team's own, and another team's policy its
+        /// policies escalate to — except a policy and its own escalation pair (that is
+        /// [`ConflictKind::SamePersonInPair`]). A standing policy's fixed member is left out: a
+        /// standing shield (the tech lead) overlaps everything by design, so their standing turns
+        /// are no second duty; a stand-in covering for them is, like anyone else's turn. A
+        /// warning: the planner avoids it where someone else is free.
+        DoubleDuty = "double_duty", "Two duties at once";
     }
 }
 
@@ -74,6 +88,9 @@ pub struct Conflict {
 pub struct ConflictChecker<'a> {
     cal: Calendar<'a>,
     expected: BTreeMap<Id, Vec<Window>>,
+    /// Pairs of policy ids (smaller first) whose overlapping turns of one member are a
+    /// [`ConflictKind::DoubleDuty`]: distinct policies not paired by escalation.
+    double: Vec<(Id, Id)>,
 }
 
 /// Every conflict in `turns` over `horizon` (local days, inclusive); see [`ConflictChecker`].
@@ -81,10 +98,14 @@ pub fn validate(turns: &[Turn], ctx: &RotationContext, horizon: DateSpan) -> Vec
     ConflictChecker::new(ctx, horizon).check(turns)
 }
 
-/// Joins windows that touch into one stretch.
-fn merged(ws: Vec<Window>) -> Vec<Window> {
+/// Joins windows that touch into one stretch, and keeps the part inside `[from, to)`.
+fn merged(ws: Vec<Window>, from: DateTime<Utc>, to: DateTime<Utc>) -> Vec<Window> {
     let mut out: Vec<Window> = Vec::new();
-    for w in ws {
+    let clipped = ws.into_iter().filter_map(|w| {
+        let (start, end) = (w.start.max(from), w.end.min(to));
+        (start < end).then_some(Window { start, end })
+    });
+    for w in clipped {
         match out.last_mut() {
             Some(last) if w.start <= last.end => last.end = last.end.max(w.end),
             _ => out.push(w),
@@ -95,20 +116,32 @@ fn merged(ws: Vec<Window>) -> Vec<Window> {
 
 impl<'a> ConflictChecker<'a> {
     /// Indexes `ctx` and computes which stretches each policy must cover: its turn windows over
-    /// `horizon` (see [`super::handoff`]), adjacent windows merged.
+    /// `horizon` (see [`super::handoff`]; the lead-in from the first day's midnight included),
+    /// adjacent windows merged, inside `[first day 00:00, day after last 00:00)`.
     pub fn new(ctx: &'a RotationContext, horizon: DateSpan) -> Self {
         let cal = Calendar::new(ctx);
+        let (from, to) = cal.bounds(horizon);
         let expected = ctx
             .policies
             .iter()
-            .map(|p| (p.id, merged(windows(&p.spec, &cal, horizon))))
+            .map(|p| (p.id, merged(windows(&p.spec, &cal, horizon), from, to)))
             .collect();
-        Self { cal, expected }
+        let mut double = Vec::new();
+        for (i, a) in ctx.policies.iter().enumerate() {
+            for b in &ctx.policies[i + 1..] {
+                if a.id != b.id && !paired(a, b) {
+                    double.push((a.id.min(b.id), a.id.max(b.id)));
+                }
+            }
+        }
+        double.sort_unstable();
+        double.dedup();
+        Self { cal, expected, double }
     }
 
     /// Every conflict in `turns`: per policy overlaps, coverage gaps and back-to-back turns; per
     /// turn time off, holidays and inactive members; per escalation pair the same person in both
-    /// halves at once. Sorted by start, then policy.
+    /// halves at once; per member two duties at once. Sorted by start, then policy.
     pub fn check(&self, turns: &[Turn]) -> Vec<Conflict> {
         let mut by_policy: BTreeMap<Id, Vec<usize>> = BTreeMap::new();
         for (i, t) in turns.iter().enumerate() {
@@ -133,6 +166,7 @@ impl<'a> ConflictChecker<'a> {
             let idx = by_policy.get(policy_id).map_or(&[][..], Vec::as_slice);
             self.check_coverage(*policy_id, turns, idx, ws, &mut out);
         }
+        self.check_double_duty(turns, &mut out);
         out.sort_by_key(|c| (c.start, c.policy_id, c.kind));
         out
     }
@@ -171,11 +205,16 @@ impl<'a> ConflictChecker<'a> {
         });
     }
 
-    /// Overlaps and back-to-back turns within one policy (`idx` sorted by start).
+    /// Overlaps and back-to-back turns within one policy (`idx` sorted by start). Back-to-back
+    /// turns count only for a rotating policy with more than one eligible member and a minimum
+    /// gap above 0 (a gap of 0 allows them).
     fn check_sequence(&self, policy_id: Id, turns: &[Turn], idx: &[usize], out: &mut Vec<Conflict>) {
         let policy = self.cal.ctx.policy(policy_id);
-        let rotating =
-            policy.is_some_and(|p| p.spec.kind != PolicyKind::Standing && p.eligible(&self.cal.ctx.members).len() > 1);
+        let rotating = policy.is_some_and(|p| {
+            p.spec.kind != PolicyKind::Standing
+                && p.spec.min_gap_turns > 0
+                && p.eligible(&self.cal.ctx.members).len() > 1
+        });
         let mut reach: Option<usize> = None; // the turn reaching furthest so far
         for &i in idx {
             let t = &turns[i];
@@ -234,12 +273,15 @@ impl<'a> ConflictChecker<'a> {
             );
             self.push(out, ConflictKind::TimeOff, t, vec![i], msg);
         }
-        let daily = self
+        // A daily turn that begins on a holiday (at or after that day's handoff); the tail of the
+        // previous working day's turn running into it — like a lead-in — does not.
+        let begins_on_holiday = self
             .cal
             .ctx
             .policy(t.policy_id)
-            .is_some_and(|p| p.spec.kind == PolicyKind::Daily);
-        if let Some(holiday) = self.cal.holiday(days.first).filter(|_| daily) {
+            .filter(|p| p.spec.kind == PolicyKind::Daily)
+            .is_some_and(|p| t.start >= self.cal.at(days.first, p.spec.handoff.time));
+        if let Some(holiday) = self.cal.holiday(days.first).filter(|_| begins_on_holiday) {
             let msg = format!(
                 "{} falls on a team holiday ({holiday}); daily turns skip holidays",
                 self.turn_label(t)
@@ -267,6 +309,69 @@ impl<'a> ConflictChecker<'a> {
                     );
                     self.push(out, ConflictKind::SamePersonInPair, t, vec![i, j], msg);
                 }
+            }
+        }
+    }
+
+    /// One member on overlapping turns of two policies that are not an escalation pair, the
+    /// fixed member's standing turns left out (see [`ConflictKind::DoubleDuty`]). Reported once
+    /// per pair of turns, on the shorter one ("on Batman duty on Tue … while also holding the Op
+    /// of the Week turn …"), for the time they overlap.
+    fn check_double_duty(&self, turns: &[Turn], out: &mut Vec<Conflict>) {
+        if self.double.is_empty() {
+            return;
+        }
+        let policy = |id: Id| self.cal.ctx.policy(id);
+        let mut idx: Vec<usize> = (0..turns.len())
+            .filter(|&i| {
+                let t = &turns[i];
+                policy(t.policy_id).is_some() && counts_as_duty(t, policy(t.policy_id))
+            })
+            .collect();
+        idx.sort_by_key(|&i| (turns[i].member_id, turns[i].start, turns[i].end));
+        for (n, &i) in idx.iter().enumerate() {
+            let a = &turns[i];
+            for &j in idx[n + 1..]
+                .iter()
+                .take_while(|&&j| turns[j].member_id == a.member_id && turns[j].start < a.end)
+            {
+                let b = &turns[j];
+                let key = (a.policy_id.min(b.policy_id), a.policy_id.max(b.policy_id));
+                if self.double.binary_search(&key).is_err() {
+                    continue;
+                }
+                // Describe the shorter turn as the one held "while also" on the longer.
+                let ((si, s), (li, l)) = if (b.end - b.start) < (a.end - a.start) {
+                    ((j, b), (i, a))
+                } else {
+                    ((i, a), (j, b))
+                };
+                let (start, end) = (a.start.max(b.start), a.end.min(b.end));
+                let days = self.cal.duty_days(start, end);
+                let when = if days.first == days.last {
+                    format!("on {}", days.first.format("%a %Y-%m-%d"))
+                } else {
+                    format!(
+                        "from {} to {}",
+                        days.first.format("%a %Y-%m-%d"),
+                        days.last.format("%a %Y-%m-%d")
+                    )
+                };
+                out.push(Conflict {
+                    kind: ConflictKind::DoubleDuty,
+                    severity: ConflictKind::DoubleDuty.severity(),
+                    policy_id: s.policy_id,
+                    turns: vec![si, li],
+                    member_id: Some(s.member_id),
+                    start,
+                    end,
+                    message: format!(
+                        "{} is on {} duty {when} while also holding {}",
+                        self.cal.name(s.member_id),
+                        self.policy_name(s.policy_id),
+                        self.turn_label(l)
+                    ),
+                });
             }
         }
     }

@@ -1,10 +1,28 @@
 //! The planner: fills the unlocked future turns of every duty policy over a horizon, keeping
 //! locked turns and history, and says why it picked each person.
 //!
-//! Policies are planned one by one, primaries before the policies they escalate to, so the
-//! second half of an escalation pair is chosen knowing the first. Rotating policies (daily,
-//! weekly, per sprint) pick people with [`super::rota`]; standing policies give every day to
-//! the fixed member, or to the stand-in on the days the fixed member is away.
+//! Policies are planned one by one: standing ones first (nothing to choose), then the rotating
+//! ones with the longest turns first (per sprint, weekly, daily), primaries before the policies
+//! they escalate to, then by id. So the second half of an escalation pair is chosen knowing the
+//! first, and a short duty (a Batman day) is fitted around the long ones (an Op of the Week)
+//! rather than the other way round: in a week of five Batman days every member may hold one, but
+//! on a given day there is nearly always someone free of other duties. Rotating policies (daily,
+//! weekly, per sprint) pick people with [`super::rota`], avoiding back-to-back turns and two
+//! duties at once where someone else is free; standing policies give every day to the fixed
+//! member, or to the stand-in on the days the fixed member is away.
+//!
+//! **Coverage from the first instant.** A plan covers its horizon from local midnight of the
+//! first day: the turn already running then (last Friday's Batman day, last Monday's Op of the
+//! Week) is the previous horizon's, and when nothing stored covers it the planner adds a
+//! *lead-in* turn up to the first handoff (see [`super::handoff`]). The lead-in starts at `now`
+//! when the horizon starts in the past: the time before `now` is history, which the planner never
+//! rewrites — it keeps every turn that started before `now`, and it does not, after the fact, put
+//! someone on the tail of a turn that began before the horizon (that would credit them in the
+//! fairness ledger with hours nobody was on duty). A gap left there is real and the conflict
+//! check reports it. Whole windows of the horizon are planned as before, past ones included when
+//! nothing is stored for them (that is how a first plan over a past range, like the demo's
+//! history, is made). A lead-in is a part of a turn and counts as that part (by duration) in the
+//! fair shares.
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
@@ -12,7 +30,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::calendar::{Calendar, RotationContext};
-use super::handoff::{windows, Window};
+use super::handoff::{tiling, Window};
 use super::policy::{DutyPolicy, PolicyKind, StandingCover};
 use super::rota::Rota;
 use super::turn::Turn;
@@ -58,21 +76,22 @@ pub struct Plan {
 
 /// Plans every policy of `input.context` over `input.horizon`.
 ///
-/// Keeps every locked turn, every turn that started before `now`, and every turn outside the
-/// horizon's windows; replaces the other turns with a fresh fair rotation. Deterministic: the
-/// same input gives the same plan (ties go to the lowest member id).
+/// Keeps every locked turn, every turn that started before `now`, and every turn starting outside
+/// the horizon's windows (a turn that started before the horizon's first midnight belongs to the
+/// previous horizon and is kept, so re-planning from a Tuesday never cuts last Monday's week
+/// short); replaces the other turns with a fresh fair rotation that covers the horizon from its
+/// first midnight, or from `now` if later (see the module docs). Deterministic: the same input
+/// gives the same plan (ties go to the lowest member id).
 pub fn plan(input: &PlanInput) -> Plan {
     let cal = Calendar::new(&input.context);
     let mut by_policy: BTreeMap<Id, Vec<Turn>> = BTreeMap::new();
-    let mut windows_of: BTreeMap<Id, Vec<Window>> = BTreeMap::new();
+    let mut windows_of: BTreeMap<Id, Windows> = BTreeMap::new();
     for p in &input.context.policies {
-        windows_of.insert(p.id, windows(&p.spec, &cal, input.horizon));
+        windows_of.insert(p.id, Windows::of(&p.spec, &cal, input.horizon, input.now));
     }
     let mut replanned: BTreeMap<Id, Vec<&Turn>> = BTreeMap::new();
     for t in &input.existing {
-        let replan = windows_of
-            .get(&t.policy_id)
-            .is_some_and(|ws| is_replanned(t, ws, input.now));
+        let replan = windows_of.get(&t.policy_id).is_some_and(|ws| ws.replaces(t, input.now));
         if replan {
             replanned.entry(t.policy_id).or_default().push(t);
         } else {
@@ -87,10 +106,13 @@ pub fn plan(input: &PlanInput) -> Plan {
         let kept = by_policy.remove(&policy.id).unwrap_or_default();
         let ws = &windows_of[&policy.id];
         let (mut turns, mut why) = match policy.spec.standing {
-            Some(cover) if policy.spec.kind == PolicyKind::Standing => plan_standing(&cal, policy, cover, ws, kept),
+            Some(cover) if policy.spec.kind == PolicyKind::Standing => {
+                plan_standing(&cal, policy, cover, &ws.windows, kept)
+            }
             _ => {
                 let partners = partner_turns(policy, &input.context.policies, &by_policy);
-                Rota::new(&cal, policy, partners).run(kept, ws)
+                let others = other_duties(policy, &input.context.policies, &by_policy);
+                Rota::new(&cal, policy, partners, others).run(kept, &ws.windows, ws.lead_share)
             }
         };
         let before = replanned.get(&policy.id).map_or(&[][..], Vec::as_slice);
@@ -135,25 +157,86 @@ fn mark_time_off_replacements(
     }
 }
 
-/// Whether an existing turn is replaced by the new plan: unlocked, not yet started, and inside
-/// the span the policy's windows cover.
-fn is_replanned(t: &Turn, ws: &[Window], now: DateTime<Utc>) -> bool {
-    let (Some(first), Some(last)) = (ws.first(), ws.last()) else {
-        return false;
-    };
-    !t.locked && t.start >= now && t.overlaps(first.start, last.end)
+/// The windows the planner fills for one policy: the lead-in (if any, from the horizon's first
+/// midnight or `now`, whichever is later) first, then the windows starting in the horizon.
+struct Windows {
+    /// The horizon's first instant; turns starting before it belong to the previous horizon.
+    from: DateTime<Utc>,
+    windows: Vec<Window>,
+    /// The share of a whole turn the lead-in (`windows[0]`) is, when there is one.
+    lead_share: Option<f64>,
 }
 
-/// Primaries first, then the policies something escalates to; by id within each group.
+impl Windows {
+    fn of(policy: &super::policy::PolicySpec, cal: &Calendar, horizon: DateSpan, now: DateTime<Utc>) -> Self {
+        let t = tiling(policy, cal, horizon);
+        let lead = t.lead_in(now);
+        let lead_share = lead.map(|(_, share)| share);
+        let windows = lead.map(|(w, _)| w).into_iter().chain(t.windows).collect();
+        Windows {
+            from: t.from,
+            windows,
+            lead_share,
+        }
+    }
+
+    /// Whether an existing turn is replaced by the new plan: unlocked, not yet started, starting
+    /// inside the horizon (not before its first midnight) and before the windows' end.
+    fn replaces(&self, t: &Turn, now: DateTime<Utc>) -> bool {
+        let Some(last) = self.windows.last() else {
+            return false;
+        };
+        !t.locked && t.start >= now && t.start >= self.from && t.start < last.end
+    }
+}
+
+/// Standing policies first, then rotating ones by turn length (per sprint, weekly, daily), then
+/// primaries before the policies something escalates to, then by id.
 fn planning_order(policies: &[DutyPolicy]) -> Vec<&DutyPolicy> {
     let is_target = |p: &DutyPolicy| {
         policies
             .iter()
             .any(|q| q.spec.escalates_to == Some(p.id) && q.id != p.id)
     };
+    let length = |p: &DutyPolicy| match p.spec.kind {
+        PolicyKind::Standing => 0,
+        PolicyKind::Sprint => 1,
+        PolicyKind::Weekly => 2,
+        PolicyKind::Daily => 3,
+    };
     let mut v: Vec<&DutyPolicy> = policies.iter().collect();
-    v.sort_by_key(|p| (is_target(p), p.id));
+    v.sort_by_key(|p| (length(p), is_target(p), p.id));
     v
+}
+
+/// Whether two policies form an escalation pair (either escalates to the other).
+pub(crate) fn paired(a: &DutyPolicy, b: &DutyPolicy) -> bool {
+    a.id != b.id && (a.spec.escalates_to == Some(b.id) || b.spec.escalates_to == Some(a.id))
+}
+
+/// Whether a turn counts as a duty for "two duties at once": every turn does, except the fixed
+/// member's own turns of a standing policy (a standing shield overlaps everything by design; a
+/// stand-in covering it is on duty like anyone else). See [`super::conflicts::ConflictKind`].
+pub(crate) fn counts_as_duty(t: &Turn, policy: Option<&DutyPolicy>) -> bool {
+    match policy.and_then(|p| p.spec.standing.filter(|_| p.spec.kind == PolicyKind::Standing)) {
+        Some(cover) => t.member_id != cover.member_id,
+        None => true,
+    }
+}
+
+/// The turns (kept or planned so far) of the other policies that are not paired with `policy` by
+/// escalation and count as duties, sorted by start: whom to keep off a second duty at once.
+/// Turns in `existing` of a policy the context does not know (e.g. another team's Batman, given
+/// only so its people are seen as busy) count too; they are kept as they are.
+fn other_duties(policy: &DutyPolicy, policies: &[DutyPolicy], by_policy: &BTreeMap<Id, Vec<Turn>>) -> Vec<Turn> {
+    let find = |id: Id| policies.iter().find(|q| q.id == id);
+    let mut turns: Vec<Turn> = by_policy
+        .iter()
+        .filter(|(id, _)| **id != policy.id && find(**id).is_none_or(|q| !paired(policy, q)))
+        .flat_map(|(id, ts)| ts.iter().filter(move |t| counts_as_duty(t, find(*id))).cloned())
+        .collect();
+    turns.sort_by_key(|t| (t.start, t.end));
+    turns
 }
 
 /// The turns (kept or planned so far) of the policies paired with `policy` by escalation,

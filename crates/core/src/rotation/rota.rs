@@ -1,18 +1,24 @@
 //! Fair selection for rotating policies (daily, weekly, per sprint).
 //!
 //! Every turn, kept or to plan, hands out one turn's worth of *entitlement* (a count and its
-//! weighted hours) to the pool members available for it, in proportion to their capacity. A
-//! member's deficit is entitlement minus what they actually carried. So: part-time members are
-//! entitled to less; someone away earns no entitlement while away and owes nothing for it; a
-//! newcomer starts level instead of owing the whole history.
+//! weighted hours) to the pool members available for it, in proportion to their capacity; a
+//! lead-in (the part of a turn that started before the horizon, see [`super::handoff`]) hands
+//! out its share of a turn. A member's deficit is entitlement minus what they actually carried.
+//! So: part-time members are entitled to less; someone away earns no entitlement while away and
+//! owes nothing for it; a newcomer starts level instead of owing the whole history.
 //!
 //! Picking a member for a window:
 //! 1. hard filters, relaxed in tiers only when nobody passes: free (active, not on time off) and
 //!    not on the paired escalation policy at the same time; then active; then not paired; then
 //!    anyone in the pool;
-//! 2. the *band*: candidates within half a turn of the largest count deficit (keeps turn counts
+//! 2. no self-made conflicts: of those, only the ones who would make neither a back-to-back turn
+//!    (holding the turn just before or just after, when the policy's minimum gap is not 0) nor
+//!    two duties at once (on another policy's turn overlapping the window, see
+//!    [`super::conflicts::ConflictKind::DoubleDuty`]); when every one of them would, the ones
+//!    who would only be back to back (one duty for longer is lighter than two at once);
+//! 3. the *band*: candidates within half a turn of the largest count deficit (keeps turn counts
 //!    within one of each other when everyone is alike);
-//! 3. in the band, in order: respects the minimum gap, fewer repeats of the same escalation
+//! 4. in the band, in order: respects the minimum gap, fewer repeats of the same escalation
 //!    pair, not two newcomers together, then load: a heavy window (weekend-laden Friday,
 //!    holiday week) goes to the one with the largest weighted deficit, a light one to whoever
 //!    carried the most, so heavy turns rotate; last, the lowest member id.
@@ -59,11 +65,17 @@ pub(crate) struct Rota<'c, 'a> {
     policy: &'c DutyPolicy,
     eligible: Vec<&'a Member>,
     partners: Vec<Turn>,
+    /// Turns of other, unpaired policies (by start): a second duty at the same time.
+    others: Vec<Turn>,
     ledgers: HashMap<Id, Ledger>,
     pairs: HashMap<(Id, Id), u32>,
     longest_partner: Duration,
+    longest_other: Duration,
+    longest_kept: Duration,
     seq: usize,
+    /// Weighted hours of the whole turns so far (lead-ins left out) and how many.
     weight_sum: f64,
+    whole_turns: usize,
 }
 
 /// How a window's weighted hours compare with the policy's average turn so far.
@@ -99,66 +111,153 @@ struct Candidate {
 }
 
 impl<'c, 'a> Rota<'c, 'a> {
-    pub fn new(cal: &'c Calendar<'a>, policy: &'c DutyPolicy, partners: Vec<Turn>) -> Self {
+    /// `partners`: turns of the escalation pair's other half; `others`: turns of the other
+    /// policies that count as a second duty (see [`super::planner`]); both sorted by start.
+    pub fn new(cal: &'c Calendar<'a>, policy: &'c DutyPolicy, partners: Vec<Turn>, others: Vec<Turn>) -> Self {
         let eligible = policy.eligible(&cal.ctx.members);
-        let longest_partner = partners.iter().map(|t| t.end - t.start).max().unwrap_or_default();
+        let longest = |ts: &[Turn]| ts.iter().map(|t| t.end - t.start).max().unwrap_or_default();
         Self {
-            longest_partner,
+            longest_partner: longest(&partners),
+            longest_other: longest(&others),
+            longest_kept: Duration::zero(),
             cal,
             policy,
             eligible,
             partners,
+            others,
             ledgers: HashMap::new(),
             pairs: HashMap::new(),
             seq: 0,
             weight_sum: 0.0,
+            whole_turns: 0,
         }
     }
 
     /// Walks kept turns and windows in time order; returns all turns of the policy (kept and
     /// generated, sorted) and an explanation per generated window.
-    pub fn run(mut self, kept: Vec<Turn>, windows: &[Window]) -> (Vec<Turn>, Vec<Explanation>) {
+    ///
+    /// `lead_share`: when set, the first window is a lead-in, that share of a turn. It is the
+    /// tail of a turn that began before the horizon, so it is given last, once the horizon's
+    /// whole turns are placed, to whoever is furthest behind by then (not the holder of the
+    /// first turn after it): the rounds of whole turns stay aligned with the first handoff (a
+    /// Mon–Fri daily rotation keeps everyone one day a calendar week) and turn counts stay
+    /// within one of each other.
+    pub fn run(
+        mut self,
+        kept: Vec<Turn>,
+        windows: &[Window],
+        lead_share: Option<f64>,
+    ) -> (Vec<Turn>, Vec<Explanation>) {
+        let (lead, whole) = match (lead_share, windows.split_first()) {
+            (Some(share), Some((first, rest))) => (Some((*first, share)), rest),
+            _ => (None, windows),
+        };
         let mut out: Vec<Turn> = Vec::new();
         let mut why = Vec::new();
         let mut k = 0;
-        for w in windows {
+        self.longest_kept = kept.iter().map(|t| t.end - t.start).max().unwrap_or_default();
+        for w in whole {
             while k < kept.len() && kept[k].start < w.start {
                 self.account_kept(&kept[k]);
                 k += 1;
             }
-            let pieces = uncovered(*w, &kept);
-            if pieces.is_empty() {
-                continue;
-            }
-            if let Some((member, reason)) = self.choose(&pieces) {
-                let shadow = self.pick_shadow(member, &pieces);
-                why.push(Explanation {
-                    policy_id: self.policy.id,
-                    start: pieces[0].start,
-                    member_id: member,
-                    reason,
-                });
-                out.extend(pieces.iter().map(|p| Turn {
-                    shadow_member_id: shadow,
-                    ..Turn::generated(self.policy.id, member, p.start, p.end)
-                }));
-            }
+            self.fill(*w, None, &kept, &mut out, &mut why);
         }
         for t in &kept[k..] {
             self.account_kept(t);
+        }
+        if let Some((w, share)) = lead {
+            self.fill(w, Some(share), &kept, &mut out, &mut why);
         }
         out.extend(kept);
         out.sort_by_key(|t| (t.start, t.end));
         (out, why)
     }
 
+    /// Plans the pieces of `w` that `kept` leaves uncovered, all for one member; `out` stays
+    /// sorted by start.
+    fn fill(
+        &mut self,
+        w: Window,
+        lead_share: Option<f64>,
+        kept: &[Turn],
+        out: &mut Vec<Turn>,
+        why: &mut Vec<Explanation>,
+    ) {
+        let pieces = uncovered(w, kept);
+        if pieces.is_empty() {
+            return;
+        }
+        let neighbours = self.neighbours(&pieces, kept, out);
+        let Some((member, reason)) = self.choose(&pieces, lead_share, &neighbours) else {
+            return;
+        };
+        let shadow = self.pick_shadow(member, &pieces);
+        why.push(Explanation {
+            policy_id: self.policy.id,
+            start: pieces[0].start,
+            member_id: member,
+            reason,
+        });
+        let at = out.partition_point(|t| t.start < pieces[0].start);
+        out.splice(
+            at..at,
+            pieces.iter().map(|p| Turn {
+                shadow_member_id: shadow,
+                ..Turn::generated(self.policy.id, member, p.start, p.end)
+            }),
+        );
+    }
+
     fn account_kept(&mut self, t: &Turn) {
         let days = self.cal.duty_days(t.start, t.end);
         let weight = self.cal.weighted_hours(t.start, t.end, &self.policy.spec.weights);
         let free = self.free_on(days);
-        self.entitle(&free, weight);
+        self.entitle(&free, weight, 1.0);
         let partners = self.partner_members(t.start, t.end);
-        self.assign(t.member_id, weight, &partners);
+        self.assign(t.member_id, weight, 1.0, &partners);
+    }
+
+    /// Members holding a turn of this policy (kept, or generated so far) that ends where a piece
+    /// starts or starts where a piece ends: giving them the window makes a back-to-back turn.
+    /// Empty when the policy allows back-to-back turns (minimum gap 0) or has a pool of one.
+    fn neighbours(&self, pieces: &[Window], kept: &[Turn], out: &[Turn]) -> Vec<Id> {
+        if self.policy.spec.min_gap_turns == 0 || self.eligible.len() < 2 {
+            return Vec::new();
+        }
+        let (start, end) = (pieces[0].start, pieces[pieces.len() - 1].end);
+        let touches = |t: &&Turn| pieces.iter().any(|p| t.end == p.start || t.start == p.end);
+        let from = kept.partition_point(|t| t.start < start - self.longest_kept);
+        let upto = kept.partition_point(|t| t.start <= end);
+        // Generated turns never overlap each other, so before `start` their ends rise too.
+        let lo = out.partition_point(|t| t.start < start);
+        let hi = out.partition_point(|t| t.start <= end);
+        let mut ids: Vec<Id> = kept[from..upto]
+            .iter()
+            .chain(out[..lo].iter().rev().take_while(|t| t.end >= start))
+            .chain(&out[lo..hi])
+            .filter(touches)
+            .map(|t| t.member_id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Members on another duty (see `others`) at some instant of one of `pieces`, with the
+    /// policy of that duty.
+    fn busy_members(&self, pieces: &[Window]) -> Vec<(Id, Id)> {
+        let (start, end) = (pieces[0].start, pieces[pieces.len() - 1].end);
+        let from = self.others.partition_point(|t| t.start < start - self.longest_other);
+        let upto = self.others.partition_point(|t| t.start < end);
+        let mut ids: Vec<(Id, Id)> = self.others[from..upto]
+            .iter()
+            .filter(|t| pieces.iter().any(|p| t.overlaps(p.start, p.end)))
+            .map(|t| (t.member_id, t.policy_id))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     /// The eligible members available on every day of `days`.
@@ -170,25 +269,30 @@ impl<'c, 'a> Rota<'c, 'a> {
             .collect()
     }
 
-    /// Hands out one turn of entitlement (count 1, `weight` hours) to `free` by capacity.
-    fn entitle(&mut self, free: &[Id], weight: f64) {
-        self.weight_sum += weight;
+    /// Hands out `share` of a turn of entitlement (count `share`, `weight` hours) to `free` by
+    /// capacity.
+    fn entitle(&mut self, free: &[Id], weight: f64, share: f64) {
+        if share >= 1.0 {
+            self.weight_sum += weight;
+            self.whole_turns += 1;
+        }
         let cap = |id: &Id| self.cal.member(*id).map_or(1.0, |m| f64::from(m.spec.capacity_percent));
         let total: f64 = free.iter().map(cap).sum();
         if total <= 0.0 {
             return;
         }
+        let turn_share = share;
         for id in free {
             let share = cap(id) / total;
             let l = self.ledgers.entry(*id).or_default();
-            l.ent_count += share;
+            l.ent_count += share * turn_share;
             l.ent_load += share * weight;
         }
     }
 
-    fn assign(&mut self, member: Id, weight: f64, partners: &[Id]) {
+    fn assign(&mut self, member: Id, weight: f64, share: f64, partners: &[Id]) {
         let l = self.ledgers.entry(member).or_default();
-        l.count += 1.0;
+        l.count += share;
         l.load += weight;
         l.last_seq = Some(self.seq);
         self.seq += 1;
@@ -213,22 +317,70 @@ impl<'c, 'a> Rota<'c, 'a> {
         ids
     }
 
-    fn choose(&mut self, pieces: &[Window]) -> Option<(Id, String)> {
+    fn choose(&mut self, pieces: &[Window], lead_share: Option<f64>, neighbours: &[Id]) -> Option<(Id, String)> {
         let (start, end) = (pieces[0].start, pieces[pieces.len() - 1].end);
         let days = self.cal.duty_days(start, end);
         let weight: f64 = pieces
             .iter()
             .map(|p| self.cal.weighted_hours(p.start, p.end, &self.policy.spec.weights))
             .sum();
+        let share = lead_share.unwrap_or(1.0);
         let partners = self.partner_members(start, end);
+        let busy = self.busy_members(pieces);
         let free = self.free_on(days);
-        self.entitle(&free, weight);
+        self.entitle(&free, weight, share);
         let pool = self.tiered_pool(&free, &partners, days);
-        let size = Size::of(weight, self.weight_sum / (self.seq + 1) as f64);
-        let best = self.rank(&pool, &partners, days, size)?;
-        let reason = self.reason(best, &free, &partners, days, size, weight);
-        self.assign(best, weight, &partners);
+        // 0: no conflict of its own, 1: back to back, 2: two duties at once.
+        let clash = |id: &Id| {
+            if busy.iter().any(|(m, _)| m == id) {
+                2
+            } else {
+                u8::from(neighbours.contains(id))
+            }
+        };
+        let least = pool.iter().map(clash).min().unwrap_or(0);
+        let pool: Vec<Id> = pool.into_iter().filter(|id| clash(id) == least).collect();
+        let size = match lead_share {
+            Some(_) => Size::Usual,
+            None => Size::of(weight, self.weight_sum / self.whole_turns.max(1) as f64),
+        };
+        let best = self.rank(&pool, &partners, days, size, lead_share.is_none())?;
+        let mut reason = self.reason(best, &free, &partners, days, size, weight);
+        self.explain_clashes(&mut reason, best, &pool, neighbours, &busy);
+        if lead_share.is_some() {
+            reason.push_str(
+                "; covers the plan's start up to the first handoff, given once the plan's whole turns were placed",
+            );
+        }
+        self.assign(best, weight, share, &partners);
         Some((best, reason))
+    }
+
+    /// Adds to an explanation who was passed over for another duty at the time, and — when the
+    /// pick itself has one — that nobody free was without one.
+    fn explain_clashes(&self, text: &mut String, best: Id, pool: &[Id], neighbours: &[Id], busy: &[(Id, Id)]) {
+        let policy_name = |id: Id| {
+            self.cal
+                .ctx
+                .policy(id)
+                .map_or_else(|| format!("policy {id}"), |p| p.spec.name.clone())
+        };
+        let skipped: Vec<String> = busy
+            .iter()
+            .filter(|(m, _)| *m != best && !pool.contains(m) && self.eligible.iter().any(|e| e.id == *m))
+            .map(|(m, p)| format!("{} ({})", self.cal.name(*m), policy_name(*p)))
+            .collect();
+        if !skipped.is_empty() {
+            text.push_str(&format!("; on another duty then: {}", skipped.join(", ")));
+        }
+        if let Some((_, p)) = busy.iter().find(|(m, _)| *m == best) {
+            text.push_str(&format!(
+                "; also on {} then, as everyone free was on another duty or just before or after",
+                policy_name(*p)
+            ));
+        } else if neighbours.contains(&best) {
+            text.push_str("; back to back, as nobody else free could take it");
+        }
     }
 
     /// The candidates of the first non-empty tier (see the module docs).
@@ -245,7 +397,9 @@ impl<'c, 'a> Rota<'c, 'a> {
         tiers.into_iter().find(|t| !t.is_empty()).unwrap_or_default()
     }
 
-    fn rank(&self, pool: &[Id], partners: &[Id], days: DateSpan, size: Size) -> Option<Id> {
+    /// The best of `pool` (see the module docs); `in_order`: the window is planned in time order,
+    /// so the minimum gap to each member's last turn applies (not for a lead-in, placed last).
+    fn rank(&self, pool: &[Id], partners: &[Id], days: DateSpan, size: Size, in_order: bool) -> Option<Id> {
         let ledger = |id: &Id| self.ledgers.get(id).cloned().unwrap_or_default();
         let top = pool
             .iter()
@@ -259,7 +413,7 @@ impl<'c, 'a> Rota<'c, 'a> {
                 let l = ledger(id);
                 Candidate {
                     id: *id,
-                    gap_violation: l.last_seq.is_some_and(|s| self.seq - s - 1 < gap),
+                    gap_violation: in_order && l.last_seq.is_some_and(|s| self.seq - s - 1 < gap),
                     pair_repeats: partners
                         .iter()
                         .map(|p| self.pairs.get(&(*p, *id)).copied().unwrap_or(0))
@@ -296,10 +450,14 @@ impl<'c, 'a> Rota<'c, 'a> {
             Size::Light => format!("light turn to the one who carried most: {load}"),
             Size::Usual => load,
         };
+        let count = if l.count.fract() == 0.0 {
+            format!("{}", l.count)
+        } else {
+            format!("{:.1}", l.count)
+        };
         let mut text = format!(
-            "{}: {} of a fair {:.1} turns so far; {why}",
+            "{}: {count} of a fair {:.1} turns so far; {why}",
             self.cal.name(best),
-            l.count,
             l.ent_count
         );
         let away: Vec<String> = self
