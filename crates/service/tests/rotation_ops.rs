@@ -71,14 +71,19 @@ fn policies_and_planned_turns_round_trip() {
 
     let horizon = two_weeks();
     let mine = |turns: &[Turn]| -> Vec<Turn> { turns.iter().filter(|t| t.policy_id == p.id).cloned().collect() };
-    // The preview proposes one turn per working day and writes nothing.
+    // The preview proposes the lead-in (Monday 00:00 to the first handoff, so the range is
+    // covered from its start) and one turn per working day, and writes nothing.
     let proposed = mine(&s.preview_plan(team.id, horizon, now()).unwrap().turns);
-    assert_eq!(proposed.len(), 10, "one turn per working day of the two weeks");
+    assert_eq!(
+        proposed.len(),
+        1 + 10,
+        "lead-in, then one turn per working day of the two weeks"
+    );
     assert!(mine(&stored_turns(&s, team.id)).is_empty(), "a preview writes nothing");
 
     let planned = s.plan_rotation(team.id, horizon, now()).unwrap();
     let saved = mine(&planned.value.turns);
-    assert_eq!(saved.len(), 10);
+    assert_eq!(saved.len(), 1 + 10);
     assert!(saved.iter().all(|t| t.id.is_some()), "stored turns carry their ids");
     // What is stored is what the preview proposed.
     for (a, b) in proposed.iter().zip(&saved) {
