@@ -19,6 +19,13 @@ export function record(h: History, e: Entry): History {
   return { done: [...h.done, e], undone: [] };
 }
 
+/** Records what an operation did to the turns (its `changes.turns`) under `label`; an operation
+ *  that touched no turn leaves the history as it was. */
+export function recordTurns(h: History, label: string, turns: { before: Turn[]; after: Turn[] }): History {
+  if (turns.before.length + turns.after.length === 0) return h;
+  return record(h, { label, before: turns.before, after: turns.after });
+}
+
 /** What undo or redo writes: the stored turns to replace (as they must still be) and what to put. */
 export interface Restore {
   remove: Turn[];
