@@ -12,6 +12,7 @@ pub mod capacity;
 pub mod demo;
 pub mod error;
 pub mod forecast;
+pub mod insights;
 pub mod interrupt;
 pub mod lifecycle;
 pub mod member;

@@ -16,6 +16,7 @@ mod corrections;
 mod demo;
 mod error;
 mod forecast;
+mod insights;
 mod planner_start;
 mod policy_check;
 mod records;

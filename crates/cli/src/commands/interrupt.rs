@@ -1,12 +1,14 @@
-//! `sprintshield interrupt log|edit|remove|list`.
+//! `sprintshield interrupt log|edit|remove|list|stats`.
 use clap::Subcommand;
+use sprintshield_core::insights::InterruptStats;
 use sprintshield_core::interrupt::{Interrupt, InterruptCategory, InterruptFilter, NewInterrupt, Severity};
 use sprintshield_core::team::Team;
 use sprintshield_core::time::parse_date;
+use sprintshield_core::time::DateSpan;
 use sprintshield_core::AppError;
 
 use crate::output::{done, table};
-use crate::Ctx;
+use crate::{say, Ctx};
 
 /// Interrupt commands.
 #[derive(Subcommand)]
@@ -86,6 +88,19 @@ pub enum InterruptCmd {
         /// The interrupt's id.
         id: i64,
     },
+    /// What the log says: categories, severities, on-duty share, what could have waited, the
+    /// trend per sprint, the busiest hours, recurring causes, load-limit breaches.
+    Stats {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+        /// First day (YYYY-MM-DD); 90 days ago when absent.
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day, inclusive; today when absent.
+        #[arg(long)]
+        to: Option<String>,
+    },
     /// List the interrupt log.
     List {
         /// Team name.
@@ -110,6 +125,68 @@ fn find(ctx: &Ctx, team: &Team, id: i64) -> Result<Interrupt, AppError> {
         )));
     }
     Ok(i)
+}
+
+fn print_stats(team: &Team, s: &InterruptStats) {
+    say!(
+        "{}: {} interrupts, {} minutes, {} to {}",
+        team.spec.name,
+        s.count,
+        s.minutes,
+        s.range.first,
+        s.range.last
+    );
+    for t in &s.by_category {
+        say!("  {:<28} {:>4}  {:>6} min", t.label, t.count, t.minutes);
+    }
+    let sev: Vec<String> = s.by_severity.iter().map(|t| format!("{} {}", t.key, t.count)).collect();
+    say!("severity: {}", sev.join(", "));
+    say!(
+        "handled on duty {} %, pulled off focus {} %, could have waited {} %, urgent {} %",
+        s.handled_on_duty.percent,
+        s.pulled_off_focus.percent,
+        s.could_have_waited.percent,
+        s.urgent.percent
+    );
+    for p in &s.per_sprint {
+        say!(
+            "  {:<20} {:>4} interrupts {:>6} min  {:>3} % of the team's time",
+            p.sprint,
+            p.count,
+            p.minutes,
+            p.ops_percent
+        );
+    }
+    for p in s.per_person.iter().filter(|p| p.on_duty + p.off_duty > 0) {
+        say!(
+            "  {:<20} on duty {:>3} ({} min), off duty {:>3} ({} min)",
+            p.name,
+            p.on_duty,
+            p.on_duty_minutes,
+            p.off_duty,
+            p.off_duty_minutes
+        );
+    }
+    if let Some((day, hour, n)) = busiest(&s.heat) {
+        say!("busiest hour: {day} {hour:02}:00 ({n} interrupts)");
+    }
+    for b in &s.breaches {
+        say!("limit: {}", b.message);
+    }
+    for o in &s.observations {
+        say!("- {o}");
+    }
+}
+
+/// The weekday and hour with the most interrupts.
+fn busiest(heat: &[Vec<u32>]) -> Option<(&'static str, usize, u32)> {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    heat.iter()
+        .enumerate()
+        .flat_map(|(d, row)| row.iter().enumerate().map(move |(h, n)| (d, h, *n)))
+        .filter(|(_, _, n)| *n > 0)
+        .max_by_key(|(d, h, n)| (*n, std::cmp::Reverse((*d, *h))))
+        .map(|(d, h, n)| (DAYS[d], h, n))
 }
 
 /// Runs an interrupt command.
@@ -207,6 +284,21 @@ pub fn run(ctx: &mut Ctx, cmd: InterruptCmd) -> Result<(), AppError> {
             let old = find(ctx, &team, id)?;
             ctx.app.remove_interrupt(id)?;
             done(ctx, &old, format!("removed interrupt {id}: \"{}\"", old.spec.title));
+        }
+        InterruptCmd::Stats { team, from, to } => {
+            let team = ctx.app.team_by_name(&team)?;
+            let today = chrono::Utc::now().with_timezone(&team.spec.zone).date_naive();
+            let last = to.map(|t| parse_date("to", &t)).transpose()?.unwrap_or(today);
+            let first = match from {
+                Some(f) => parse_date("from", &f)?,
+                None => last - chrono::Duration::days(89),
+            };
+            let stats = ctx.app.interrupt_stats(team.id, DateSpan::new(first, last, "to")?)?;
+            if ctx.json {
+                crate::output::json(&stats);
+                return Ok(());
+            }
+            print_stats(&team, &stats);
         }
         InterruptCmd::List { team, from, to } => {
             let team = ctx.app.team_by_name(&team)?;
