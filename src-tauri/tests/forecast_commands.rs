@@ -37,6 +37,15 @@ fn the_default_sprint_is_forecast_and_a_what_if_duty_lowers_p85() {
     assert!(p85(&toggled) < p85(&base), "{} < {}", p85(&toggled), p85(&base));
     assert_eq!(toggled["capacity"]["report"]["people"][0]["total"]["value"], 0.0);
     assert_eq!(toggled["capacity"]["what_ifs"].as_array().unwrap().len(), 1);
+    // The headline crosses IPC, in whole points, and follows the what-if.
+    let commit = |v: &serde_json::Value| v["headline"]["commit_points"].as_i64().unwrap();
+    assert_eq!(commit(&toggled), p85(&toggled).floor() as i64);
+    let sentence = toggled["headline"]["sentence"].as_str().unwrap();
+    assert!(
+        sentence.starts_with(&format!("Commit to {} points", commit(&toggled))),
+        "{sentence}"
+    );
+    assert!(sentence.contains(" on duty"), "{sentence}");
     // Same input, same seed: same answer.
     let again = h
         .call(

@@ -42,9 +42,8 @@ function report(): CapacityReport {
       leaked: s(0.03), leaked_recovery: s(0.01), shared: s(0.04), shared_recovery: s(0.02), daily_losses: [0.03],
     },
     scenarios: [
-      { kind: "with_rotation", team_total: s(1.17), people: [], duty_cost: s(0.8), interrupt_cost: s(0.03), context_switch_cost: s(0.01) },
-      { kind: "without_rotation", team_total: s(1.94), people: [], duty_cost: s(0), interrupt_cost: s(0.06), context_switch_cost: s(0.02) },
-      { kind: "everyone_shares", team_total: s(1.5), people: [], duty_cost: s(0), interrupt_cost: s(0.5, "all interrupts"), context_switch_cost: s(0.2) },
+      { kind: "shielded", team_total: s(1.17), people: [], duty_cost: s(0.8), interrupt_cost: s(0.03), context_switch_cost: s(0.01), assumptions: ["the person on duty takes the interrupts"] },
+      { kind: "no_shield", team_total: s(1.5), people: [], duty_cost: s(0), interrupt_cost: s(0.5, "all interrupts"), context_switch_cost: s(0.2), assumptions: ["nobody is on duty", "every logged interrupt lands on whoever is working"] },
     ],
     most_people_out: 1,
   };
@@ -81,19 +80,20 @@ describe("capacity heat map", () => {
     expect(weekdayName("2026-03-29")).toBe("Sun");
   });
 
-  it("compares every scenario with the plan so the cost of sharing interrupts is visible", () => {
+  it("names the two scenarios for what they are, compares them and lists their assumptions", () => {
     const cards = scenarioCards(report());
-    expect(cards.map((c) => c.delta)).toEqual([0, 0.77, 0.33]);
-    const shared = cards.find((c) => c.kind === "everyone_shares")!;
-    expect(shared.label).toBe("Everyone shares interrupts");
+    expect(cards.map((c) => c.label)).toEqual(["Shielded (your rotation)", "No shield: interrupts hit everyone"]);
+    expect(cards.map((c) => c.delta)).toEqual([0, 0.33]);
+    const shared = cards.find((c) => c.kind === "no_shield")!;
     expect(shared.interrupts).toBe(0.5);
     expect(shared.interruptsTitle).toBe("all interrupts");
+    expect(shared.assumptions).toEqual(["nobody is on duty", "every logged interrupt lands on whoever is working"]);
   });
 });
 
 describe("forecast charts", () => {
   const mc: MonteCarlo = {
-    trials: 100, seed: 1, p50: 30, p85: 26, p95: 24, mean: 29.5,
+    trials: 100, seed: 1, p50: 30, p85: 26, p95: 24, p15: 31, mean: 29.5,
     histogram: { bin_width: 2, bins: [
       { from: 22, to: 24, count: 5 }, { from: 24, to: 26, count: 10 }, { from: 26, to: 28, count: 35 },
       { from: 28, to: 30, count: 30 }, { from: 30, to: 32, count: 20 },
@@ -111,6 +111,11 @@ describe("forecast charts", () => {
     expect(c.markers[1]!.title).toContain("85 % of 100 trials (seed 1)");
     expect(c.xSplits).toBeNull();
     expect(c.summary).toBe("100 simulated sprints; P95 24, P85 26, P50 30 points");
+  });
+
+  it("draws only the confidence lines the history backs", () => {
+    const c = distributionChart(mc, [50, 85]);
+    expect(c.markers.map((m) => m.label)).toEqual(["P85", "P50"]);
   });
 
   it("widens the x range so a confidence line outside the bins stays visible", () => {
@@ -152,7 +157,7 @@ describe("uPlot options", () => {
 
   const theme: Theme = { text: "#111", muted: "#666", border: "#d9dee6", accent: "#1f5fa8", ok: "#1e7b4a", surface: "#fff", font: "sans-serif" };
   const mc: MonteCarlo = {
-    trials: 10, seed: 3, p50: 30, p85: 26, p95: 24, mean: 29,
+    trials: 10, seed: 3, p50: 30, p85: 26, p95: 24, p15: 30, mean: 29,
     histogram: { bin_width: 4, bins: [{ from: 22, to: 26, count: 4 }, { from: 26, to: 30, count: 6 }] },
   };
 

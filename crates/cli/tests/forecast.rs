@@ -51,27 +51,31 @@ fn args<'a>(cmd: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
 }
 
 #[test]
-fn capacity_shows_each_person_and_the_three_scenarios() {
+fn capacity_shows_each_person_and_the_two_scenarios() {
     let db = Db::phoenix();
     let text = db.ok(&args("capacity", &[]));
     assert!(
         text.contains("Sprint 6 (2026-06-01 to 2026-06-12): 10 working days"),
         "{text}"
     );
+    // Two scenarios named for what they are (was three: "without rotation" charged only the
+    // interrupts a shield lets through, with no shield there).
+    assert!(text.contains("SHIELDED") && text.contains("NO SHIELD"), "{text}");
     assert!(
-        text.contains("WITHOUT ROTATION") && text.contains("EVERYONE SHARES"),
+        text.contains("Capacity 50 focus days of 50: nobody away or on duty, no interrupts."),
+        "{text}"
+    );
+    assert!(
+        text.contains("No shield: interrupts hit everyone:\n  - nobody is on duty"),
         "{text}"
     );
     let team_line = text.lines().find(|l| l.starts_with("TEAM")).unwrap();
-    assert_eq!(
-        team_line.split_whitespace().collect::<Vec<_>>(),
-        ["TEAM", "50", "50", "50"]
-    );
+    assert_eq!(team_line.split_whitespace().collect::<Vec<_>>(), ["TEAM", "50", "50"]);
     let j = db.json(&args("capacity", &[]));
     assert_eq!(j["report"]["team_total"]["value"], 50.0);
     assert_eq!(j["report"]["people"].as_array().unwrap().len(), 5);
     assert_eq!(j["report"]["people"][0]["cells"][0]["value"], 1.0);
-    assert_eq!(j["report"]["scenarios"].as_array().unwrap().len(), 3);
+    assert_eq!(j["report"]["scenarios"].as_array().unwrap().len(), 2);
 }
 
 #[test]
@@ -97,15 +101,26 @@ fn time_off_lowers_capacity_and_the_forecast() {
 }
 
 #[test]
-fn forecast_prints_percentiles_range_history_and_is_reproducible() {
+fn forecast_prints_the_headline_then_the_details_and_is_reproducible() {
     let db = Db::phoenix();
     let text = db.ok(&args("forecast", &["--trials", "5000", "--seed", "3"]));
+    // The headline comes first. Five sprints cannot back 85 % (that takes six: the next sprint
+    // falls below the lowest of n with a chance of 1/(n + 1)), so the headline says so, and
+    // P85/P95 are no longer printed as "40 points" equal to the lowest sprint.
+    assert_eq!(
+        text.lines().next().unwrap(),
+        "Commit to 40 points (only 5 past sprints, so at best 83 % likely; 40 half the time). Capacity 50 focus \
+         days of 50: nobody away or on duty, no interrupts."
+    );
     for needle in [
-        "P50  40 points",
-        "P85  40 points",
-        "P95  40 points",
+        "Likely range: 40–40 points; 5 past sprints cannot back \"7 in 10\"",
+        "assumption: Ana, Ben, Cleo, Dan and Eve have no active-from date",
+        "How this is computed — Sprint 6 (2026-06-01 to 2026-06-12): 50 focus person-days",
+        "P50  40 points (reached in 50 % of 5000 simulated sprints)",
+        "P85  not shown — backing 85 % needs at least 6 past sprints",
+        "P95  not shown — backing 95 % needs at least 19 past sprints",
         "mean 40 points",
-        "range 40 to 40 points (Cohn's 90 % range",
+        "Cohn's range 40 to 40 points (Cohn's 90 % range",
         "5000 trials, seed 3",
         "Sprint 1",
         "0.8 per focus day",
@@ -118,6 +133,82 @@ fn forecast_prints_percentiles_range_history_and_is_reproducible() {
     assert_eq!(a, b);
     assert_eq!(a["history"].as_array().unwrap().len(), 5);
     assert_eq!(a["forecast"]["monte_carlo"]["trials"], 10_000);
+    assert!(
+        a["headline"]["sentence"]
+            .as_str()
+            .unwrap()
+            .starts_with("Commit to 40 points"),
+        "--json carries the headline: {}",
+        a["headline"]
+    );
+    assert_eq!(a["headline"]["commit_points"], 40);
+    assert_eq!(a["assumptions"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn past_sprints_without_turns_take_the_current_policy_and_the_headline_names_the_causes() {
+    let db = Db::phoenix();
+    for name in ["Ana", "Ben", "Cleo", "Dan", "Eve"] {
+        db.ok(&[
+            "member",
+            "edit",
+            "--team",
+            "Phoenix",
+            name,
+            "--active-from",
+            "2026-01-01",
+        ]);
+    }
+    db.ok(&[
+        "timeoff",
+        "add",
+        "--team",
+        "Phoenix",
+        "--member",
+        "Ben",
+        "--from",
+        "2026-06-08",
+        "--to",
+        "2026-06-12",
+    ]);
+    db.ok(&[
+        "policy",
+        "add",
+        "--team",
+        "Phoenix",
+        "Batman",
+        "--kind",
+        "daily",
+        "--handoff",
+        "09:00",
+    ]);
+    db.ok(&[
+        "rotation",
+        "plan",
+        "--team",
+        "Phoenix",
+        "--from",
+        "2026-06-01",
+        "--to",
+        "2026-06-12",
+    ]);
+    let text = db.ok(&args("forecast", &[]));
+    // Sprints 1–5 have no stored turns: Batman is assumed there too (40 focus days, 1 point per
+    // focus day), so the planned 35 focus days forecast 35 points — not 28 from "full-focus" history.
+    assert_eq!(
+        text.lines().next().unwrap(),
+        "Commit to 35 points (only 5 past sprints, so at best 83 % likely; 35 half the time). Capacity 35 focus \
+         days of 50: −10 on duty, −5 Ben's vacation.",
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "assumption: Sprint 1, Sprint 2 and 3 more have no stored duty turns; assumed your current policies \
+             (Batman at 0 % focus)"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("no active-from date"), "{text}");
 }
 
 #[test]
@@ -138,11 +229,13 @@ fn few_sprints_are_warned_about() {
     db.ok(&["sprint", "close", "--team", "Phoenix", "Sprint 2", "--completed", "10"]);
     let text = db.ok(&args("forecast", &[]));
     assert!(
-        text.contains("range: a 90 % range needs at least 5 closed sprints"),
+        text.contains("Cohn's range: a 90 % range needs at least 5 closed sprints"),
         "{text}"
     );
+    assert!(text.contains("only 2 past sprints, so at best 66 % likely"), "{text}");
     assert!(text.contains("warning: only 2 closed sprints"), "{text}");
-    assert!(text.contains("33.33 %"), "{text}");
+    // Whole percent now (was "33.33 %": two decimals of false precision).
+    assert!(text.contains("only 33 % of the time"), "{text}");
 }
 
 #[test]

@@ -178,17 +178,40 @@ fn duty_in_the_window_reduces_the_reachable_person_days() {
 }
 
 #[test]
-fn the_three_scenarios_make_the_cost_of_each_approach_visible() {
+fn the_two_scenarios_are_named_for_what_they_are_and_list_their_assumptions() {
     let mut f = logged();
     f.cover(1, "2026-06-01T09:00", "2026-06-12T17:00", 0.2, "Op of the Week");
     let r = f.report();
-    let with = r.scenario(ScenarioKind::WithRotation).unwrap();
-    let without = r.scenario(ScenarioKind::WithoutRotation).unwrap();
-    let shares = r.scenario(ScenarioKind::EveryoneShares).unwrap();
+    // Two scenarios: the old "without rotation" gave the duty time back but still charged only the
+    // interrupts that leaked past the shield — a shield that is not there. It is gone.
+    assert_eq!(r.scenarios.len(), 2);
+    let with = r.scenario(ScenarioKind::Shielded).unwrap();
+    let shares = r.scenario(ScenarioKind::NoShield).unwrap();
+    assert_eq!(ScenarioKind::Shielded.label(), "Shielded (your rotation)");
+    assert_eq!(ScenarioKind::NoShield.label(), "No shield: interrupts hit everyone");
     assert!(close(with.team_total.value, r.team_total.value));
     assert!(close(with.duty_cost.value, 8.0));
-    assert!(close(without.team_total.value, 49.5));
-    assert_eq!(without.duty_cost.value, 0.0);
+    assert_eq!(shares.duty_cost.value, 0.0);
+    assert!(
+        with.assumptions[0].contains("gives 8 person-days to duty"),
+        "{:?}",
+        with.assumptions
+    );
+    assert!(
+        with.assumptions[1].contains("got past the shield"),
+        "{:?}",
+        with.assumptions
+    );
+    assert!(
+        shares.assumptions[0].contains("the 8 person-days your rotation gives to duty go back"),
+        "{:?}",
+        shares.assumptions
+    );
+    assert!(
+        shares.assumptions[1].contains("every logged interrupt"),
+        "{:?}",
+        shares.assumptions
+    );
     assert!(close(shares.team_total.value, 49.0));
     assert!(close(shares.interrupt_cost.value, 1.0));
     // 6 interrupts × 23 min / 480 / 50 person-days, paid on 50 person-days.
@@ -227,6 +250,7 @@ fn a_cover_on_the_day_after_spring_forward_still_spans_the_whole_window() {
 fn the_report_serialises_for_the_ui() {
     let r = logged().report();
     let json = serde_json::to_value(&r).unwrap();
-    assert_eq!(json["scenarios"][2]["kind"], "everyone_shares");
+    assert_eq!(json["scenarios"][0]["kind"], "shielded");
+    assert_eq!(json["scenarios"][1]["kind"], "no_shield");
     assert_eq!(json["people"][0]["cells"][5]["flags"][0], "weekend");
 }

@@ -754,6 +754,37 @@ member_id: number, } | { "kind": "back",
  */
 member_id: number, };
 
+export type CauseKind = "duty" | "time_off" | "holiday" | "interrupts";
+
+export type Cause = { 
+/**
+ * Which kind of loss.
+ */
+kind: CauseKind, 
+/**
+ * In plain words: "on duty", "Ben's vacation", "Christmas Day", "interrupts".
+ */
+label: string, 
+/**
+ * Person-days lost (positive).
+ */
+days: number, };
+
+export type CapacityBreakdown = { 
+/**
+ * Person-days if everybody worked every working weekday they are active, at their capacity percent.
+ */
+nominal: number, 
+/**
+ * What took days away, in order: duty, time off per person and kind, holidays, interrupts.
+ * Causes of zero are left out.
+ */
+causes: Array<Cause>, 
+/**
+ * `nominal − Σ causes`, equal to the report's team total.
+ */
+focus_days: number, };
+
 export type PastSprint = { 
 /**
  * The sprint.
@@ -1099,6 +1130,65 @@ assumptions: Array<string>,
  * Forecast against outcome per sprint, and the P85 hit rate.
  */
 backtest: Backtest, };
+
+export type LikelyRange = { 
+/**
+ * Lower end, whole points (the P85, rounded down).
+ */
+low: number, 
+/**
+ * Upper end, whole points (the P15, rounded up).
+ */
+high: number, 
+/**
+ * The range in a sentence, with how often a sprint lands in it.
+ */
+sentence: string, };
+
+export type Percentile = { 
+/**
+ * Confidence, percent (50, 85, 95).
+ */
+percent: number, 
+/**
+ * Points reached with that confidence, rounded down; `None` when the history is too short.
+ */
+points: number | null, 
+/**
+ * What the line means, or why it is left out.
+ */
+note: string, };
+
+export type Headline = { 
+/**
+ * The whole sentence: what to commit to and why, in whole points.
+ */
+sentence: string, 
+/**
+ * Points to commit to (the P85, rounded down).
+ */
+commit_points: number, 
+/**
+ * How likely the team reaches `commit_points`, percent: 85, or less when the history is too
+ * short to back 85 % (n/(n + 1) with n past sprints).
+ */
+commit_percent: number, 
+/**
+ * Points reached half the time (the P50, rounded down).
+ */
+half_points: number, 
+/**
+ * The one range to show, in plain words.
+ */
+range: LikelyRange, 
+/**
+ * "Capacity 30.5 focus days of 48: −11.5 on duty, …" on its own.
+ */
+capacity: string, 
+/**
+ * P50, P85, P95 for the details, each left out when the history cannot back it.
+ */
+percentiles: Array<Percentile>, };
 
 export type PolicyKind = "daily" | "weekly" | "sprint" | "standing";
 

@@ -1,11 +1,12 @@
 //! `sprintshield capacity`, `sprintshield forecast` and `sprintshield backtest`: the capacity of a
-//! sprint (with and without rotation, everyone shares interrupts), its forecast as a range with
-//! the history used and the warnings, sprints to finish a backlog, and the backtest.
+//! sprint (shielded by your rotation, or no shield with interrupts hitting everyone), its forecast
+//! — the headline sentence first, then one range, the assumptions and warnings, then how it is
+//! computed — sprints to finish a backlog, and the backtest.
 use clap::Args;
 use sprintshield_core::capacity::{CapacitySettings, ScenarioKind};
 use sprintshield_core::forecast::{
-    backlog_forecast, sprint_capacity, sprint_forecast, sprint_or_default, team_backtest, ForecastSettings, TeamData,
-    DEFAULT_SEED, DEFAULT_TRIALS,
+    backlog_forecast, capacity_sentence, sprint_capacity, sprint_forecast, sprint_or_default, team_backtest,
+    ForecastSettings, TeamData, DEFAULT_SEED, DEFAULT_TRIALS,
 };
 use sprintshield_core::{AppError, Id, Invalid};
 
@@ -106,12 +107,8 @@ pub fn run_capacity(ctx: &Ctx, args: CapacityArgs) -> Result<(), AppError> {
         return Ok(());
     }
     let r = &cap.report;
-    let scenario = |k: ScenarioKind| r.scenario(k).expect("three scenarios");
-    let (with, without, shared) = (
-        scenario(ScenarioKind::WithRotation),
-        scenario(ScenarioKind::WithoutRotation),
-        scenario(ScenarioKind::EveryoneShares),
-    );
+    let scenario = |k: ScenarioKind| r.scenario(k).expect("two scenarios");
+    let (with, shared) = (scenario(ScenarioKind::Shielded), scenario(ScenarioKind::NoShield));
     say!(
         "{} ({} to {}): {} working days, {} duty covers",
         cap.sprint.spec.name,
@@ -120,32 +117,29 @@ pub fn run_capacity(ctx: &Ctx, args: CapacityArgs) -> Result<(), AppError> {
         r.working_days(),
         cap.planned_covers
     );
-    say!(
-        "{:<20}  {:>13}  {:>16}  {:>15}",
-        "MEMBER",
-        "WITH ROTATION",
-        "WITHOUT ROTATION",
-        "EVERYONE SHARES"
-    );
+    say!("{}", capacity_sentence(&cap.breakdown));
+    say!("{:<20}  {:>8}  {:>9}", "MEMBER", "SHIELDED", "NO SHIELD");
     for (i, p) in r.people.iter().enumerate() {
         say!(
-            "{:<20}  {:>13}  {:>16}  {:>15}",
+            "{:<20}  {:>8}  {:>9}",
             p.name,
             r2(p.total.value),
-            r2(without.people[i].focus_days),
             r2(shared.people[i].focus_days)
         );
     }
     say!(
-        "{:<20}  {:>13}  {:>16}  {:>15}",
+        "{:<20}  {:>8}  {:>9}",
         "TEAM",
         r2(with.team_total.value),
-        r2(without.team_total.value),
         r2(shared.team_total.value)
     );
     say!("focus person-days; {}", cap.interrupt_window_note);
-    say!("with rotation: {}", r.interrupts.leaked.from);
-    say!("everyone shares: {}", shared.interrupt_cost.from);
+    for s in [with, shared] {
+        say!("{}:", s.kind.label());
+        for a in &s.assumptions {
+            say!("  - {a}");
+        }
+    }
     say!("");
     say!("{}", day_table::day_table(r));
     Ok(())
@@ -180,28 +174,43 @@ pub fn run_forecast(ctx: &Ctx, args: ForecastArgs) -> Result<(), AppError> {
     }
     let mc = &f.monte_carlo;
     let d = &f.deterministic;
+    if let Some(h) = &fc.headline {
+        say!("{}", h.sentence);
+        say!("{}", h.range.sentence);
+    }
+    for a in &fc.assumptions {
+        say!("assumption: {a}");
+    }
+    for w in &f.warnings {
+        say!("warning: {}", w.message);
+    }
+    say!("");
     say!(
-        "{} ({} to {}): {} focus person-days",
+        "How this is computed — {} ({} to {}): {} focus person-days",
         fc.capacity.sprint.spec.name,
         fc.capacity.sprint.spec.start,
         fc.capacity.sprint.spec.end,
         r2(f.planned_focus_days.value)
     );
-    say!("  P50  {} points", r2(mc.p50));
-    say!("  P85  {} points", r2(mc.p85));
-    say!("  P95  {} points", r2(mc.p95));
-    say!("  mean {} points ({})", d.points.value, d.points.from);
-    match &d.range {
-        Some(range) => say!("  range {} to {} points ({})", range.low, range.high, range.from),
-        None => say!("  range: {}", d.range_note),
+    if let Some(h) = &fc.headline {
+        for p in &h.percentiles {
+            match p.points {
+                Some(points) => say!("  P{}  {points} points ({})", p.percent, p.note),
+                None => say!("  P{}  {}", p.percent, p.note),
+            }
+        }
     }
-    say!(
-        "  lowest to highest {} to {} points; {}",
-        d.lowest_highest.low,
-        d.lowest_highest.high,
-        d.chance_in_lowest_highest.from
-    );
-    say!("{} trials, seed {}", mc.trials, mc.seed);
+    say!("  mean {} points ({})", d.points.value.floor(), d.points.from);
+    match &d.range {
+        Some(range) => say!(
+            "  Cohn's range {} to {} points ({})",
+            range.low.floor(),
+            range.high.ceil(),
+            range.from
+        ),
+        None => say!("  Cohn's range: {}", d.range_note),
+    }
+    say!("  {} trials, seed {}", mc.trials, mc.seed);
     say!("history used:");
     for h in &f.history {
         say!(
@@ -216,9 +225,6 @@ pub fn run_forecast(ctx: &Ctx, args: ForecastArgs) -> Result<(), AppError> {
         say!("  left out: {note}");
     }
     say!("{}", fc.capacity.interrupt_window_note);
-    for w in &f.warnings {
-        say!("warning: {}", w.message);
-    }
     Ok(())
 }
 
@@ -255,6 +261,9 @@ pub fn run_backtest(ctx: &Ctx, args: BacktestArgs) -> Result<(), AppError> {
     match &bt.backtest.hit_rate {
         Some(rate) => say!("P85 hit rate: {}", rate.from),
         None => say!("{}", bt.backtest.note),
+    }
+    for a in &bt.assumptions {
+        say!("assumption: {a}");
     }
     Ok(())
 }

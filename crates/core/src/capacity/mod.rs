@@ -9,9 +9,13 @@
 //! day the member is reachable (not on duty) pays the interrupt cost measured from the log
 //! (see [`InterruptRate`]). Capacity works with zero covers: then nobody is on duty.
 //!
-//! [`capacity_report`] returns the grid, the totals and three scenarios (with rotation, without
-//! rotation, everyone shares interrupts) so the cost of each approach is visible.
+//! [`capacity_report`] returns the grid, the totals and two scenarios ("Shielded (your rotation)"
+//! and "No shield: interrupts hit everyone") so the cost of each approach is visible;
+//! [`breakdown`] says where the person-days went; [`assumed_covers`] fills past sprints that
+//! have no stored turns with the current policies (see that module for why).
+mod assumed;
 mod availability;
+mod breakdown;
 mod cover;
 mod from_turns;
 mod interrupts;
@@ -24,7 +28,10 @@ use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+pub(crate) use assumed::touches;
+pub use assumed::{assumed_covers, PastDuty, ASSUMED_SUFFIX};
 pub use availability::CellFlag;
+pub use breakdown::{breakdown, days_text, CapacityBreakdown, Cause, CauseKind};
 pub use cover::DutyCover;
 pub use from_turns::{covers_from_turns, SHADOW_FOCUS_SHARE};
 pub use interrupts::InterruptRate;
@@ -140,7 +147,7 @@ const MAX_SPRINT_DAYS: i64 = 90;
 const MAX_WINDOW_DAYS: i64 = 731;
 
 /// Computes the focus capacity of `sprint`: the per-person × per-day grid, totals, the interrupt
-/// rates used and the three scenarios. Same input, same output.
+/// rates used and the two scenarios. Same input, same output.
 pub fn capacity_report(input: &CapacityInput<'_>, sprint: DateSpan) -> Result<CapacityReport, Invalid> {
     validate(input, sprint)?;
     let cal = availability::Calendar::new(input);

@@ -1,5 +1,5 @@
 //! The capacity report of one sprint: a per-person × per-day grid of focus person-days with the
-//! reasons behind every cell, per-person and team totals, and the three scenarios.
+//! reasons behind every cell, per-person and team totals, and the two scenarios.
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -26,7 +26,7 @@ pub struct CapacityReport {
     pub team_total: Sourced,
     /// The interrupt rates the cells were charged with.
     pub interrupts: InterruptRate,
-    /// With rotation, without rotation, everyone shares interrupts.
+    /// Shielded (your rotation), then no shield: interrupts hit everyone.
     pub scenarios: Vec<Scenario>,
     /// The most members on time off on a single working day of the sprint.
     pub most_people_out: u32,

@@ -1,11 +1,14 @@
-//! Three ways to run the same sprint, side by side, so the cost of each is visible:
-//! - *with rotation*: the plan — duty covers apply, off-duty members pay the interrupts that
-//!   leaked past the shield;
-//! - *without rotation*: nobody is on duty, the duty time goes back to sprint work, and everybody
-//!   pays the measured leaked-interrupt cost;
-//! - *everyone shares interrupts*: the "give everyone a percentage for operations" approach —
-//!   nobody on duty, the whole interrupt load spread over everybody, each interrupt breaking
-//!   someone's focus and costing its context-switch recovery.
+//! Two ways to run the same sprint, side by side, so the cost of each is visible:
+//! - *Shielded (your rotation)*: the plan — duty covers apply, the person on duty takes the
+//!   interrupts, and off-duty members pay only those that leaked past the shield;
+//! - *No shield: interrupts hit everyone*: the "give everyone a percentage for operations"
+//!   approach — nobody on duty (the duty time goes back to sprint work), the whole interrupt load
+//!   spread over everybody, each interrupt breaking someone's focus and costing its
+//!   context-switch recovery.
+//!
+//! (An earlier third scenario, "without rotation", gave the duty time back but still charged only
+//! the leaked interrupts — a team with no shield that is somehow still shielded. It is gone.)
+//! Each scenario lists its assumptions in plain words.
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -19,9 +22,8 @@ use crate::{named_enum, Id};
 named_enum! {
     /// Which way of handling interrupts a scenario assumes.
     pub enum ScenarioKind ("scenario") {
-        WithRotation = "with_rotation", "With rotation (the plan)";
-        WithoutRotation = "without_rotation", "Without rotation (nobody on duty)";
-        EveryoneShares = "everyone_shares", "Everyone shares interrupts (% of time)";
+        Shielded = "shielded", "Shielded (your rotation)";
+        NoShield = "no_shield", "No shield: interrupts hit everyone";
     }
 }
 
@@ -40,6 +42,8 @@ pub struct Scenario {
     pub interrupt_cost: Sourced,
     /// The part of `interrupt_cost` that is context-switch recovery.
     pub context_switch_cost: Sourced,
+    /// What the scenario assumes, one sentence each.
+    pub assumptions: Vec<String>,
 }
 
 /// One member's focus person-days in a scenario.
@@ -61,34 +65,54 @@ struct Sums {
     exposed: f64,
 }
 
-/// Computes the three scenarios of `sprint`.
+/// Computes the two scenarios of `sprint`.
 pub(crate) fn scenarios(cal: &Calendar<'_>, members: &[Member], sprint: DateSpan, r: &InterruptRate) -> Vec<Scenario> {
-    vec![
-        scenario(
-            cal,
-            members,
-            sprint,
-            ScenarioKind::WithRotation,
-            &r.leaked,
-            &r.leaked_recovery,
+    let shielded = scenario(
+        cal,
+        members,
+        sprint,
+        ScenarioKind::Shielded,
+        &r.leaked,
+        &r.leaked_recovery,
+    );
+    let mut none = scenario(
+        cal,
+        members,
+        sprint,
+        ScenarioKind::NoShield,
+        &r.shared,
+        &r.shared_recovery,
+    );
+    none.assumptions = vec![
+        format!(
+            "nobody is on duty: the {} person-days your rotation gives to duty go back to sprint work",
+            round2(shielded.duty_cost.value)
         ),
-        scenario(
-            cal,
-            members,
-            sprint,
-            ScenarioKind::WithoutRotation,
-            &r.leaked,
-            &r.leaked_recovery,
+        format!(
+            "every logged interrupt, not only those that got past the shield, lands on whoever is working: {} \
+             person-days lost per working person-day, {} minutes of recovery each",
+            round2(r.shared.value),
+            r.recovery_minutes
         ),
-        scenario(
-            cal,
-            members,
-            sprint,
-            ScenarioKind::EveryoneShares,
-            &r.shared,
-            &r.shared_recovery,
+    ];
+    let mut shielded = shielded;
+    shielded.assumptions = vec![
+        if shielded.duty_cost.value > 0.0 {
+            format!(
+                "the person on duty takes the interrupts and gives {} person-days to duty",
+                round2(shielded.duty_cost.value)
+            )
+        } else {
+            "nobody is on duty in this sprint (no stored turns), so nobody takes the interrupts for the team".to_owned()
+        },
+        format!(
+            "everyone else pays only for interrupts that got past the shield: {} person-days per reachable \
+             person-day, {} minutes of recovery each",
+            round2(r.leaked.value),
+            r.recovery_minutes
         ),
-    ]
+    ];
+    vec![shielded, none]
 }
 
 fn scenario(
@@ -99,7 +123,7 @@ fn scenario(
     rate: &Sourced,
     recovery: &Sourced,
 ) -> Scenario {
-    let with_covers = kind == ScenarioKind::WithRotation;
+    let with_covers = kind == ScenarioKind::Shielded;
     let mut sums = Sums::default();
     let people = members
         .iter()
@@ -133,6 +157,7 @@ fn scenario(
         ),
         interrupt_cost: cost(sums.exposed, rate, "interrupts, recovery included"),
         context_switch_cost: cost(sums.exposed, recovery, "context-switch recovery"),
+        assumptions: Vec::new(),
     }
 }
 

@@ -82,7 +82,7 @@ pub fn deterministic(history: &[VelocityPoint], planned: f64) -> Deterministic {
             format!(
                 "with {n} past sprints the next one falls between the lowest and highest with a chance of \
                  ({n} − 1)/({n} + 1) = {} %",
-                round2(chance * 100.0)
+                (chance * 100.0).round()
             ),
         ),
     }

@@ -2,10 +2,19 @@
 //! from a team's owned data ([`TeamData`]) to the sprint's capacity report, the history of closed
 //! sprints and the forecast, with what-if toggles applied to the planned sprint only.
 //!
-//! - Duty covers come from the stored turns ([`covers_from_turns`]); without turns nobody is on duty.
+//! - Duty covers come from the stored turns ([`covers_from_turns`]). A closed sprint with no
+//!   stored turn at all gets the team's *current* policies applied to it ([`assumed_covers`]: one
+//!   cover per policy per working day) instead of counting as a sprint nobody was on duty in —
+//!   a new team's past sprints would otherwise look like full-focus sprints and drag velocity per
+//!   focus day down. The sprints this is applied to are listed in `assumptions`. The planned
+//!   sprint is never filled in: without turns nobody is on duty in it, and the forecast says so.
 //! - History: every closed sprint except the planned one, oldest first, each with the focus
 //!   person-days its own capacity report gives (same covers, time off and interrupt window).
 //!   Closed sprints without any focus time are left out and said so.
+//! - Members count in a past sprint from their active-from date. The store does not know when a
+//!   member was added, so a member *without* an active-from date counts in every past sprint;
+//!   rather than guess, the forecast names them in `assumptions` with the focus days they add
+//!   to the history, so a scrum master can set the date for anyone who joined later.
 //! - Interrupt window: the days from the first closed sprint's start to the last one's end (at
 //!   most the last two years of it), so the planned sprint pays the interrupt cost the history
 //!   had; with no closed sprint yet, the four weeks before the planned sprint.
@@ -13,12 +22,13 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::headline::{headline, Headline};
 use super::{
     backtest, forecast, sprints_to_done, BacklogForecast, Backtest, FocusPlan, Forecast, ForecastSettings, PastSprint,
 };
 use crate::capacity::{
-    apply_what_ifs, capacity_report, covers_from_turns, CapacityInput, CapacityReport, CapacitySettings, DutyCover,
-    WhatIf,
+    apply_what_ifs, assumed_covers, breakdown, capacity_report, covers_from_turns, days_text, touches,
+    CapacityBreakdown, CapacityInput, CapacityReport, CapacitySettings, DutyCover, PastDuty, WhatIf,
 };
 use crate::interrupt::Interrupt;
 use crate::member::Member;
@@ -69,6 +79,8 @@ pub struct SprintCapacity {
     pub planned_covers: u32,
     /// One sentence per what-if applied, in order.
     pub what_ifs: Vec<String>,
+    /// Where the focus person-days went: nominal capacity, duty, time off, holidays, interrupts.
+    pub breakdown: CapacityBreakdown,
 }
 
 /// Capacity, history and forecast of one sprint.
@@ -84,6 +96,10 @@ pub struct SprintForecast {
     pub forecast: Option<Forecast>,
     /// Why there is no forecast.
     pub no_forecast: Option<String>,
+    /// The sentence to read first: what to commit to and why (`None` without a forecast).
+    pub headline: Option<Headline>,
+    /// What the forecast had to assume because the data does not say, one sentence each.
+    pub assumptions: Vec<String>,
 }
 
 /// The backtest of a team's history.
@@ -95,6 +111,8 @@ pub struct TeamBacktest {
     pub left_out: Vec<String>,
     /// Which days the interrupt cost was measured over.
     pub interrupt_window_note: String,
+    /// What the history had to assume, one sentence each.
+    pub assumptions: Vec<String>,
     /// Forecast against outcome per sprint, and the P85 hit rate.
     pub backtest: Backtest,
 }
@@ -138,18 +156,92 @@ struct Basis<'a> {
     window: DateSpan,
     window_note: String,
     settings: CapacitySettings,
+    /// Closed sprints filled with assumed covers, oldest first.
+    assumed: Vec<&'a Sprint>,
 }
 
 impl<'a> Basis<'a> {
     fn new(data: &'a TeamData, planned: Option<DateSpan>, settings: CapacitySettings) -> Self {
         let (window, window_note) = interrupt_window(&data.sprints, planned);
+        let mut covers = covers_from_turns(&data.turns, &data.policies, &data.members);
+        let mut closed: Vec<&Sprint> = data.sprints.iter().filter(|s| s.is_closed()).collect();
+        closed.sort_by_key(|s| s.spec.start);
+        let past = PastDuty {
+            team: &data.team,
+            members: &data.members,
+            time_off: &data.time_off,
+            holidays: &data.holidays,
+            policies: &data.policies,
+            settings,
+        };
+        let mut assumed = Vec::new();
+        let mut extra = Vec::new();
+        for (nth, s) in closed.into_iter().enumerate() {
+            if touches(&data.team, &covers, s.span()) {
+                continue;
+            }
+            let filled = assumed_covers(&past, s.span(), nth);
+            if !filled.is_empty() {
+                assumed.push(s);
+                extra.extend(filled);
+            }
+        }
+        covers.extend(extra);
         Self {
             data,
-            covers: covers_from_turns(&data.turns, &data.policies, &data.members),
+            covers,
             window,
             window_note,
             settings,
+            assumed,
         }
+    }
+
+    /// The assumptions behind [`Self::history`] without `except`, one sentence each.
+    fn assumptions(&self, history: &[PastSprint], member_days: &[(String, f64)]) -> Vec<String> {
+        let mut out = Vec::new();
+        let assumed: Vec<&str> = self
+            .assumed
+            .iter()
+            .filter(|s| history.iter().any(|h| h.sprint_id == s.id))
+            .map(|s| s.spec.name.as_str())
+            .collect();
+        if !assumed.is_empty() {
+            let policies: Vec<String> = self
+                .data
+                .policies
+                .iter()
+                .filter(|p| p.team_id == self.data.team.id)
+                .map(|p| format!("{} at {} % focus", p.spec.name, p.spec.focus_share_percent))
+                .collect();
+            out.push(format!(
+                "{} {} no stored duty turns; assumed your current policies ({}) had one person on duty every \
+                 working day, as they would now — otherwise they would count as sprints with nobody on duty",
+                list(&assumed),
+                if assumed.len() == 1 { "has" } else { "have" },
+                policies.join(", ")
+            ));
+        }
+        if !history.is_empty() && !member_days.is_empty() {
+            let total: f64 = history.iter().map(|h| h.focus_days).sum();
+            let theirs: f64 = member_days.iter().map(|(_, d)| d).sum();
+            let counted = format!("{} of {} focus days", days_text(theirs), days_text(total));
+            out.push(match member_days {
+                [(name, _)] => format!(
+                    "{name} has no active-from date, so counts in every past sprint ({counted}); if {name} joined \
+                     later, set the active-from date"
+                ),
+                _ => {
+                    let names: Vec<&str> = member_days.iter().map(|(n, _)| n.as_str()).collect();
+                    format!(
+                        "{} have no active-from date, so each counts in every past sprint ({counted}); set the \
+                         date for anyone who joined later",
+                        all_of(&names)
+                    )
+                }
+            });
+        }
+        out
     }
 
     fn report(&self, covers: &[DutyCover], time_off: &[TimeOff], sprint: DateSpan) -> Result<CapacityReport, Invalid> {
@@ -166,8 +258,10 @@ impl<'a> Basis<'a> {
         capacity_report(&input, sprint)
     }
 
-    /// History of closed sprints other than `except`, oldest first, and the ones left out.
-    fn history(&self, except: Option<Id>) -> Result<(Vec<PastSprint>, Vec<String>), Invalid> {
+    /// History of closed sprints other than `except`, oldest first, the ones left out, and the
+    /// focus days each member without an active-from date adds to it.
+    #[allow(clippy::type_complexity)]
+    fn history(&self, except: Option<Id>) -> Result<(Vec<PastSprint>, Vec<String>, Vec<(String, f64)>), Invalid> {
         let mut closed: Vec<&Sprint> = self
             .data
             .sprints
@@ -177,17 +271,30 @@ impl<'a> Basis<'a> {
         closed.sort_by_key(|s| s.spec.start);
         let mut history = Vec::new();
         let mut left_out = Vec::new();
+        let undated: Vec<usize> = (0..self.data.members.len())
+            .filter(|&i| self.data.members[i].spec.active_from.is_none())
+            .collect();
+        let mut member_days: Vec<(String, f64)> = undated
+            .iter()
+            .map(|&i| (self.data.members[i].spec.name.clone(), 0.0))
+            .collect();
         for s in closed {
             let report = self.report(&self.covers, &self.data.time_off, s.span())?;
             match PastSprint::from_report(s, &report) {
-                Some(p) if p.focus_days > 0.0 => history.push(p),
+                Some(p) if p.focus_days > 0.0 => {
+                    for (k, &i) in undated.iter().enumerate() {
+                        member_days[k].1 += report.people[i].total.value;
+                    }
+                    history.push(p);
+                }
                 _ => left_out.push(format!(
                     "{} had no focus person-days, so it tells nothing about velocity",
                     s.spec.name
                 )),
             }
         }
-        Ok((history, left_out))
+        member_days.retain(|(_, d)| *d > 0.0);
+        Ok((history, left_out, member_days))
     }
 }
 
@@ -245,6 +352,7 @@ fn capacity_of(basis: &Basis<'_>, sprint: &Sprint, what_ifs: &[WhatIf]) -> Resul
     let planned_covers = basis.covers.iter().filter(|c| c.start < to && from < c.end).count() as u32;
     Ok(SprintCapacity {
         sprint: sprint.clone(),
+        breakdown: breakdown(&report, &data.members, &adjusted.time_off),
         report,
         interrupt_window_note: basis.window_note.clone(),
         planned_covers,
@@ -277,7 +385,16 @@ pub fn sprint_forecast(
     let sprint = find_sprint(data, sprint_id)?;
     let basis = Basis::new(data, Some(sprint.span()), capacity);
     let cap = capacity_of(&basis, sprint, what_ifs)?;
-    let (history, left_out) = basis.history(Some(sprint.id))?;
+    let (history, left_out, member_days) = basis.history(Some(sprint.id))?;
+    let mut assumptions = basis.assumptions(&history, &member_days);
+    let has_policy = data.policies.iter().any(|p| p.team_id == data.team.id);
+    if has_policy && cap.planned_covers == 0 && !basis.assumed.iter().any(|s| s.id == sprint.id) {
+        assumptions.push(format!(
+            "no duty turns are stored for {} yet, so nobody is counted on duty in it; plan the rotation to see \
+             what the shield costs",
+            sprint.spec.name
+        ));
+    }
     let (forecast, no_forecast) = if history.is_empty() {
         (
             None,
@@ -292,12 +409,15 @@ pub fn sprint_forecast(
             None,
         )
     };
+    let headline = forecast.as_ref().map(|f| headline(f, &cap.breakdown));
     Ok(SprintForecast {
         capacity: cap,
         history,
         left_out,
         forecast,
         no_forecast,
+        headline,
+        assumptions,
     })
 }
 
@@ -314,7 +434,7 @@ pub fn backlog_forecast(
     let sprint = find_sprint(data, sprint_id)?;
     let basis = Basis::new(data, Some(sprint.span()), capacity);
     let cap = capacity_of(&basis, sprint, what_ifs)?;
-    let (history, _) = basis.history(Some(sprint.id))?;
+    let (history, _, _) = basis.history(Some(sprint.id))?;
     sprints_to_done(&history, &FocusPlan::from_report(&cap.report), backlog_points, settings)
 }
 
@@ -326,11 +446,32 @@ pub fn team_backtest(
 ) -> Result<TeamBacktest, Invalid> {
     settings.validate()?;
     let basis = Basis::new(data, None, capacity);
-    let (history, left_out) = basis.history(None)?;
+    let (history, left_out, member_days) = basis.history(None)?;
     Ok(TeamBacktest {
+        assumptions: basis.assumptions(&history, &member_days),
         backtest: backtest(&history, settings)?,
         history,
         left_out,
         interrupt_window_note: basis.window_note.clone(),
     })
+}
+
+/// "A", "A and B", "A, B and C", "A, B and 4 more".
+fn list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [a, b] => format!("{a} and {b}"),
+        [a, b, c] => format!("{a}, {b} and {c}"),
+        [a, b, rest @ ..] => format!("{a}, {b} and {} more", rest.len()),
+    }
+}
+
+/// "A", "A and B", "A, B and C" — every name.
+fn all_of(names: &[&str]) -> String {
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
 }

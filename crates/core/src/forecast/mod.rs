@@ -2,6 +2,8 @@
 //!
 //! History is a list of closed sprints with their completed points and focus person-days
 //! ([`PastSprint`]); each gives a velocity per focus person-day. From it:
+//! - [`headline`]: the one sentence to read first ("Commit to 29 points (85 % likely; 33 half the
+//!   time). Capacity 30.5 focus days of 48: −11.5 on duty, …"), whole points, few sprints said so;
 //! - [`forecast`]: the deterministic forecast (mean and Cohn's 90 % range), the Monte Carlo
 //!   forecast (P50/P85/P95 and a histogram, seeded and reproducible) and warnings when the plan
 //!   is outside the data;
@@ -15,6 +17,7 @@ mod backtest;
 mod deterministic;
 mod edit_capacity;
 mod for_sprint;
+mod headline;
 mod histogram;
 mod history;
 mod monte_carlo;
@@ -31,6 +34,10 @@ pub use edit_capacity::capacity_change;
 pub use for_sprint::{
     backlog_forecast, default_sprint, sprint_capacity, sprint_forecast, sprint_or_default, team_backtest,
     SprintCapacity, SprintForecast, TeamBacktest, TeamData,
+};
+pub use headline::{
+    capacity_sentence, headline, most_confidence, sprints_for_confidence, Headline, LikelyRange, Percentile,
+    COMMIT_PERCENT,
 };
 pub use histogram::{Bin, Histogram};
 pub use history::{velocities, PastSprint, VelocityPoint};

@@ -31,6 +31,8 @@ pub struct MonteCarlo {
     pub p85: f64,
     /// Points reached in at least 95 % of the trials.
     pub p95: f64,
+    /// Points reached in only 15 % of the trials (the top of the likely range P85–P15).
+    pub p15: f64,
     /// Mean of all trials.
     pub mean: f64,
     /// Distribution of the trials' points.
@@ -93,13 +95,14 @@ pub(crate) fn simulate(history: &[VelocityPoint], plan: &FocusPlan, settings: Fo
         max = max.max(x);
     }
     let histogram = histogram(&totals, min, max);
-    let [p95, p85, p50] = reached_with(&mut totals, [95, 85, 50]);
+    let [p95, p85, p50, p15] = reached_with(&mut totals, [95, 85, 50, 15]);
     MonteCarlo {
         trials: settings.trials,
         seed: settings.seed,
         p50: round2(p50),
         p85: round2(p85),
         p95: round2(p95),
+        p15: round2(p15),
         mean: round2(sum / f64::from(settings.trials)),
         histogram,
     }

@@ -36,9 +36,11 @@ pub(crate) fn warnings(history: &[PastSprint], velocities: &[VelocityPoint], pla
         out.push(warn(
             WarningKind::FewSprints,
             format!(
-                "only {n} closed sprints: a 90 % range needs at least {MIN_SPRINTS_FOR_RANGE}, and the next sprint \
-                 falls between the lowest and highest so far with a chance of only {} %",
-                round2((n as f64 - 1.0) / (n as f64 + 1.0) * 100.0)
+                "only {n} closed {}: too few to say how wide the range really is (that takes at least \
+                 {MIN_SPRINTS_FOR_RANGE}); the next sprint lands between the lowest and highest so far only {} % \
+                 of the time",
+                if n == 1 { "sprint" } else { "sprints" },
+                ((n as f64 - 1.0) / (n as f64 + 1.0) * 100.0).round()
             ),
         ));
     }

@@ -33,8 +33,12 @@ export interface BarChart {
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
-/** Histogram of simulated points (one bar per bin, x = bin middle) with P95, P85 and P50 lines. */
-export function distributionChart(mc: MonteCarlo): BarChart {
+/**
+ * Histogram of simulated points (one bar per bin, x = bin middle) with P95, P85 and P50 lines;
+ * only the confidence lines in `backed` are drawn (a short history cannot back P95, and drawing
+ * it on top of P85 would suggest it can).
+ */
+export function distributionChart(mc: MonteCarlo, backed: number[] = [95, 85, 50]): BarChart {
   const bins = mc.histogram.bins;
   const lo = Math.min(bins[0]?.from ?? mc.p95, mc.p95);
   const hi = Math.max(bins[bins.length - 1]?.to ?? mc.p50, mc.p50);
@@ -55,7 +59,9 @@ export function distributionChart(mc: MonteCarlo): BarChart {
       const share = ((b.count / mc.trials) * 100).toFixed(1);
       return `${b.from}–${b.to} points: ${b.count} of ${mc.trials} trials (${share} %)`;
     }),
-    markers: [marker("P95", mc.p95, 95), marker("P85", mc.p85, 85), marker("P50", mc.p50, 50)],
+    markers: [marker("P95", mc.p95, 95), marker("P85", mc.p85, 85), marker("P50", mc.p50, 50)].filter((m) =>
+      backed.includes(Number(m.label.slice(1))),
+    ),
     summary: `${mc.trials} simulated sprints; P95 ${mc.p95}, P85 ${mc.p85}, P50 ${mc.p50} points`,
   };
 }

@@ -107,8 +107,10 @@ export interface ScenarioCard {
   label: string;
   total: number;
   title: string;
-  /** Person-days more (+) or less (−) than with rotation. */
+  /** Person-days more (+) or less (−) than shielded by your rotation. */
   delta: number;
+  /** What the scenario assumes, one sentence each (shown as visible text). */
+  assumptions: string[];
   duty: number;
   dutyTitle: string;
   interrupts: number;
@@ -118,20 +120,20 @@ export interface ScenarioCard {
 }
 
 const SCENARIO_LABEL: Record<string, string> = {
-  with_rotation: "With rotation",
-  without_rotation: "Without rotation",
-  everyone_shares: "Everyone shares interrupts",
+  shielded: "Shielded (your rotation)",
+  no_shield: "No shield: interrupts hit everyone",
 };
 
-/** The three scenarios side by side, each compared with the plan (with rotation). */
+/** The two scenarios side by side, the unshielded one compared with your rotation. */
 export function scenarioCards(r: CapacityReport): ScenarioCard[] {
-  const base = r.scenarios.find((s) => s.kind === "with_rotation")?.team_total.value ?? 0;
+  const base = r.scenarios.find((s) => s.kind === "shielded")?.team_total.value ?? 0;
   return r.scenarios.map((s) => ({
     kind: s.kind,
     label: SCENARIO_LABEL[s.kind] ?? s.kind,
     total: round2(s.team_total.value),
     title: s.team_total.from,
     delta: round2(s.team_total.value - base),
+    assumptions: s.assumptions,
     duty: round2(s.duty_cost.value),
     dutyTitle: s.duty_cost.from,
     interrupts: round2(s.interrupt_cost.value),
