@@ -1,7 +1,7 @@
 //! Correcting records in the real window, on the demo: edit an interrupt's minutes in the list and
 //! see the row and the totals change; page through the log; remove an interrupt and undo it;
-//! correct a closed sprint's points and read what was replaced; edit, refuse to remove and reopen
-//! a closed sprint. Screenshots (with `SCREENSHOT_DIR`) are named after the colour scheme the
+//! correct a closed sprint's points and read what was replaced; edit, refuse to remove, reopen and
+//! then remove a closed sprint. Screenshots (with `SCREENSHOT_DIR`) are named after the colour scheme the
 //! page rendered in, so a run under `GTK_THEME=Adwaita:dark` gives the dark ones.
 use sprintshield_e2e::{Home, Window};
 
@@ -214,5 +214,20 @@ async fn a_closed_sprint_is_corrected_edited_and_reopened() {
         .query_row("SELECT completed_points FROM sprint WHERE id = ?1", [id], |r| r.get(0))
         .unwrap();
     assert_eq!(cleared, None);
+
+    // Reopened, it is no longer history: it can be removed, after a question that names it.
+    w.click(&format!("[data-testid=sprint-remove-{id}]")).await;
+    w.wait_for_text("[data-testid=sprint-remove-question]", &format!("Remove {name}?"))
+        .await;
+    w.screenshot(&format!("sprint-remove-confirm-{mode}")).await;
+    w.click("[data-testid=sprint-confirm-remove]").await;
+    w.wait_for_text("[data-testid=banner-ok]", &format!("Removed {name}"))
+        .await;
+    assert!(!w.text("[data-testid=sprint-list]").await.contains(&name));
+    let left: i64 = home
+        .read_db()
+        .query_row("SELECT count(*) FROM sprint WHERE id = ?1", [id], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0);
     w.close().await;
 }
