@@ -1,6 +1,7 @@
 //! The policy editor through the real window, on a team made in the app without any policy: the
 //! empty state (no green coverage strip, no "Conflicts (0)"), a Batman created with a field
-//! error shown as you type, an Op of the Week escalating to it, Auto-plan offered and accepted,
+//! error shown as you type, an Op of the Week escalating to it, a standing duty's fields (not
+//! saved), Auto-plan offered and accepted,
 //! an edit whose preview sentence is shown before saving, a refused removal, and an override made
 //! from the keyboard and reverted to the plan (undo puts it back).
 use serde_json::Value;
@@ -220,6 +221,32 @@ async fn create_edit_plan_override_and_revert() {
     w.click("[data-testid=policy-save]").await;
     w.wait_for("[data-testid=edit-policy][data-policy='Op of the Week']")
         .await;
+
+    // A standing duty asks for the fixed member and a stand-in who is someone else; cancelled.
+    w.click("[data-testid=add-policy]").await;
+    w.wait_for("[data-testid=policy-editor]").await;
+    w.fill("#policy-name", "Tech lead").await;
+    pick(&w, "#policy-kind", "Standing").await;
+    pick(&w, "#policy-standing", "Ana Lima").await;
+    pick(&w, "#policy-standin", "Ana Lima").await;
+    w.wait_for_text("[data-testid=error-policy-standin]", "someone other")
+        .await;
+    assert_eq!(
+        w.eval("return !document.querySelector('#policy-time') && document.querySelector('[data-testid=policy-save]').disabled;")
+            .await,
+        Value::Bool(true),
+        "no handoff for a standing duty, and no saving with the fixed member as stand-in"
+    );
+    w.screenshot("policy-editor-standing").await;
+    pick(&w, "#policy-standin", "Ben Ode").await;
+    save_enabled(&w).await;
+    w.click("[data-testid=policy-cancel]").await;
+    until(
+        &w,
+        "return !document.querySelector('[data-testid=policy-editor]');",
+        "the editor closes",
+    )
+    .await;
 
     // Auto-plan from the offer: a proposal, accepted.
     w.click("[data-testid=offer-autoplan-button]").await;
