@@ -136,18 +136,7 @@ impl Sprintshield {
 
     /// What auto-plan would do over `horizon`, without writing anything.
     pub fn preview_plan(&self, team_id: Id, horizon: DateSpan, now: DateTime<Utc>) -> Result<Plan> {
-        self.read(|s| {
-            let (context, existing) = load(s, team_id)?;
-            if context.policies.is_empty() {
-                return Err(no_policy().into());
-            }
-            Ok(rotation::plan(&PlanInput {
-                context,
-                existing,
-                horizon,
-                now,
-            }))
-        })
+        self.read(|s| Ok(planned(s, team_id, horizon, now)?.0))
     }
 
     /// The planner's view of `range` for the team.
@@ -281,18 +270,41 @@ pub(crate) fn plan_and_save(
     horizon: DateSpan,
     now: DateTime<Utc>,
 ) -> sprintshield_store::Result<Outcome<Plan>> {
+    let (mut plan, existing, policy_ids) = planned(s, team_id, horizon, now)?;
+    plan.turns = s.save_turns(&policy_ids, &plan.turns)?;
+    let changes = diff_turns(&existing, &plan.turns);
+    Ok(Outcome::new(plan, Changes::of_turns(changes)))
+}
+
+/// The plan of the team's policies (and their escalation targets) over `horizon`, with the turns
+/// stored for those policies and their ids. The planner also sees the other duties of the same
+/// teams (Phoenix's Batman while Atlas plans Phoenix's Dev of the Week), so it can keep one
+/// person off two duties at once; those turns are kept as they are and left out of the result.
+fn planned(
+    s: &Store,
+    team_id: Id,
+    horizon: DateSpan,
+    now: DateTime<Utc>,
+) -> sprintshield_store::Result<(Plan, Vec<Turn>, Vec<Id>)> {
     let (context, existing) = load(s, team_id)?;
     if context.policies.is_empty() {
         return Err(no_policy().into());
     }
     let policy_ids: Vec<Id> = context.policies.iter().map(|p| p.id).collect();
-    let mut planned = rotation::plan(&PlanInput {
+    let mut seen = existing.clone();
+    for team in teams_of(&context) {
+        seen.extend(
+            s.all_turns(team)?
+                .into_iter()
+                .filter(|t| !policy_ids.contains(&t.policy_id)),
+        );
+    }
+    let mut plan = rotation::plan(&PlanInput {
         context,
-        existing: existing.clone(),
+        existing: seen,
         horizon,
         now,
     });
-    planned.turns = s.save_turns(&policy_ids, &planned.turns)?;
-    let changes = diff_turns(&existing, &planned.turns);
-    Ok(Outcome::new(planned, Changes::of_turns(changes)))
+    plan.turns.retain(|t| policy_ids.contains(&t.policy_id));
+    Ok((plan, existing, policy_ids))
 }

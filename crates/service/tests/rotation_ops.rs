@@ -477,3 +477,27 @@ fn rejected_rotation_writes_change_nothing() {
     check(&s, "an undo of a turn that is not stored as claimed");
     assert_eq!(s.integrity_check().unwrap(), "ok");
 }
+
+/// Atlas plans Phoenix's Dev of the Week as its escalation pair; it must see Phoenix's Batman
+/// while doing so, so the demo does not put one person on two duties at once.
+#[test]
+fn planning_another_teams_escalation_keeps_people_off_two_duties() {
+    use sprintshield_core::rotation::ConflictKind;
+    let mut s = Sprintshield::open_in_memory().unwrap();
+    let now = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2026, 11, 22, 12, 0, 0).unwrap();
+    s.load_demo(chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(), now)
+        .unwrap();
+    let phoenix = s.team_by_name("Phoenix").unwrap().id;
+    let range = sprintshield_core::time::DateSpan {
+        first: chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+        last: chrono::NaiveDate::from_ymd_opt(2026, 12, 18).unwrap(),
+    };
+    let view = s.rotation_view(phoenix, range, now).unwrap();
+    let double: Vec<_> = view
+        .conflicts
+        .iter()
+        .filter(|c| c.conflict.kind == ConflictKind::DoubleDuty)
+        .map(|c| c.conflict.message.clone())
+        .collect();
+    assert!(double.is_empty(), "{double:#?}");
+}
