@@ -1,5 +1,6 @@
 //! The Team screen's commands through Tauri's mock runtime, as the UI calls them: zones for the
 //! picker, editing and removing a team, editing, retiring and removing a member.
+use chrono::Datelike;
 use serde_json::{json, Value};
 
 mod support;
@@ -177,4 +178,63 @@ fn a_member_added_by_mistake_is_removed() {
     assert_eq!(out["changes"]["records"][0]["before"]["record"]["name"], "Typo Tom");
     let members = h.call("list_members", json!({ "teamId": team })).unwrap();
     assert_eq!(members.as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn a_locked_turn_of_a_retired_member_stays_as_a_conflict_and_undo_brings_them_back() {
+    let h = Harness::new();
+    let team = h.phoenix_id();
+    let ben = member_id(&h, team, "Ben Okafor");
+    let today = chrono::Utc::now().date_naive();
+    let (from, to) = (
+        (today + chrono::Duration::days(3)).to_string(),
+        (today + chrono::Duration::days(13)).to_string(),
+    );
+    let view = h
+        .call("rotation_view", json!({ "teamId": team, "from": from, "to": to }))
+        .unwrap();
+    let turn = view["turns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["member_id"] != ben && t["locked"] == false)
+        .expect("a future turn of someone else")
+        .clone();
+    let edit = json!({ "kind": "override", "turn_id": turn["id"], "member_id": ben });
+    h.call(
+        "apply_edit",
+        json!({ "teamId": team, "from": from, "to": to, "edit": edit }),
+    )
+    .unwrap();
+
+    let retired = h
+        .call("retire_member", json!({ "id": ben, "lastDay": today.to_string() }))
+        .unwrap();
+    // What the Team screen reads to say "… 1 locked turn kept as a conflict": core's
+    // inactive-member conflicts of Ben in the view from his last day on.
+    let after = h
+        .call(
+            "rotation_view",
+            json!({ "teamId": team, "from": today.to_string(), "to": format!("{}-12-31", today.year() + 1) }),
+        )
+        .unwrap();
+    let kept: Vec<&Value> = after["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["kind"] == "inactive_member" && c["member_id"] == ben)
+        .collect();
+    assert!(
+        kept.iter()
+            .any(|c| c["turn_ids"].as_array().unwrap().contains(&turn["id"])),
+        "{kept:?}"
+    );
+
+    let redo = h
+        .call("undo_changes", json!({ "changes": retired["changes"] }))
+        .unwrap();
+    assert!(!redo["records"].as_array().unwrap().is_empty());
+    let members = h.call("list_members", json!({ "teamId": team })).unwrap();
+    let ben_now = members.as_array().unwrap().iter().find(|m| m["id"] == ben).unwrap();
+    assert_eq!(ben_now["active_until"], Value::Null);
 }

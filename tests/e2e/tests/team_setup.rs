@@ -153,6 +153,15 @@ async fn a_new_team_is_set_up_in_the_app() {
         "Ben Okafor",
     );
     assert_eq!(until, None);
+
+    // Orion has no history yet: it can be removed, and the window shows another team.
+    w.click("[data-testid=edit-team]").await;
+    w.click("[data-testid=team-remove]").await;
+    w.screenshot("team-remove-confirm").await;
+    w.click("[data-testid=team-remove-confirm]").await;
+    w.wait_for_text("h1", "Phoenix").await;
+    let left: i64 = one(&home, "SELECT count(*) FROM team WHERE name = ?1", "Orion");
+    assert_eq!(left, 0);
     w.close().await;
 }
 
