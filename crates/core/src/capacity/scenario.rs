@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::availability::Calendar;
+use super::breakdown::days_text;
 use super::interrupts::InterruptRate;
 use super::sourced::{round2, Sourced};
 use crate::member::Member;
@@ -86,7 +87,7 @@ pub(crate) fn scenarios(cal: &Calendar<'_>, members: &[Member], sprint: DateSpan
     none.assumptions = vec![
         format!(
             "nobody is on duty: the {} person-days your rotation gives to duty go back to sprint work",
-            round2(shielded.duty_cost.value)
+            days_text(shielded.duty_cost.value)
         ),
         format!(
             "every logged interrupt, not only those that got past the shield, lands on whoever is working: {} \
@@ -100,7 +101,7 @@ pub(crate) fn scenarios(cal: &Calendar<'_>, members: &[Member], sprint: DateSpan
         if shielded.duty_cost.value > 0.0 {
             format!(
                 "the person on duty takes the interrupts and gives {} person-days to duty",
-                round2(shielded.duty_cost.value)
+                days_text(shielded.duty_cost.value)
             )
         } else {
             "nobody is on duty in this sprint (no stored turns), so nobody takes the interrupts for the team".to_owned()

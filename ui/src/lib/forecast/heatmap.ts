@@ -69,6 +69,11 @@ export function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
+/** Person-days as the screen shows them: one decimal, as in the headline ("31.9 focus days"). */
+export function round1(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
 
 export function heatMap(r: CapacityReport): HeatMap {
   const columns = r.days.map((d) => ({
@@ -77,7 +82,7 @@ export function heatMap(r: CapacityReport): HeatMap {
   const rows = r.people.map((p) => ({
     memberId: p.member_id,
     name: p.name,
-    total: round2(p.total.value),
+    total: round1(p.total.value),
     totalTitle: p.total.from,
     cells: p.cells.map((c) => {
       const marker = markerOf(c.flags);
@@ -99,7 +104,7 @@ export function heatMap(r: CapacityReport): HeatMap {
       title: `${d.date}: ${sum} = ${round2(value)} focus person-days`,
     };
   });
-  return { columns, rows, dayTotals, total: round2(r.team_total.value), totalTitle: r.team_total.from };
+  return { columns, rows, dayTotals, total: round1(r.team_total.value), totalTitle: r.team_total.from };
 }
 
 export interface ScenarioCard {
@@ -130,15 +135,15 @@ export function scenarioCards(r: CapacityReport): ScenarioCard[] {
   return r.scenarios.map((s) => ({
     kind: s.kind,
     label: SCENARIO_LABEL[s.kind] ?? s.kind,
-    total: round2(s.team_total.value),
+    total: round1(s.team_total.value),
     title: s.team_total.from,
-    delta: round2(s.team_total.value - base),
+    delta: round1(s.team_total.value - base),
     assumptions: s.assumptions,
-    duty: round2(s.duty_cost.value),
+    duty: round1(s.duty_cost.value),
     dutyTitle: s.duty_cost.from,
-    interrupts: round2(s.interrupt_cost.value),
+    interrupts: round1(s.interrupt_cost.value),
     interruptsTitle: s.interrupt_cost.from,
-    contextSwitch: round2(s.context_switch_cost.value),
+    contextSwitch: round1(s.context_switch_cost.value),
     contextSwitchTitle: s.context_switch_cost.from,
   }));
 }

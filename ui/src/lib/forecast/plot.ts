@@ -66,7 +66,8 @@ function drawMarkers(u: uPlot, chart: BarChart, theme: Theme) {
   ctx.textBaseline = "top";
   ctx.textAlign = "left";
   for (const p of places) {
-    const text = `${p.marker.label} ${p.marker.value}`;
+    // Whole points, as in the headline: a confidence line is "reached at least", so round down.
+    const text = `${p.marker.label} ${Math.floor(p.marker.value + 1e-9)}`;
     const textWidth = ctx.measureText(text).width;
     const fitsRight = p.x + 3 * px + textWidth <= left + width;
     const x = fitsRight ? p.x + 3 * px : p.x - 3 * px - textWidth;
