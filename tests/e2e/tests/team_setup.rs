@@ -129,6 +129,17 @@ async fn a_new_team_is_set_up_in_the_app() {
         .await;
     let last_day = value(&w, "#retire-day").await;
     assert!(!last_day.is_empty());
+    // A last day before Ben joined is refused next to the field.
+    let set_day = |day: &str| {
+        format!(
+            "const d = document.getElementById('retire-day'); d.value = '{day}';
+             d.dispatchEvent(new Event('input', {{ bubbles: true }})); return 0;"
+        )
+    };
+    w.eval(&set_day("2000-01-03")).await;
+    w.click("[data-testid=retire-confirm]").await;
+    w.wait_for_text("[data-testid=retire-error]", "cannot be before").await;
+    w.eval(&set_day(&last_day)).await;
     w.screenshot("team-retire").await;
     w.click("[data-testid=retire-confirm]").await;
     w.wait_for_text("[data-testid=team-notice]", "Ben retires after").await;
