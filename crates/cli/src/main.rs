@@ -57,6 +57,8 @@ enum Command {
     Capacity(commands::forecast::CapacityArgs),
     /// What a sprint can reach at 50/85/95 % confidence, or sprints to finish a backlog.
     Forecast(commands::forecast::ForecastArgs),
+    /// Which shield fits the team: every strategy simulated on its own interrupt log.
+    Simulate(commands::simulate::SimulateArgs),
     /// What the forecast would have said for each past sprint, and its P85 hit rate.
     Backtest(commands::forecast::BacktestArgs),
     /// Duty policies (Batman, Op of the Week, …).
@@ -162,6 +164,7 @@ fn dispatch(ctx: &mut Ctx, command: Command, path: &std::path::Path, existed: bo
         Command::Capacity(a) => commands::forecast::run_capacity(ctx, a),
         Command::Forecast(a) => commands::forecast::run_forecast(ctx, a),
         Command::Backtest(a) => commands::forecast::run_backtest(ctx, a),
+        Command::Simulate(a) => commands::simulate::run(ctx, a),
         Command::Policy(c) => commands::rotation::run_policy(ctx, c),
         Command::Rotation(c) => commands::rotation::run(ctx, c),
         Command::ReleaseTrain(c) => commands::release::run_train(ctx, c),

@@ -85,3 +85,56 @@ fn an_empty_log_and_bad_ranges() {
         "1900",
     );
 }
+
+#[test]
+fn simulate_compares_the_strategies_on_the_log_and_states_its_assumptions() {
+    let db = Db::new();
+    db.ok(&["demo"]);
+    let sim = db.json(&["simulate", "--team", "Phoenix", "--runs", "300", "--seed", "3"]);
+    assert_eq!(sim["results"].as_array().unwrap().len(), 7);
+    assert_eq!(sim["sensitivity"].as_array().unwrap().len(), 16);
+    assert!(
+        sim["assumptions"][0].as_str().unwrap().starts_with("fitted to"),
+        "{}",
+        sim["assumptions"]
+    );
+    let again = db.json(&["simulate", "--team", "Phoenix", "--runs", "300", "--seed", "3"]);
+    assert_eq!(sim, again, "same seed, same result");
+    let two = db.json(&[
+        "simulate",
+        "--team",
+        "Phoenix",
+        "--runs",
+        "100",
+        "--strategies",
+        "daily,wait",
+    ]);
+    let names: Vec<&str> = two["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names.len(), 2);
+    assert!(
+        names.contains(&"daily") && names.contains(&"no_shield+wait"),
+        "{names:?}"
+    );
+    let text = db.ok(&["simulate", "--team", "Phoenix", "--runs", "100"]);
+    assert!(
+        text.starts_with("Most focus:") && text.contains("sensitivity") && text.contains("assumptions:"),
+        "{text}"
+    );
+    db.rejected(
+        &["simulate", "--team", "Phoenix", "--strategies", "astrology"],
+        "not a valid strategy",
+    );
+    db.rejected(
+        &["simulate", "--team", "Phoenix", "--runs", "0"],
+        "between 1 and 100000",
+    );
+    db.rejected(
+        &["simulate", "--team", "Phoenix", "--block-minutes", "900"],
+        "focus block",
+    );
+}

@@ -19,6 +19,7 @@ pub mod member;
 mod named;
 pub mod release;
 pub mod rotation;
+pub mod simulate;
 pub mod sprint;
 pub mod team;
 pub mod text;

@@ -22,6 +22,7 @@ mod policy_check;
 mod records;
 mod releases;
 mod rotation;
+mod simulation;
 pub mod sprint_status;
 mod undo;
 mod zones;

@@ -1,4 +1,5 @@
-//! One module per command group; each parses its arguments into core inputs and calls the store.
+//! One module per command group; each parses its arguments into core inputs and calls one
+//! service operation.
 pub mod demo;
 pub mod export;
 pub mod forecast;
@@ -6,6 +7,7 @@ pub mod interrupt;
 pub mod member;
 pub mod release;
 pub mod rotation;
+pub mod simulate;
 pub mod sprint;
 pub mod team;
 pub mod time_off;
