@@ -3,14 +3,24 @@
 //! drawn per day from a six-week log (target ≤ 20 ms). The same group times a bare loop that draws
 //! the same number of random numbers from the same generator, so the ratio (target ≤ 3×) comes
 //! from one run.
+//!
+//! A second group times the whole `sprint_forecast` (capacity of the planned sprint, the history of
+//! 26 closed sprints each with its own capacity report, 10 000 trials, the headline) for a team
+//! with a year of history, once without duty policies and once with a daily Batman policy and no
+//! stored turns, so every past sprint gets the assumed covers: the cost of that assumption, which
+//! the app pays on every what-if toggle.
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use sprintshield_core::capacity::{capacity_report, CapacityInput, CapacitySettings, DutyCover};
-use sprintshield_core::forecast::{draws_per_trial, monte_carlo, FocusPlan, ForecastSettings, PastSprint};
+use sprintshield_core::forecast::{
+    draws_per_trial, monte_carlo, sprint_forecast, FocusPlan, ForecastSettings, PastSprint, TeamData,
+};
 use sprintshield_core::interrupt::{Interrupt, InterruptCategory, InterruptSpec, Severity};
 use sprintshield_core::member::{Member, NewMember};
+use sprintshield_core::rotation::{DutyPolicy, NewPolicy, PolicyKind};
+use sprintshield_core::sprint::{Sprint, SprintSpec};
 use sprintshield_core::team::{NewTeam, Team, TeamKind};
 use sprintshield_core::time::{parse_datetime, DateSpan};
 use sprintshield_core::time_off::{Holiday, TimeOff, TimeOffKind, TimeOffSpec};
@@ -175,5 +185,66 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// A year of two-week sprints (26 closed, from 2025-06-02) and the planned one from 2026-06-01.
+fn year_of_sprints() -> Vec<Sprint> {
+    (0..27)
+        .map(|i| {
+            let start = date("2025-06-02") + Duration::days(14 * i);
+            Sprint {
+                id: i + 1,
+                team_id: 1,
+                spec: SprintSpec {
+                    name: format!("Sprint {}", i + 1),
+                    start,
+                    end: start + Duration::days(11),
+                    goal: String::new(),
+                    committed_points: None,
+                },
+                completed_points: (i < 26).then_some(40.0 + (i * 7 % 13) as f64),
+            }
+        })
+        .collect()
+}
+
+fn team_data(with_policy: bool) -> TeamData {
+    let team = team();
+    let policies = if with_policy {
+        let mut new = NewPolicy::new("Batman", PolicyKind::Daily);
+        new.focus_share_percent = Some(0);
+        vec![DutyPolicy {
+            id: 10,
+            team_id: 1,
+            spec: new.validate().unwrap(),
+        }]
+    } else {
+        vec![]
+    };
+    TeamData {
+        interrupts: interrupts(&team),
+        team,
+        members: members(),
+        time_off: vec![],
+        holidays: vec![],
+        sprints: year_of_sprints(),
+        policies,
+        turns: vec![],
+    }
+}
+
+fn bench_sprint_forecast(c: &mut Criterion) {
+    let settings = ForecastSettings::new(10_000, SEED).unwrap();
+    let mut group = c.benchmark_group("sprint_forecast_year_of_history");
+    for (name, with_policy) in [("no_policy", false), ("assumed_batman_in_26_sprints", true)] {
+        let data = team_data(with_policy);
+        let fc = sprint_forecast(&data, 27, &[], settings, CapacitySettings::default()).unwrap();
+        assert_eq!(fc.history.len(), 26);
+        assert!(fc.headline.is_some());
+        group.bench_function(name, |b| {
+            b.iter(|| sprint_forecast(black_box(&data), 27, &[], settings, CapacitySettings::default()).unwrap())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_sprint_forecast);
 criterion_main!(benches);

@@ -54,20 +54,34 @@ pub(crate) struct Calendar<'a> {
     input: &'a CapacityInput<'a>,
     holidays: BTreeMap<NaiveDate, &'a str>,
     time_off: HashMap<Id, Vec<DateSpan>>,
-    covers: HashMap<Id, Vec<&'a DutyCover>>,
+    /// Covers by member and by every local day (team zone) they touch, within the days asked
+    /// about; a day's working window lies inside its local date, so no other cover can touch it.
+    /// (A year of turns made every look-up scan all of a member's covers and convert the day's
+    /// window to UTC even when none was near: ~20× the forecast's time.)
+    covers: HashMap<(Id, NaiveDate), Vec<&'a DutyCover>>,
 }
 
 impl<'a> Calendar<'a> {
-    /// Indexes holidays, time off and covers of `input`.
-    pub(crate) fn new(input: &'a CapacityInput<'a>) -> Self {
+    /// Indexes holidays, time off and the covers of `input` that touch `days`.
+    pub(crate) fn new(input: &'a CapacityInput<'a>, days: DateSpan) -> Self {
         let holidays = input.holidays.iter().map(|h| (h.date, h.name.as_str())).collect();
         let mut time_off: HashMap<Id, Vec<DateSpan>> = HashMap::new();
         for t in input.time_off {
             time_off.entry(t.spec.member_id).or_default().push(t.spec.days);
         }
-        let mut covers: HashMap<Id, Vec<&DutyCover>> = HashMap::new();
+        let zone = input.team.spec.zone;
+        let mut covers: HashMap<(Id, NaiveDate), Vec<&DutyCover>> = HashMap::new();
         for c in input.covers {
-            covers.entry(c.member_id).or_default().push(c);
+            let first = c.start.with_timezone(&zone).date_naive().max(days.first);
+            let last = (c.end - chrono::Duration::seconds(1))
+                .with_timezone(&zone)
+                .date_naive()
+                .min(days.last);
+            let mut day = first;
+            while day <= last {
+                covers.entry((c.member_id, day)).or_default().push(c);
+                day = day.succ_opt().expect("a date before 2200");
+            }
         }
         Self {
             input,
@@ -129,7 +143,7 @@ impl<'a> Calendar<'a> {
     }
 
     fn duty(&self, member_id: Id, day: NaiveDate) -> Option<DutyOnDay> {
-        let covers = self.covers.get(&member_id)?;
+        let covers = self.covers.get(&(member_id, day))?;
         let s = &self.input.settings;
         duty_on(
             covers,

@@ -150,7 +150,12 @@ const MAX_WINDOW_DAYS: i64 = 731;
 /// rates used and the two scenarios. Same input, same output.
 pub fn capacity_report(input: &CapacityInput<'_>, sprint: DateSpan) -> Result<CapacityReport, Invalid> {
     validate(input, sprint)?;
-    let cal = availability::Calendar::new(input);
+    let w = input.interrupt_window;
+    let days = DateSpan {
+        first: w.first.min(sprint.first),
+        last: w.last.max(sprint.last),
+    };
+    let cal = availability::Calendar::new(input, days);
     let rate = interrupts::measure(input, &cal);
     let people: Vec<PersonCapacity> = input
         .members
