@@ -53,6 +53,8 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         forecast::forecast_sprint,
         forecast::forecast_backlog,
         forecast::forecast_backtest,
+        insights::interrupt_stats,
+        insights::simulate,
         rotation::list_policies,
         rotation::add_policy,
         rotation::validate_policy,

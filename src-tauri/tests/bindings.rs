@@ -59,6 +59,11 @@ fn generate() -> String {
         core::calendar::requests::ExportRequest, core::calendar::requests::ExportPreview,
         core::calendar::requests::ImportAs, core::calendar::requests::ImportRequest,
         core::calendar::requests::ImportPreview,
+        core::insights::Tally, core::insights::Share, core::insights::SprintTally, core::insights::PersonTally,
+        core::insights::LimitKind, core::insights::Breach, core::insights::InterruptStats,
+        core::simulate::StrategyKind, core::simulate::Strategy, core::simulate::SimulationSettings,
+        core::simulate::Spread, core::simulate::StrategyResult, core::simulate::SensitivityCell,
+        core::simulate::InterruptModel, core::simulate::Simulation,
     ];
     let mut text = String::from("// Generated from the Rust types by src-tauri/tests/bindings.rs. Do not edit.\n// Regenerate: UPDATE_BINDINGS=1 cargo test --test bindings\n\n");
     for d in decls {

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod calendar;
 pub mod forecast;
+pub mod insights;
 pub mod interrupts;
 pub mod releases;
 pub mod rotation;

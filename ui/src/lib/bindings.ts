@@ -2474,3 +2474,345 @@ holidays_to_write: number,
  * Whether it was written.
  */
 applied: boolean, };
+
+export type Tally = { 
+/**
+ * What is counted (a category or severity name, a root cause).
+ */
+key: string, 
+/**
+ * Its label.
+ */
+label: string, 
+/**
+ * How many interrupts.
+ */
+count: number, 
+/**
+ * Their minutes.
+ */
+minutes: number, };
+
+export type Share = { 
+/**
+ * How many.
+ */
+count: number, 
+/**
+ * Of all interrupts counted, in whole percent.
+ */
+percent: number, };
+
+export type SprintTally = { 
+/**
+ * The sprint's name.
+ */
+sprint: string, 
+/**
+ * Its days.
+ */
+days: DateSpan, 
+/**
+ * Interrupts in it.
+ */
+count: number, 
+/**
+ * Their minutes.
+ */
+minutes: number, 
+/**
+ * Interrupt minutes as a share of the team's working time in the sprint, whole percent.
+ */
+ops_percent: number, };
+
+export type PersonTally = { 
+/**
+ * The member.
+ */
+member_id: number, 
+/**
+ * Their name.
+ */
+name: string, 
+/**
+ * Interrupts handled while on duty.
+ */
+on_duty: number, 
+/**
+ * Their minutes.
+ */
+on_duty_minutes: number, 
+/**
+ * Interrupts handled while not on duty.
+ */
+off_duty: number, 
+/**
+ * Their minutes.
+ */
+off_duty_minutes: number, };
+
+export type LimitKind = "incidents_per_shift" | "ops_share" | "on_call_share";
+
+export type Breach = { 
+/**
+ * Which limit.
+ */
+kind: LimitKind, 
+/**
+ * When (the shift's start, or local midnight of the sprint's first day).
+ */
+at: string, 
+/**
+ * What happened, with the numbers.
+ */
+message: string, };
+
+export type InterruptStats = { 
+/**
+ * The days looked at.
+ */
+range: DateSpan, 
+/**
+ * Interrupts in the range.
+ */
+count: number, 
+/**
+ * Their minutes.
+ */
+minutes: number, 
+/**
+ * By category, most first.
+ */
+by_category: Array<Tally>, 
+/**
+ * By severity, most urgent first.
+ */
+by_severity: Array<Tally>, 
+/**
+ * Handled by the person on duty at the time.
+ */
+handled_on_duty: Share, 
+/**
+ * Pulled someone off focus work.
+ */
+pulled_off_focus: Share, 
+/**
+ * Could have waited for the backlog.
+ */
+could_have_waited: Share, 
+/**
+ * Critical or high (must be handled at once).
+ */
+urgent: Share, 
+/**
+ * Per sprint that overlaps the range, oldest first.
+ */
+per_sprint: Array<SprintTally>, 
+/**
+ * Interrupts by local weekday (Monday first) and hour: 7 rows of 24.
+ */
+heat: Array<Array<number>>, 
+/**
+ * Root causes written down at least twice (compared without case and spaces), most first.
+ */
+recurring_causes: Array<Tally>, 
+/**
+ * Who absorbed what, on and off duty.
+ */
+per_person: Array<PersonTally>, 
+/**
+ * Breaches of the load limits.
+ */
+breaches: Array<Breach>, 
+/**
+ * What the numbers suggest, each sentence with its numbers.
+ */
+observations: Array<string>, };
+
+export type StrategyKind = "no_shield" | "ops_share" | "daily" | "weekly" | "per_sprint" | "standing";
+
+export type Strategy = { 
+/**
+ * The kind of shield.
+ */
+kind: StrategyKind, 
+/**
+ * Interrupts that could wait go to the end of the day.
+ */
+backlog_and_wait: boolean, };
+
+export type SimulationSettings = { 
+/**
+ * Simulated sprints per strategy.
+ */
+runs: number, 
+/**
+ * Seed of the random generator.
+ */
+seed: number, 
+/**
+ * Minutes of recovery after each interrupt.
+ */
+recovery_minutes: number, 
+/**
+ * The shortest stretch that counts as deep work, in minutes.
+ */
+block_minutes: number, 
+/**
+ * Share of everyone's day set aside by the "ops share" strategy (0–1).
+ */
+ops_share: number, 
+/**
+ * Share of urgent interrupts the Op of the Week escalates to the Dev of the Week (0–1).
+ */
+escalation_share: number, };
+
+export type Spread = { 
+/**
+ * Mean.
+ */
+mean: number, 
+/**
+ * 10th percentile.
+ */
+low: number, 
+/**
+ * 90th percentile.
+ */
+high: number, };
+
+export type StrategyResult = { 
+/**
+ * The strategy.
+ */
+strategy: Strategy, 
+/**
+ * Its name, e.g. "daily+wait".
+ */
+name: string, 
+/**
+ * What it is, in words.
+ */
+label: string, 
+/**
+ * Team hours of focus in blocks that count, per sprint.
+ */
+focus_hours: Spread, 
+/**
+ * Hours of interrupt work per sprint (the same draw for every strategy).
+ */
+interrupt_hours: number, 
+/**
+ * Points per sprint (focus days × the team's velocity per focus day), when it is known.
+ */
+points: Spread | null, 
+/**
+ * Interrupts that broke a developer's focus, per developer per sprint.
+ */
+context_switches_per_dev: number, 
+/**
+ * Minutes from arrival to the start of handling of urgent interrupts: median.
+ */
+first_response_p50: number, 
+/**
+ * The same, 95th percentile.
+ */
+first_response_p95: number, 
+/**
+ * Share of duty days with more interrupt work than the day has hours.
+ */
+duty_overload_chance: number, 
+/**
+ * Days per sprint with more than 2 urgent interrupts on one person (SRE: 2 per shift).
+ */
+breaches_per_sprint: number, 
+/**
+ * Hours per sprint the duty person has left for chores and toil reduction.
+ */
+chores_hours: number, 
+/**
+ * Interrupt minutes of the most loaded person against the average (1 = even).
+ */
+load_spread: number, };
+
+export type SensitivityCell = { 
+/**
+ * Recovery minutes tried.
+ */
+recovery_minutes: number, 
+/**
+ * Focus block minutes tried.
+ */
+block_minutes: number, 
+/**
+ * The strategy with the most focus hours.
+ */
+winner: string, };
+
+export type InterruptModel = { 
+/**
+ * Expected arrivals per hour, by weekday (Monday first) and working hour (09:00 first).
+ */
+rate: Array<Array<number>>, 
+/**
+ * Logged minutes of urgent interrupts (sampled with replacement).
+ */
+urgent_minutes: Array<number>, 
+/**
+ * Logged minutes of the others.
+ */
+other_minutes: Array<number>, 
+/**
+ * Share of interrupts that are critical or high (handled at once).
+ */
+urgent_share: number, 
+/**
+ * Share of the non-urgent ones that could have waited.
+ */
+wait_share: number, 
+/**
+ * Interrupts the model was fitted to.
+ */
+fitted_to: number, 
+/**
+ * What the model assumed, in words (defaults used, window fitted).
+ */
+assumptions: Array<string>, };
+
+export type Simulation = { 
+/**
+ * The model the sprints were drawn from.
+ */
+model: InterruptModel, 
+/**
+ * The settings.
+ */
+settings: SimulationSettings, 
+/**
+ * One result per strategy, most focus first.
+ */
+results: Array<StrategyResult>, 
+/**
+ * The strategy with the most focus hours.
+ */
+winner: string, 
+/**
+ * The winner across the recovery × block ranges.
+ */
+sensitivity: Array<SensitivityCell>, 
+/**
+ * Whether the winner changes anywhere in those ranges.
+ */
+winner_flips: boolean, 
+/**
+ * What should worry the scrum master (an overloaded duty person).
+ */
+warnings: Array<string>, 
+/**
+ * Everything assumed, in words.
+ */
+assumptions: Array<string>, 
+/**
+ * One plain sentence: who wins, by how much, and how sure.
+ */
+summary: string, };

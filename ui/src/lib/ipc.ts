@@ -8,10 +8,10 @@ import { call } from "./api";
 import type {
   AppInfo, BacklogForecast, Changes, DemoSummary, DutyPolicy, Edit, EditEffect, EditPreview,
   EditResult, ExportPreview, ExportRequest, FreezeSpan, Holiday, ImportPreview, ImportRequest,
-  Interrupt, InterruptFilter, Member, NewHoliday, NewInterrupt, NewMember, NewPolicy, NewSprint,
-  NewTeam, NewTimeOff, Outcome, Plan, ReleasePin, RotationView, RoutineEvents, Sprint,
-  SprintActions, SprintForecast, StoredFreeze, Team, TeamBacktest, TimeOff, TrainInfo, TrainPlan,
-  Turn, WhatIf,
+  Interrupt, InterruptFilter, InterruptStats, Member, NewHoliday, NewInterrupt, NewMember,
+  NewPolicy, NewSprint, NewTeam, NewTimeOff, Outcome, Plan, ReleasePin, RotationView, RoutineEvents,
+  Simulation, Sprint, SprintActions, SprintForecast, StoredFreeze, Team, TeamBacktest, TimeOff,
+  TrainInfo, TrainPlan, Turn, WhatIf,
 } from "./bindings";
 
 export const commands = {
@@ -130,6 +130,21 @@ export const commands = {
   /** The backtest of the team's closed sprints and the P85 hit rate. */
   forecastBacktest: (teamId: number, recoveryMinutes: number | null) =>
     call<TeamBacktest>("forecast_backtest", { teamId, recoveryMinutes }),
+  /** What the team's interrupt log says about the local days `from`..=`to` ("YYYY-MM-DD"). */
+  interruptStats: (teamId: number, from: string, to: string) =>
+    call<InterruptStats>("interrupt_stats", { teamId, from, to }),
+  /**
+   * Runs `strategies` (e.g. "daily", "no_shield+wait"; empty: all seven) over simulated sprints
+   * drawn from the team's interrupt log; settings not given keep their defaults.
+   */
+  simulate: (
+    teamId: number,
+    strategies: string[],
+    runs: number | null,
+    seed: number | null,
+    recoveryMinutes: number | null,
+    blockMinutes: number | null,
+  ) => call<Simulation>("simulate", { teamId, strategies, runs, seed, recoveryMinutes, blockMinutes }),
   /** The team's duty policies. */
   listPolicies: (teamId: number) => call<DutyPolicy[]>("list_policies", { teamId }),
   /** Adds a duty policy. */
