@@ -84,6 +84,11 @@ fn r2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// Person-days as the headline writes them: one decimal.
+fn r1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
 /// The team's data and the id of the sprint named `sprint` (or the running / next one).
 fn load(ctx: &Ctx, team: &str, sprint: Option<&str>) -> Result<(TeamData, Id), AppError> {
     let team = ctx.app.team_by_name(team)?;
@@ -123,15 +128,15 @@ pub fn run_capacity(ctx: &Ctx, args: CapacityArgs) -> Result<(), AppError> {
         say!(
             "{:<20}  {:>8}  {:>9}",
             p.name,
-            r2(p.total.value),
-            r2(shared.people[i].focus_days)
+            r1(p.total.value),
+            r1(shared.people[i].focus_days)
         );
     }
     say!(
         "{:<20}  {:>8}  {:>9}",
         "TEAM",
-        r2(with.team_total.value),
-        r2(shared.team_total.value)
+        r1(with.team_total.value),
+        r1(shared.team_total.value)
     );
     say!("focus person-days; {}", cap.interrupt_window_note);
     for s in [with, shared] {
@@ -190,7 +195,7 @@ pub fn run_forecast(ctx: &Ctx, args: ForecastArgs) -> Result<(), AppError> {
         fc.capacity.sprint.spec.name,
         fc.capacity.sprint.spec.start,
         fc.capacity.sprint.spec.end,
-        r2(f.planned_focus_days.value)
+        r1(f.planned_focus_days.value)
     );
     if let Some(h) = &fc.headline {
         for p in &h.percentiles {

@@ -165,7 +165,7 @@ pub fn capacity_report(input: &CapacityInput<'_>, sprint: DateSpan) -> Result<Ca
     Ok(CapacityReport {
         sprint,
         days: report::days(&cal, sprint),
-        team_total: report::team_total(&people, input, &rate),
+        team_total: report::team_total(&people, input, sprint, &rate),
         scenarios: scenario::scenarios(&cal, input.members, sprint, &rate),
         most_people_out: report::most_people_out(&cal, input.members, sprint),
         people,

@@ -180,9 +180,20 @@ pub(crate) fn most_people_out(cal: &Calendar<'_>, members: &[Member], sprint: Da
         .unwrap_or(0)
 }
 
-/// Total of all rows, with its explanation.
-pub(crate) fn team_total(people: &[PersonCapacity], input: &CapacityInput<'_>, rate: &InterruptRate) -> Sourced {
+/// Total of all rows, with its explanation (counting only the covers that touch the sprint: the
+/// input also holds the history's).
+pub(crate) fn team_total(
+    people: &[PersonCapacity],
+    input: &CapacityInput<'_>,
+    sprint: DateSpan,
+    rate: &InterruptRate,
+) -> Sourced {
     let sum: f64 = people.iter().map(|p| p.total.value).sum();
+    let covers = input
+        .covers
+        .iter()
+        .filter(|c| super::assumed::touches(input.team, std::slice::from_ref(*c), sprint))
+        .count();
     Sourced::new(
         sum,
         format!(
@@ -190,7 +201,7 @@ pub(crate) fn team_total(people: &[PersonCapacity], input: &CapacityInput<'_>, r
              {} person-days per reachable person-day",
             round2(sum),
             people.len(),
-            input.covers.len(),
+            covers,
             round2(rate.leaked.value)
         ),
     )
