@@ -122,6 +122,9 @@ async fn the_headline_is_visible_without_scrolling_at_1280_by_800() {
     w.screenshot(&format!("forecast-headline-{s}")).await;
     w.click("[data-testid=forecast-details] summary").await;
     w.wait_for_text("[data-testid=forecast-details]", "P85").await;
+    // The explanations are text in the expander, not hover-only titles.
+    w.wait_for_text("[data-testid=forecast-per-person]", "focus person-days")
+        .await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     w.screenshot(&format!("forecast-details-{s}")).await;
     w.close().await;

@@ -6,7 +6,7 @@ use ts_rs::TS;
 use super::deterministic::MIN_SPRINTS_FOR_RANGE;
 use super::history::{PastSprint, VelocityPoint};
 use super::plan::FocusPlan;
-use crate::capacity::round2;
+use crate::capacity::days_text;
 use crate::named_enum;
 
 named_enum! {
@@ -53,8 +53,8 @@ pub(crate) fn warnings(history: &[PastSprint], velocities: &[VelocityPoint], pla
             format!(
                 "the plan has {} focus person-days, fewer than any past sprint (lowest {}); velocity per focus day \
                  may not hold that far out",
-                round2(planned),
-                round2(lo)
+                days_text(planned),
+                days_text(lo)
             ),
         ));
     } else if planned > hi {
@@ -62,8 +62,8 @@ pub(crate) fn warnings(history: &[PastSprint], velocities: &[VelocityPoint], pla
             WarningKind::FocusAboveHistory,
             format!(
                 "the plan has {} focus person-days, more than any past sprint (highest {})",
-                round2(planned),
-                round2(hi)
+                days_text(planned),
+                days_text(hi)
             ),
         ));
     }
