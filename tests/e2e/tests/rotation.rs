@@ -270,16 +270,30 @@ async fn drag_override_undo_redo_and_restart() {
     w.fill("[data-testid=today] form input", "Payments job flaky, see ticket 123")
         .await;
     w.click("[data-testid=today] form button").await;
-    // Auto-plan shows a proposal (the demo's history is uneven enough that it always proposes
-    // changes); accepting writes it, undo puts every turn back as it was.
-    w.click("[data-testid=autoplan]").await;
-    w.wait_for("[data-testid=proposal]").await;
-    w.screenshot("rotation-autoplan").await;
+    // Auto-plan over the sprint shows a proposal, or says the rotation is already the fair plan
+    // (after this test's own edits it may well be); a proposal accepted is undone turn by turn.
+    // The quarter view below always has something to plan, so accept and undo are seen there.
     let before = all_turns(&w).await;
-    w.click("[data-testid=accept-plan]").await;
-    wait_turns(&w, |t| *t != before, "auto-plan changes the turns").await;
-    w.click("[data-testid=undo]").await;
-    wait_turns(&w, |t| *t == before, "undo of auto-plan restores every turn").await;
+    w.click("[data-testid=autoplan]").await;
+    let decided = "return !!document.querySelector('[data-testid=proposal]') || document.body.innerText.includes('Auto-plan would change nothing');";
+    let start = std::time::Instant::now();
+    while w.eval(decided).await != serde_json::Value::Bool(true) {
+        assert!(
+            start.elapsed().as_secs() < 10,
+            "auto-plan showed neither a proposal nor 'nothing to change'"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    w.screenshot("rotation-autoplan").await;
+    if w.eval("return !!document.querySelector('[data-testid=proposal]');")
+        .await
+        == serde_json::Value::Bool(true)
+    {
+        w.click("[data-testid=accept-plan]").await;
+        wait_turns(&w, |t| *t != before, "auto-plan changes the turns").await;
+        w.click("[data-testid=undo]").await;
+        wait_turns(&w, |t| *t == before, "undo of auto-plan restores every turn").await;
+    }
 
     // The quarter view: 13 week columns. The demo is planned a few weeks ahead; auto-plan over the
     // quarter fills the rest (the coverage gap), and undo takes that back too.
