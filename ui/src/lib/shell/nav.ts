@@ -1,5 +1,5 @@
 // The screens of the app, in navigation order. Later features add their entry here.
-export type Screen = "teams" | "sprints" | "rotation" | "interrupts" | "forecast" | "releases" | "calendar";
+export type Screen = "teams" | "sprints" | "rotation" | "interrupts" | "forecast" | "insights" | "releases" | "calendar";
 
 export interface NavItem {
   id: Screen;
@@ -13,6 +13,7 @@ export const NAV: NavItem[] = [
   { id: "rotation", label: "Rotation", hint: "Who shields the team: plan, drag to edit, check fairness" },
   { id: "interrupts", label: "Interrupts", hint: "Log and review unplanned work" },
   { id: "forecast", label: "Forecast", hint: "Capacity and what the team can commit to" },
+  { id: "insights", label: "Insights", hint: "What the interrupt log says, and which shield fits the team" },
   { id: "releases", label: "Releases", hint: "When ops ships each sprint: release trains, freezes, warnings" },
   { id: "calendar", label: "Calendar", hint: "Export turns, sprints and releases; import time off" },
 ];
