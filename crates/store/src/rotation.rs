@@ -122,6 +122,47 @@ fn update_turn(tx: &rusqlite::Connection, id: Id, t: &Turn) -> Result<()> {
     Ok(())
 }
 
+const INSERT_POLICY: &str = "INSERT INTO duty_policy (team_id, name, kind, handoff_weekday, handoff_time, pool,
+        focus_share_percent, checklist, escalates_to, shadow_pool, min_gap_turns, weights, standing_member_id, stand_in_id)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+const UPDATE_POLICY: &str = "UPDATE duty_policy SET name = ?2, kind = ?3, handoff_weekday = ?4, handoff_time = ?5,
+        pool = ?6, focus_share_percent = ?7, checklist = ?8, escalates_to = ?9, shadow_pool = ?10, min_gap_turns = ?11,
+        weights = ?12, standing_member_id = ?13, stand_in_id = ?14
+     WHERE id = ?1";
+
+/// Runs `sql` (INSERT with `key` = team id, or UPDATE with `key` = policy id) with the spec's
+/// fields as ?2..?14; a duplicate name becomes a conflict on `name`.
+fn write_policy(conn: &rusqlite::Connection, sql: &str, key: Id, spec: &PolicySpec) -> Result<()> {
+    let res = conn.execute(
+        sql,
+        params![
+            key,
+            spec.name,
+            spec.kind.name(),
+            spec.handoff.weekday.to_string(),
+            spec.handoff.time.format("%H:%M").to_string(),
+            serde_json::to_string(&spec.pool).expect("ids serialise"),
+            spec.focus_share_percent,
+            serde_json::to_string(&spec.checklist).expect("strings serialise"),
+            spec.escalates_to,
+            serde_json::to_string(&spec.shadow_pool).expect("ids serialise"),
+            spec.min_gap_turns,
+            serde_json::to_string(&spec.weights).expect("weights serialise"),
+            spec.standing.map(|s| s.member_id),
+            spec.standing.and_then(|s| s.stand_in_id),
+        ],
+    );
+    match res {
+        Err(e) if is_unique_violation(&e) => Err(AppError::conflict(
+            "name",
+            format!("the team already has a policy called \"{}\"", spec.name),
+        )
+        .into()),
+        Err(e) => Err(e.into()),
+        Ok(_) => Ok(()),
+    }
+}
+
 impl Store {
     /// Validates and stores a duty policy: pool, shadow pool and standing members must belong to
     /// the team; the escalation target must exist and not be the policy itself.
@@ -132,40 +173,12 @@ impl Store {
         if let Some(target) = spec.escalates_to {
             self.policy(target)?;
         }
-        let res = self.conn.execute(
-            "INSERT INTO duty_policy (team_id, name, kind, handoff_weekday, handoff_time, pool, focus_share_percent,
-                                      checklist, escalates_to, shadow_pool, min_gap_turns, weights, standing_member_id, stand_in_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            params![
-                team_id,
-                spec.name,
-                spec.kind.name(),
-                spec.handoff.weekday.to_string(),
-                spec.handoff.time.format("%H:%M").to_string(),
-                serde_json::to_string(&spec.pool).expect("ids serialise"),
-                spec.focus_share_percent,
-                serde_json::to_string(&spec.checklist).expect("strings serialise"),
-                spec.escalates_to,
-                serde_json::to_string(&spec.shadow_pool).expect("ids serialise"),
-                spec.min_gap_turns,
-                serde_json::to_string(&spec.weights).expect("weights serialise"),
-                spec.standing.map(|s| s.member_id),
-                spec.standing.and_then(|s| s.stand_in_id),
-            ],
-        );
-        match res {
-            Err(e) if is_unique_violation(&e) => Err(AppError::conflict(
-                "name",
-                format!("the team already has a policy called \"{}\"", spec.name),
-            )
-            .into()),
-            Err(e) => Err(e.into()),
-            Ok(_) => Ok(DutyPolicy {
-                id: self.conn.last_insert_rowid(),
-                team_id,
-                spec,
-            }),
-        }
+        write_policy(&self.conn, INSERT_POLICY, team_id, &spec)?;
+        Ok(DutyPolicy {
+            id: self.conn.last_insert_rowid(),
+            team_id,
+            spec,
+        })
     }
 
     /// The team's duty policies, in creation order.
@@ -377,37 +390,8 @@ impl Store {
             }
             self.policy(target)?;
         }
-        let res = self.conn.execute(
-            "UPDATE duty_policy SET name = ?2, kind = ?3, handoff_weekday = ?4, handoff_time = ?5, pool = ?6,
-                    focus_share_percent = ?7, checklist = ?8, escalates_to = ?9, shadow_pool = ?10,
-                    min_gap_turns = ?11, weights = ?12, standing_member_id = ?13, stand_in_id = ?14
-             WHERE id = ?1",
-            params![
-                id,
-                spec.name,
-                spec.kind.name(),
-                spec.handoff.weekday.to_string(),
-                spec.handoff.time.format("%H:%M").to_string(),
-                serde_json::to_string(&spec.pool).expect("ids serialise"),
-                spec.focus_share_percent,
-                serde_json::to_string(&spec.checklist).expect("strings serialise"),
-                spec.escalates_to,
-                serde_json::to_string(&spec.shadow_pool).expect("ids serialise"),
-                spec.min_gap_turns,
-                serde_json::to_string(&spec.weights).expect("weights serialise"),
-                spec.standing.map(|s| s.member_id),
-                spec.standing.and_then(|s| s.stand_in_id),
-            ],
-        );
-        match res {
-            Err(e) if is_unique_violation(&e) => Err(AppError::conflict(
-                "name",
-                format!("the team already has a policy called \"{}\"", spec.name),
-            )
-            .into()),
-            Err(e) => Err(e.into()),
-            Ok(_) => self.policy(id),
-        }
+        write_policy(&self.conn, UPDATE_POLICY, id, spec)?;
+        self.policy(id)
     }
 
     /// Deletes a duty policy and its turns; policies escalating to it no longer do.
