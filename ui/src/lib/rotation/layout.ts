@@ -3,7 +3,8 @@
 // handoff sits mid-day). Which days are worked, their holidays and the instants each local day
 // begins and ends all come from the view (`view.days`, computed in core): nothing here works out
 // a weekend, a holiday or a local midnight.
-import type { DutyPolicy, Holiday, RotationView, TimeOff, Turn, ViewDay } from "../bindings";
+import type { DutyPolicy, Holiday, PolicyKind, RotationView, TimeOff, Turn, ViewDay } from "../bindings";
+import { dayAt, type DayBounds } from "./readability";
 import { addDays, isoWeek, mondayOf, weekdayName } from "../dates";
 
 /** One column of the grid: a day, or a week in the quarter view. */
@@ -42,6 +43,7 @@ interface DayIndex {
   first: string;
   last: string;
   byDate: Map<string, [number, number]>;
+  list: DayBounds[]; // the days in order, for finding the day an instant falls in
   bounds: [number, number];
 }
 
@@ -53,12 +55,18 @@ function indexOf(view: WithDays): DayIndex {
   let ix = indexes.get(view.days);
   if (!ix) {
     const byDate = new Map<string, [number, number]>();
-    for (const d of view.days) byDate.set(d.date, [Date.parse(d.start), Date.parse(d.end)]);
+    const list: DayBounds[] = [];
+    for (const d of view.days) {
+      const b: [number, number] = [Date.parse(d.start), Date.parse(d.end)];
+      byDate.set(d.date, b);
+      list.push({ date: d.date, start: b[0], end: b[1] });
+    }
     const first = view.days[0], last = view.days[view.days.length - 1];
     ix = {
       first: first?.date ?? "",
       last: last?.date ?? "",
       byDate,
+      list,
       bounds: first && last ? [Date.parse(first.start), Date.parse(last.end)] : [0, 1],
     };
     indexes.set(view.days, ix);
@@ -145,6 +153,28 @@ export function rangeBounds(view: WithDays): [number, number] {
 
 export function placeTurn(t: Turn, bounds: [number, number]): Span | null {
   return place(Date.parse(t.start), Date.parse(t.end), bounds[0], bounds[1]);
+}
+
+/** The view's days with their bounds in UTC ms, in order. */
+export function dayBounds(view: WithDays): DayBounds[] {
+  return indexOf(view).list;
+}
+
+/** Where a turn sits on the sprint view's day columns. A daily policy's turn covers the local day
+ *  it starts on, from that day's start to its end, so it lines up with the day's column (a turn
+ *  from Tuesday 09:30 to Wednesday 09:30 fills Tuesday; its handoff time is in its label), and is
+ *  left out when it starts outside the range. Other turns (weekly, per sprint, standing) are
+ *  time-proportional. Null when not shown. */
+export function placeTurnOn(t: Turn, kind: PolicyKind, view: WithDays): Span | null {
+  const ix = indexOf(view);
+  if (kind === "daily") {
+    // A daily turn that started before the range (Friday's, running over the weekend into
+    // Monday morning) belongs to its own day, not to a sliver of the first one; the on-duty row
+    // still names its person on the days it covers.
+    const day = dayAt(ix.list, Date.parse(t.start));
+    return day ? place(day.start, day.end, ix.bounds[0], ix.bounds[1]) : null;
+  }
+  return place(Date.parse(t.start), Date.parse(t.end), ix.bounds[0], ix.bounds[1]);
 }
 
 /** Time off of `memberId` inside the range, as spans (for hatching behind that person's turns):
