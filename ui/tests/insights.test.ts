@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { InterruptStats, RotationView, Simulation, StrategyResult } from "../src/lib/bindings";
-import { heatGrid, hoursMinutes, lastDays, mixRows, personRows, shareLines, trendChart } from "../src/lib/insights/insights";
-import { adoption, comparisonRows, focusBars, minutesOf, sensitivityGrid, strategyLabel } from "../src/lib/insights/simulator";
+import { LIMIT_CHIP, shortNames, heatGrid, hoursMinutes, lastDays, mixRows, personRows, shareLines, trendChart } from "../src/lib/insights/insights";
+import { assumptionLines, shortName, shortOf, adoption, comparisonRows, focusBars, minutesOf, sensitivityGrid, strategyLabel } from "../src/lib/insights/simulator";
 import { isCaptureShortcut, onDutyNow } from "../src/lib/shell/capture";
 
 const share = (count: number, percent: number) => ({ count, percent });
@@ -46,10 +46,20 @@ describe("insights data", () => {
     const c = trendChart(stats().per_sprint);
     expect(c.data).toEqual([[0, 1], [1.5, 5.2]]);
     expect(c.xTick(1)).toBe("S2");
+    expect(c.xLabel).toBe("Sprint");
     expect(c.xSplits).toEqual([0, 1]);
     expect(c.titles[1]).toContain("12 % of the team's time");
     expect(c.summary).toContain("S2");
     expect(trendChart([]).summary).toBe("no sprint overlaps the range");
+  });
+
+  it("axis ticks drop the words every sprint name starts with", () => {
+    expect(shortNames(["Phoenix 31", "Phoenix 32"])).toEqual(["31", "32"]);
+    expect(shortNames(["Team A Sprint 1", "Team A Sprint 2"])).toEqual(["1", "2"]);
+    expect(shortNames(["Alpha", "Beta"])).toEqual(["Alpha", "Beta"]);
+    expect(shortNames(["Phoenix", "Phoenix 2"])).toEqual(["Phoenix", "Phoenix 2"]);
+    const c = trendChart([{ sprint: "Phoenix 31", days: { first: "a", last: "b" }, count: 1, minutes: 60, ops_percent: 1 }, { sprint: "Phoenix 32", days: { first: "a", last: "b" }, count: 1, minutes: 60, ops_percent: 1 }]);
+    expect([c.xTick(0), c.xLabel]).toEqual(["31", "Sprint (Phoenix …)"]);
   });
 
   it("mix bars are relative to the largest", () => {
@@ -72,6 +82,10 @@ describe("insights data", () => {
     late[6]![22] = 1;
     expect(heatGrid(late).hours.at(-1)).toBe(22);
     expect(heatGrid(Array.from({ length: 7 }, () => Array(24).fill(0))).summary).toBe("no interrupts in the range");
+  });
+
+  it("every load limit has its chip", () => {
+    expect(Object.keys(LIMIT_CHIP).sort()).toEqual(["incidents_per_shift", "on_call_share", "ops_share"]);
   });
 
   it("shares are sentences with the counts", () => {
@@ -113,11 +127,14 @@ function sim(): Simulation {
 describe("simulator data", () => {
   it("comparison rows as text, the winner marked", () => {
     const [d, n] = comparisonRows(sim());
-    expect(d).toMatchObject({ name: "daily", winner: true, focus: "200", focusRange: "190–210", points: "20.0 (19–21)", switches: "3.1", responseP95: "42 min", chores: "20 h", overload: "13 %" });
+    expect(d).toMatchObject({ name: "daily", short: "Daily Batman", winner: true, focus: "200", focusRange: "190–210", points: "20.0 (19–21)", switches: "3.1", responseP95: "42 min", chores: "20 h", overload: "13 %" });
     expect(n).toMatchObject({ winner: false, points: "—", chores: "—" });
   });
 
   it("backlog-and-wait on its own is named as such", () => {
+    expect(shortName({ kind: "no_shield", backlog_and_wait: true })).toBe("Backlog and wait");
+    expect(shortName({ kind: "weekly", backlog_and_wait: true })).toBe("Op of the Week + wait");
+    expect(shortOf(sim(), "unknown")).toBe("unknown");
     expect(strategyLabel(sim().results[2]!)).toMatch(/^Backlog and wait/);
     expect(strategyLabel(result("daily+wait", "daily", 1, true))).toBe("daily+wait label, with backlog-and-wait");
   });
@@ -132,8 +149,8 @@ describe("simulator data", () => {
     const g = sensitivityGrid(sim());
     expect(g.blocks).toEqual([0, 45, 90, 120]);
     expect(g.rows.map((r) => r.recovery)).toEqual([0, 10, 23, 45]);
-    expect(g.rows[0]!.cells[0]).toMatchObject({ winner: "no_shield", same: false, current: false });
-    expect(g.rows[2]!.cells[2]).toMatchObject({ winner: "daily", same: true, current: true });
+    expect(g.rows[0]!.cells[0]).toMatchObject({ winner: "No shield", same: false, current: false });
+    expect(g.rows[2]!.cells[2]).toMatchObject({ winner: "Daily Batman", same: true, current: true });
   });
 
   it("adopt: shields map to policy kinds; no shield and ops share have nothing to adopt", () => {
@@ -143,6 +160,11 @@ describe("simulator data", () => {
     expect(adoption({ kind: "standing", backlog_and_wait: false })).toEqual({ kind: "standing" });
     expect(adoption({ kind: "no_shield", backlog_and_wait: false })).toHaveProperty("none");
     expect(adoption({ kind: "ops_share", backlog_and_wait: false })).toHaveProperty("none");
+  });
+
+  it("assumptions: each sentence once, the model's first", () => {
+    const s = { ...sim(), assumptions: ["fitted to 40", "8-hour day"] };
+    expect(assumptionLines(s)).toEqual(["fitted to 40", "8-hour day"]);
   });
 
   it("minutes fields: whole numbers only", () => {

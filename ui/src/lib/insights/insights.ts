@@ -2,7 +2,7 @@
 // shape), the category mix and the weekday × hour heat map as plain rows, the shares as
 // sentences, and who absorbed what. Plain numbers and strings, no DOM: unit-tested. Every number
 // comes from the backend's InterruptStats; this only arranges and words it.
-import type { InterruptStats, PersonTally, Share, SprintTally, Tally } from "../bindings";
+import type { InterruptStats, LimitKind, PersonTally, Share, SprintTally, Tally } from "../bindings";
 import type { BarChart } from "../forecast/chart";
 import { addDays } from "../dates";
 
@@ -30,19 +30,29 @@ export function hoursMinutes(minutes: number): string {
 
 const hours1 = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 
+/** Sprint names without the words they all start with ("Phoenix 31", "Phoenix 32" → "31", "32"), for axis ticks. */
+export function shortNames(names: string[]): string[] {
+  if (names.length < 2) return names;
+  const words = names.map((n) => n.split(" "));
+  let common = 0;
+  while (words.every((w) => w.length > common + 1 && w[common] === words[0]![common])) common++;
+  return words.map((w) => w.slice(common).join(" "));
+}
+
 /** Interrupt hours per sprint, oldest first; each bar's legend says count, hours and ops share. */
 export function trendChart(per: SprintTally[]): BarChart {
   const xs = per.map((_, i) => i);
   const titles = per.map(
     (s) => `${s.sprint} (${s.days.first} – ${s.days.last}): ${s.count} interrupts, ${hours1(s.minutes)} h, ${s.ops_percent} % of the team's time`,
   );
+  const ticks = shortNames(per.map((s) => s.sprint));
   const peak = per.reduce((best, s) => (best && best.minutes >= s.minutes ? best : s), null as SprintTally | null);
   return {
     data: [xs, per.map((s) => hours1(s.minutes))],
     xRange: [-0.5, Math.max(per.length - 0.5, 0.5)],
-    xLabel: "Sprint",
+    xLabel: ticks[0] !== per[0]?.sprint ? `Sprint (${per[0]!.sprint.slice(0, per[0]!.sprint.length - ticks[0]!.length).trim()} …)` : "Sprint",
     yLabel: "Interrupt hours",
-    xTick: (x) => per[Math.round(x)]?.sprint ?? "",
+    xTick: (x) => ticks[Math.round(x)] ?? "",
     xSplits: xs,
     titles,
     markers: [],
@@ -147,3 +157,13 @@ export function personRows(people: PersonTally[]): PersonRow[] {
     offWidth: pct(p.off_duty_minutes),
   }));
 }
+
+/** The chip of a breach: which load limit, in two or three words. */
+export const LIMIT_CHIP: Record<LimitKind, string> = {
+  incidents_per_shift: "> 2 urgent per shift",
+  ops_share: "ops > 50 %",
+  on_call_share: "on call > 25 %",
+};
+
+/** Breaches shown before "Show all": a long list should not push the page down. */
+export const BREACHES_SHOWN = 6;

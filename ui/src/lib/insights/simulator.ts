@@ -7,9 +7,27 @@ const one = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 const whole = (x: number) => String(Math.round(x));
 const percent = (x: number) => `${Math.round(x * 100)} %`;
 
+const SHORT: Record<Strategy["kind"], string> = {
+  no_shield: "No shield", ops_share: "Ops share", daily: "Daily Batman", weekly: "Op of the Week",
+  per_sprint: "One out per sprint", standing: "Standing shield",
+};
+
+/** A short name for tables: "Daily Batman", "Op of the Week + wait", "Backlog and wait". */
+export function shortName(s: Strategy): string {
+  if (s.kind === "no_shield" && s.backlog_and_wait) return "Backlog and wait";
+  return s.backlog_and_wait ? `${SHORT[s.kind]} + wait` : SHORT[s.kind];
+}
+
+/** The short name of a strategy named by the backend ("daily+wait"), or the name itself when it is not in the results. */
+export function shortOf(sim: Simulation, name: string): string {
+  const r = sim.results.find((x) => x.name === name);
+  return r ? shortName(r.strategy) : name;
+}
+
 /** One row of the comparison table, as text. */
 export interface ComparisonRow {
   name: string;
+  short: string;
   label: string;
   winner: boolean;
   focus: string;
@@ -24,6 +42,7 @@ export interface ComparisonRow {
 export function comparisonRows(sim: Simulation): ComparisonRow[] {
   return sim.results.map((r) => ({
     name: r.name,
+    short: shortName(r.strategy),
     label: strategyLabel(r),
     winner: r.name === sim.winner,
     focus: whole(r.focus_hours.mean),
@@ -56,7 +75,7 @@ export function focusBars(sim: Simulation): FocusBar[] {
   const max = Math.max(1, ...sim.results.map((r) => r.focus_hours.high));
   const pct = (x: number) => Math.round((Math.max(0, x) / max) * 1000) / 10;
   return sim.results.map((r) => ({
-    name: r.name,
+    name: shortName(r.strategy),
     winner: r.name === sim.winner,
     mean: pct(r.focus_hours.mean),
     low: pct(r.focus_hours.low),
@@ -83,7 +102,7 @@ export function sensitivityGrid(sim: Simulation): SensitivityGrid {
         const winner = sim.sensitivity.find((c) => c.recovery_minutes === recovery && c.block_minutes === block)?.winner ?? "—";
         return {
           block,
-          winner,
+          winner: shortOf(sim, winner),
           same: winner === sim.winner,
           current: recovery === sim.settings.recovery_minutes && block === sim.settings.block_minutes,
         };
@@ -116,4 +135,9 @@ export function adoption(s: Strategy): Adoption {
 export function minutesOf(text: string): number | null {
   const t = text.trim();
   return /^\d{1,4}$/.test(t) ? Number(t) : null;
+}
+
+/** Everything assumed, each sentence once (the model's own assumptions are part of the simulation's). */
+export function assumptionLines(sim: Simulation): string[] {
+  return [...new Set([...sim.model.assumptions, ...sim.assumptions])];
 }

@@ -1,0 +1,180 @@
+//! The Insights screen in the real window, on the demo: the shares and observations are there as
+//! text, the charts are drawn, the simulator's comparison table has the seven strategies with the
+//! winner's summary; "Adopt" on the winner opens the Rotation screen's policy editor (or says why
+//! there is nothing to adopt). Then quick capture from another screen: Ctrl+I opens the form over
+//! the Sprints screen with whoever is on duty now as "handled by", and the interrupt is logged
+//! with that handler. Screenshots (with `SCREENSHOT_DIR`) are named after the colour scheme.
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use sprintshield_e2e::{Home, Window};
+
+async fn scheme(w: &Window) -> &'static str {
+    if w.eval("return matchMedia('(prefers-color-scheme: dark)').matches;")
+        .await
+        == serde_json::Value::Bool(true)
+    {
+        "dark"
+    } else {
+        "light"
+    }
+}
+
+/// Waits (up to 20 s: the simulator runs 7 × 1000 sprints in a debug build) until `script` returns `want`.
+async fn wait_eval(w: &Window, script: &str, want: serde_json::Value) {
+    let start = Instant::now();
+    loop {
+        let got = w.eval(script).await;
+        if got == want {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{script}: {got} (want {want})"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Presses Ctrl+`key` (to whatever has the focus).
+async fn ctrl(w: &Window, key: char) {
+    let keys = KeyActions::new("keys".to_owned())
+        .then(KeyAction::Down {
+            value: Key::Control.into(),
+        })
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key })
+        .then(KeyAction::Up {
+            value: Key::Control.into(),
+        });
+    w.client.perform_actions(keys).await.expect("key actions");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn insights_compare_the_shields_and_quick_capture_works_from_anywhere() {
+    let home = Home::new();
+    let w = Window::start(&home).await;
+    let scheme = scheme(&w).await;
+    w.click("[data-testid=nav-insights]").await;
+
+    // What the log says: shares and observations as visible text, the charts drawn.
+    w.wait_for_text("[data-testid=insights-shares]", "handled by whoever was on duty")
+        .await;
+    let observations = w.text("[data-testid=insights-observations]").await;
+    assert!(!observations.trim().is_empty(), "observations are shown");
+    assert!(
+        observations.chars().any(|c| c.is_ascii_digit()),
+        "observations carry numbers: {observations}"
+    );
+    w.wait_for("[data-testid=insights-trend] canvas").await;
+    w.wait_for("[data-testid=insights-heat] td").await;
+    w.wait_for("[data-testid=insights-people] tbody tr").await;
+    w.screenshot(&format!("insights-{scheme}")).await;
+    w.eval("document.querySelector('[data-testid=insights-heat]').scrollIntoView();")
+        .await;
+    w.screenshot(&format!("insights-heat-{scheme}")).await;
+
+    // The simulator: seven strategies, one winner, its summary, the sensitivity table.
+    wait_eval(
+        &w,
+        "return document.querySelectorAll('[data-testid=sim-row]').length;",
+        7.into(),
+    )
+    .await;
+    let summary = w.text("[data-testid=sim-summary]").await;
+    assert!(!summary.trim().is_empty());
+    wait_eval(
+        &w,
+        "return document.querySelectorAll('[data-testid=sim-row] [data-testid=sim-adopt]').length;",
+        1.into(),
+    )
+    .await;
+    wait_eval(
+        &w,
+        "return document.querySelectorAll('[data-testid=sim-sensitivity] tbody td').length;",
+        16.into(),
+    )
+    .await;
+    assert!(!w.text("[data-testid=sim-assumptions]").await.trim().is_empty());
+    w.eval("document.querySelector('[data-testid=simulator]').scrollIntoView();")
+        .await;
+    w.screenshot(&format!("insights-simulator-{scheme}")).await;
+
+    w.eval("document.querySelector('[data-testid=sim-sensitivity]').scrollIntoView();")
+        .await;
+    w.screenshot(&format!("insights-sensitivity-{scheme}")).await;
+
+    // A different recovery re-runs the simulation (the inputs say what they ask for).
+    w.fill("[data-testid=sim-recovery]", "45").await;
+    w.eval("document.querySelector('[data-testid=sim-recovery]').dispatchEvent(new Event('change'));")
+        .await;
+    wait_eval(
+        &w,
+        "return [...document.querySelectorAll('[data-testid=sim-sensitivity] td.current')].length;",
+        1.into(),
+    )
+    .await;
+
+    // Adopt the winner: the policy editor opens on the Rotation screen, or the screen says why not.
+    let winner = w
+        .eval("return document.querySelector('[data-testid=sim-adopt]').closest('tr').dataset.strategy;")
+        .await;
+    w.click("[data-testid=sim-adopt]").await;
+    let winner = winner.as_str().unwrap_or_default().to_owned();
+    if winner.starts_with("no_shield") || winner.starts_with("ops_share") {
+        w.wait_for("[data-testid=sim-adopt-note]").await;
+    } else {
+        w.wait_for("[data-testid=policy-editor]").await;
+        w.wait_for_text("[data-testid=adopt-note]", "From Insights").await;
+        w.screenshot(&format!("insights-adopt-{scheme}")).await;
+    }
+
+    // Quick capture from another screen, the handler pre-filled with whoever is on duty now.
+    w.click("[data-testid=nav-sprints]").await;
+    w.eval("document.activeElement && document.activeElement.blur();").await;
+    ctrl(&w, 'i').await;
+    w.wait_for("[data-testid=quick-capture]").await;
+    let duty = w.text("[data-testid=quick-capture-duty]").await;
+    let handler = w
+        .wait_for("#int-who")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    if duty.contains("is on duty now") {
+        assert!(
+            !handler.is_empty() && handler != "null",
+            "pre-filled from the Today card: {duty} / {handler:?}"
+        );
+    }
+    w.fill("#int-title", "Checkout slow after deploy").await;
+    w.screenshot(&format!("insights-quick-capture-{scheme}")).await;
+    w.click("[data-testid=quick-capture] [data-testid=interrupt-submit]")
+        .await;
+    w.wait_for_text(
+        "[data-testid=quick-capture] [data-testid=banner-ok]",
+        "Checkout slow after deploy",
+    )
+    .await;
+    let stored: Option<i64> = home
+        .read_db()
+        .query_row(
+            "SELECT handled_by FROM interrupt WHERE title = 'Checkout slow after deploy'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    if let Ok(id) = handler.parse::<i64>() {
+        assert_eq!(stored, Some(id), "logged with the pre-filled handler");
+    }
+    w.click("[data-testid=quick-capture-close]").await;
+    wait_eval(
+        &w,
+        "return !!document.querySelector('[data-testid=quick-capture]');",
+        false.into(),
+    )
+    .await;
+    w.close().await;
+}
