@@ -17,18 +17,10 @@ async fn scheme(w: &Window) -> &'static str {
     }
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn every_turn_shows_its_person_at_1280_px() {
-    let home = Home::new();
-    let w = Window::start(&home).await;
-    w.client.set_window_size(1280, 800).await.expect("resize the window");
-    w.click("[data-testid=nav-rotation]").await;
-    w.wait_for("[data-testid=turn]").await;
-    w.wait_for("[data-testid=on-duty-row]").await;
-    w.settle().await;
-    let s = scheme(&w).await;
-    w.screenshot(&format!("planner-readability-{s}")).await;
-
+/// Checks that every turn of the sprint view shows its person (name, first name or initials of
+/// a member), unclipped, with its full name in the accessible label and its conflict marker (if
+/// any) visible inside it. Returns how many turns there are.
+async fn every_turn_names_its_person(w: &Window) -> usize {
     // Each turn: its label, the member's full name, whether the label is clipped, and whether
     // its conflict marker (if any) is visible inside it.
     let v = w
@@ -41,7 +33,7 @@ async fn every_turn_shows_its_person_at_1280_px() {
                const r = t.getBoundingClientRect();
                const m = t.querySelector('[data-testid=conflict-marker]');
                const mr = m && m.getBoundingClientRect();
-               const who = members.find(n => t.dataset.member === n || t.dataset.member.startsWith(n) || n.startsWith(t.dataset.member));
+               const who = members.find(n => t.dataset.member === n);
                const full = t.dataset.member;
                const label = name ? name.textContent.trim() : '';
                return { label, full, known: !!who,
@@ -81,6 +73,24 @@ async fn every_turn_shows_its_person_at_1280_px() {
             );
         }
     }
+
+    turns.len()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_turn_shows_its_person_at_1280_px() {
+    let home = Home::new();
+    let w = Window::start(&home).await;
+    w.client.set_window_size(1280, 800).await.expect("resize the window");
+    w.click("[data-testid=nav-rotation]").await;
+    w.wait_for("[data-testid=turn]").await;
+    w.wait_for("[data-testid=on-duty-row]").await;
+    w.settle().await;
+    let s = scheme(&w).await;
+    w.screenshot(&format!("planner-readability-{s}")).await;
+
+    let n = every_turn_names_its_person(&w).await;
+    assert!(n >= 5, "a planned rotation: {n} turns");
 
     // The on-duty row: one cell per day column, each naming someone (or a dash) per policy.
     let duty = w
@@ -135,6 +145,41 @@ async fn every_turn_shows_its_person_at_1280_px() {
         .eval("const b = document.querySelector('[data-testid=undo]'); return [b.disabled, getComputedStyle(b).borderTopStyle];")
         .await;
     assert_eq!(undo, serde_json::json!([true, "dashed"]));
+
+    // An override that makes conflicts: the name and the marker stay beside the corner badges.
+    let ids = w
+        .eval(
+            "const t = [...document.querySelectorAll('[data-testid=turn]')].filter(e => e.getAttribute('aria-label').startsWith('Batman:'));
+             const other = t.find(e => e.dataset.member !== t[0].dataset.member);
+             return [t[0].dataset.turnId, other.dataset.member];",
+        )
+        .await;
+    let (first, other) = (ids[0].as_str().unwrap(), ids[1].as_str().unwrap());
+    let chip = w
+        .eval(&format!(
+            "return [...document.querySelectorAll('[data-testid=member-chip]')]
+               .find(e => e.querySelector('.who').textContent.trim() === {other:?}).dataset.memberId;"
+        ))
+        .await;
+    let chip = w
+        .wait_for(&format!(
+            "[data-testid=member-chip][data-member-id=\"{}\"]",
+            chip.as_str().unwrap()
+        ))
+        .await;
+    let target = w.wait_for(&format!("[data-turn-id=\"{first}\"]")).await;
+    w.drag(&chip, &target).await;
+    w.wait_for(&format!(
+        "[data-turn-id=\"{first}\"] [data-testid=turn-badges][data-badges~=override]"
+    ))
+    .await;
+    w.settle().await;
+    every_turn_names_its_person(&w).await;
+    let conflicted = w
+        .eval("return document.querySelectorAll('[data-testid=turn]:not([data-conflicts=\"0\"])').length;")
+        .await;
+    assert!(conflicted.as_u64().unwrap() > 0, "the override made a conflict to show");
+    w.screenshot(&format!("planner-readability-override-{s}")).await;
 
     // The quarter: daily turns as counts per week ("Ana ×3, Ben ×2").
     w.click("[data-testid=scale-quarter]").await;
