@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { InterruptStats, RotationView, Simulation, StrategyResult } from "../src/lib/bindings";
 import { LIMIT_CHIP, shortNames, heatGrid, hoursMinutes, lastDays, mixRows, personRows, shareLines, trendChart } from "../src/lib/insights/insights";
-import { assumptionLines, shortName, shortOf, adoption, comparisonRows, focusBars, minutesOf, sensitivityGrid, strategyLabel } from "../src/lib/insights/simulator";
+import { bestShield, assumptionLines, shortName, shortOf, adoption, comparisonRows, focusBars, minutesOf, sensitivityGrid, strategyLabel } from "../src/lib/insights/simulator";
 import { isCaptureShortcut, onDutyNow } from "../src/lib/shell/capture";
 
 const share = (count: number, percent: number) => ({ count, percent });
@@ -165,6 +165,13 @@ describe("simulator data", () => {
   it("assumptions: each sentence once, the model's first", () => {
     const s = { ...sim(), assumptions: ["fitted to 40", "8-hour day"] };
     expect(assumptionLines(s)).toEqual(["fitted to 40", "8-hour day"]);
+  });
+
+  it("the best shield is the first result with a policy to adopt", () => {
+    const s = sim();
+    expect(bestShield(s)).toEqual({ name: "Daily Batman", kind: "daily" });
+    expect(bestShield({ ...s, results: [s.results[1]!, s.results[2]!] })).toBeNull();
+    expect(bestShield({ ...s, results: [s.results[2]!, result("per_sprint", "per_sprint", 10)] })).toEqual({ name: "One out per sprint", kind: "sprint" });
   });
 
   it("minutes fields: whole numbers only", () => {

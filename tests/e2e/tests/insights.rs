@@ -116,19 +116,22 @@ async fn insights_compare_the_shields_and_quick_capture_works_from_anywhere() {
     )
     .await;
 
-    // Adopt the winner: the policy editor opens on the Rotation screen, or the screen says why not.
+    // Adopt the winner: the policy editor opens on the Rotation screen; a winner with no policy to
+    // adopt says why and offers the shield with the most focus, which opens the editor the same way.
     let winner = w
         .eval("return document.querySelector('[data-testid=sim-adopt]').closest('tr').dataset.strategy;")
         .await;
     w.click("[data-testid=sim-adopt]").await;
     let winner = winner.as_str().unwrap_or_default().to_owned();
     if winner.starts_with("no_shield") || winner.starts_with("ops_share") {
+        // Nothing to adopt: the note says so and offers the shield with the most focus.
         w.wait_for("[data-testid=sim-adopt-note]").await;
-    } else {
-        w.wait_for("[data-testid=policy-editor]").await;
-        w.wait_for_text("[data-testid=adopt-note]", "From Insights").await;
-        w.screenshot(&format!("insights-adopt-{scheme}")).await;
+        w.screenshot(&format!("insights-adopt-note-{scheme}")).await;
+        w.click("[data-testid=sim-adopt-shield]").await;
     }
+    w.wait_for("[data-testid=policy-editor]").await;
+    w.wait_for_text("[data-testid=adopt-note]", "From Insights").await;
+    w.screenshot(&format!("insights-adopt-{scheme}")).await;
 
     // Quick capture from another screen, the handler pre-filled with whoever is on duty now.
     w.click("[data-testid=nav-sprints]").await;

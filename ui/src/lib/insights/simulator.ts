@@ -141,3 +141,12 @@ export function minutesOf(text: string): number | null {
 export function assumptionLines(sim: Simulation): string[] {
   return [...new Set([...sim.model.assumptions, ...sim.assumptions])];
 }
+
+/** The shield with the most focus (the first result that has a policy to adopt), for when the winner has none. */
+export function bestShield(sim: Simulation): { name: string; kind: PolicyKind } | null {
+  for (const r of sim.results) {
+    const a = adoption(r.strategy);
+    if ("kind" in a) return { name: shortName(r.strategy), kind: a.kind };
+  }
+  return null;
+}
