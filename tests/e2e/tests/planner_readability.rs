@@ -92,6 +92,37 @@ async fn every_turn_shows_its_person_at_1280_px() {
     let n = every_turn_names_its_person(&w).await;
     assert!(n >= 5, "a planned rotation: {n} turns");
 
+    // Keyboard focus on a turn showing a first name or initials shows the whole name: Tab into
+    // it from the element before it (a keyboard focus, so :focus-visible applies).
+    let short = w
+        .eval(
+            "const all = [...document.querySelectorAll('button, [href], input, select, [tabindex]')].filter(e => !e.disabled);
+             const t = document.querySelector('[data-testid=turn].short');
+             if (!t) return null;
+             all[all.indexOf(t) - 1].focus();
+             return [t.dataset.turnId, t.dataset.member];",
+        )
+        .await;
+    if let Some(short) = short.as_array() {
+        let (id, full) = (short[0].as_str().unwrap(), short[1].as_str().unwrap());
+        let before = w.client.active_element().await.unwrap();
+        before.send_keys("\u{E004}").await.unwrap();
+        let shown = w
+            .eval(
+                "const t = document.activeElement; const f = t.querySelector('.name.full');
+                 return [t.dataset.turnId, f ? f.textContent : null, f ? getComputedStyle(f).display !== 'none' : false,
+                         f ? f.getBoundingClientRect().right <= t.getBoundingClientRect().right + 1 : false];",
+            )
+            .await;
+        assert_eq!(
+            shown,
+            serde_json::json!([id, full, true, true]),
+            "the focused turn shows {full} whole"
+        );
+        w.screenshot(&format!("planner-readability-focus-{s}")).await;
+        w.eval("document.activeElement.blur(); return 0;").await;
+    }
+
     // The on-duty row: one cell per day column, each naming someone (or a dash) per policy.
     let duty = w
         .eval(
