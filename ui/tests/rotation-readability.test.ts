@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { Turn, ViewDay } from "../src/lib/bindings";
 import { addDays } from "../src/lib/dates";
 import { dayBounds, days, placeTurnOn, rangeBounds, weeks } from "../src/lib/rotation/layout";
-import { contrast, countsText, dayAt, fitLabel, initials, onDuty, textPx, TURN_CHROME_PX, weekCounts } from "../src/lib/rotation/readability";
+import { contrast, countsText, dayAt, fitLabel, initials, mix, onDuty, textPx, TURN_CHROME_PX, weekCounts } from "../src/lib/rotation/readability";
 
 const HOUR = 3_600_000;
 const turn = (id: number, member: number, start: string, end: string, policy = 1): Turn => ({
@@ -170,6 +170,20 @@ describe("contrast of the planner's colours (WCAG AA)", () => {
     });
     it(`${scheme}: disabled buttons are dimmer than enabled ones`, () => {
       expect(contrast(t["disabled-text"]!, t["surface"]!)).toBeLessThan(contrast(t["text"]!, t["surface"]!) / 2);
+    });
+  }
+  // Member colours (core's palette, crates/core/src/member.rs): a turn is the colour at 28 % over
+  // the card, an on-duty name at 22 %; their text is the text colour.
+  const PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#6b8e23"];
+  it("mixes like color-mix in srgb", () => {
+    expect(mix("#ffffff", "#000000", 50)).toBe("#808080");
+    expect(mix("#4e79a7", "#ffffff", 100)).toBe("#4e79a7");
+  });
+  for (const [scheme, t] of [["light", light], ["dark", dark]] as const) {
+    it(`${scheme}: names on turns and on-duty chips of every member colour are at least 4.5:1`, () => {
+      for (const c of PALETTE) {
+        for (const share of [28, 22]) expect(contrast(t["text"]!, mix(c, t["surface"]!, share)), `${c} at ${share} %`).toBeGreaterThanOrEqual(4.5);
+      }
     });
   }
   it("weekend headers in light mode are well above the old 2.25:1", () => {

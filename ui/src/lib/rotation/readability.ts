@@ -147,3 +147,9 @@ export function contrast(a: string, b: string): number {
   const la = luminance(a), lb = luminance(b);
   return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }
+
+/** `color-mix(in srgb, a p%, b)`: the two colours mixed channel by channel, as "#rrggbb". */
+export function mix(a: string, b: string, percentA: number): string {
+  const x = parseHex(a), y = parseHex(b), f = percentA / 100;
+  return "#" + x.map((v, i) => Math.round(v * f + y[i]! * (1 - f)).toString(16).padStart(2, "0")).join("");
+}
