@@ -176,3 +176,12 @@ describe("revert to plan in the undo history", () => {
     expect(recordTurns(h, "Nothing", { before: [], after: [] })).toBe(h);
   });
 });
+
+describe("a new policy from Insights' Adopt", () => {
+  it("starts as the adopted kind, everything else at the kind's defaults", () => {
+    const f = emptyPolicy("weekly");
+    expect(f.kind).toBe("weekly");
+    expect(policyInput({ ...f, name: "Op of the Week" }).input).toMatchObject({ kind: "weekly", name: "Op of the Week" });
+    expect(emptyPolicy().kind).toBe("daily");
+  });
+});

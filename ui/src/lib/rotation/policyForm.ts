@@ -43,9 +43,10 @@ export const KINDS: { value: PolicyKind; label: string; hint: string }[] = [
 
 export const WEEKDAYS = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"] as const;
 
-export function emptyPolicy(): PolicyFields {
+/** A new policy's fields, of `kind` (Insights' "Adopt" opens the editor on the winning kind). */
+export function emptyPolicy(kind: PolicyKind = "daily"): PolicyFields {
   return {
-    name: "", kind: "daily", weekday: "MON", time: "", pool: [], focus: "", checklist: [], ownChecklist: false,
+    name: "", kind, weekday: "MON", time: "", pool: [], focus: "", checklist: [], ownChecklist: false,
     escalatesTo: null, minGap: "", standingMember: null, standIn: null,
   };
 }
