@@ -101,6 +101,18 @@ fn member(name: &str, email: &str, pct: i64, skills: &[&str]) -> NewMember {
     }
 }
 
+/// Gives each member of a team the first colour no teammate wears yet (as adding them in the app
+/// would), so no two demo people look alike.
+fn distinct_colours(mut members: Vec<NewMember>) -> Vec<NewMember> {
+    let mut used: Vec<String> = Vec::new();
+    for m in &mut members {
+        let colour = crate::member::first_free_colour(&used);
+        used.push(colour.clone());
+        m.colour = Some(colour);
+    }
+    members
+}
+
 fn sprints(
     prefix: &str,
     first_no: usize,
@@ -268,13 +280,13 @@ pub fn demo_data(today: NaiveDate) -> Vec<DemoTeam> {
             working_days: None,
             sprint_length_days: Some(14),
         },
-        members: vec![
+        members: distinct_colours(vec![
             member("Ana Souza", "ana@phoenix.example", 100, &["backend", "db"]),
             member("Ben Okafor", "ben@phoenix.example", 100, &["frontend"]),
             member("Chloé Martin", "chloe@phoenix.example", 80, &["backend", "ops"]),
             member("Dmitri Ivanov", "dmitri@phoenix.example", 100, &["frontend", "mobile"]),
             member("Emma Larsen", "emma@phoenix.example", 100, &["backend", "security"]),
-        ],
+        ]),
         time_off: vec![
             DemoTimeOff {
                 member: 1,
@@ -332,12 +344,12 @@ pub fn demo_data(today: NaiveDate) -> Vec<DemoTeam> {
             working_days: None,
             sprint_length_days: Some(14),
         },
-        members: vec![
+        members: distinct_colours(vec![
             member("Farid Haddad", "farid@atlas.example", 100, &["linux", "network"]),
             member("Grace Kim", "grace@atlas.example", 100, &["db", "backup"]),
             member("Hugo Berg", "hugo@atlas.example", 100, &["linux", "security"]),
             member("Ines Costa", "ines@atlas.example", 60, &["release", "monitoring"]),
-        ],
+        ]),
         time_off: vec![DemoTimeOff {
             member: 1,
             days: DateSpan {
@@ -390,6 +402,21 @@ mod tests {
             for i in &team.interrupts {
                 i.interrupt.clone().validate(chrono_tz::Europe::Berlin, now).unwrap();
             }
+        }
+    }
+
+    #[test]
+    fn no_two_people_of_a_demo_team_share_a_colour() {
+        for team in demo_data(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()) {
+            let mut colours: Vec<String> = team
+                .members
+                .iter()
+                .map(|m| m.clone().validate().unwrap().colour)
+                .collect();
+            let n = colours.len();
+            colours.sort();
+            colours.dedup();
+            assert_eq!(colours.len(), n, "{}", team.team.name);
         }
     }
 
