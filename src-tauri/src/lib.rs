@@ -28,7 +28,6 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         teams::remove_team,
         teams::list_members,
         teams::add_member,
-        teams::update_member,
         teams::edit_member,
         teams::retire_member,
         teams::remove_member,

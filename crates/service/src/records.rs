@@ -60,15 +60,6 @@ impl Sprintshield {
         Ok(Outcome::new(member.clone(), Changes::created(Record::Member(member))))
     }
 
-    /// Replaces every field of member `id`.
-    pub fn update_member(&mut self, id: Id, new: NewMember) -> Result<Outcome<Member>> {
-        let (before, after) = self.write(|s| Ok((s.member(id)?, s.update_member(id, new)?)))?;
-        Ok(Outcome::new(
-            after.clone(),
-            Changes::edited(Record::Member(before), Record::Member(after)),
-        ))
-    }
-
     /// All time off of the team's members, by first day.
     pub fn time_off(&self, team_id: Id) -> Result<Vec<TimeOff>> {
         self.read(|s| s.time_off(team_id))

@@ -163,10 +163,7 @@ impl Sprintshield {
     pub fn apply_edit(&mut self, team_id: Id, range: DateSpan, edit: Edit, now: DateTime<Utc>) -> Result<EditResult> {
         self.write(|s| {
             let (ctx, turns) = load(s, team_id)?;
-            check_edit(&ctx, &turns, edit)?;
-            let after = rotation::apply_edit(&turns, edit)?;
-            let changes = diff_turns(&turns, &after);
-            s.update_turns(&changes.after)?;
+            let (after, changes) = edit_in(s, &ctx, &turns, edit)?;
             Ok(EditResult {
                 view: rotation_view(&ctx, &after, range, now),
                 changes: Changes::of_turns(changes),
@@ -203,9 +200,7 @@ impl Sprintshield {
                 },
                 EditAt::Shadow { member_id } => Edit::Shadow { turn_id, member_id },
             };
-            check_edit(&ctx, &turns, edit)?;
-            let changes = diff_turns(&turns, &rotation::apply_edit(&turns, edit)?);
-            s.update_turns(&changes.after)?;
+            let (_, changes) = edit_in(s, &ctx, &turns, edit)?;
             Ok(Outcome::new(changes.after.clone(), Changes::of_turns(changes)))
         })
     }
@@ -261,6 +256,21 @@ impl Sprintshield {
         let note = validate_note(note)?;
         self.write(|s| s.set_turn_note(turn_id, &note))
     }
+}
+
+/// Checks and makes `edit` on the loaded `turns` inside the caller's write transaction; returns
+/// all turns after it and the ones it changed.
+fn edit_in(
+    s: &mut Store,
+    ctx: &RotationContext,
+    turns: &[Turn],
+    edit: Edit,
+) -> sprintshield_store::Result<(Vec<Turn>, TurnChanges)> {
+    check_edit(ctx, turns, edit)?;
+    let after = rotation::apply_edit(turns, edit)?;
+    let changes = diff_turns(turns, &after);
+    s.update_turns(&changes.after)?;
+    Ok((after, changes))
 }
 
 /// Plans and stores inside the caller's write transaction (also used by the demo load).

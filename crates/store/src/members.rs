@@ -93,18 +93,6 @@ impl Store {
         insert_member(&self.conn, team_id, &spec)
     }
 
-    /// Replaces every field of member `id` with the validated `new`.
-    pub fn update_member(&mut self, id: Id, new: NewMember) -> Result<Member> {
-        let spec = new.validate()?;
-        let old = self.member(id)?;
-        write_member(&self.conn, UPDATE, id, &spec)?;
-        Ok(Member {
-            id,
-            team_id: old.team_id,
-            spec,
-        })
-    }
-
     /// The team's members, by name.
     pub fn members(&self, team_id: Id) -> Result<Vec<Member>> {
         let mut st = self.conn.prepare(&format!(
@@ -235,16 +223,14 @@ mod tests {
             )
             .unwrap();
         assert_eq!(s.members(team).unwrap(), vec![m.clone()]);
-        let up = s
-            .update_member(
-                m.id,
-                NewMember {
-                    name: "Ana S.".into(),
-                    capacity_percent: Some(60),
-                    ..Default::default()
-                },
-            )
-            .unwrap();
+        let spec = NewMember {
+            name: "Ana S.".into(),
+            capacity_percent: Some(60),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        let up = s.save_member(m.id, &spec).unwrap();
         assert_eq!(s.member(m.id).unwrap(), up);
         assert_eq!(s.member_by_name(team, "ana s.").unwrap().spec.capacity_percent, 60);
     }

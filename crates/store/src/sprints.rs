@@ -1,6 +1,6 @@
 //! Sprints of a team.
 use rusqlite::{params, OptionalExtension, Row};
-use sprintshield_core::sprint::{check_no_overlap, validate_points, NewSprint, Sprint, SprintSpec};
+use sprintshield_core::sprint::{check_no_overlap, NewSprint, Sprint, SprintSpec};
 use sprintshield_core::{AppError, Id};
 
 use crate::error::is_unique_violation;
@@ -77,18 +77,6 @@ impl Store {
         let tx = self.conn.savepoint()?;
         let sprint = insert_sprint(&tx, team_id, &spec, None)?;
         tx.commit()?;
-        Ok(sprint)
-    }
-
-    /// Closes a sprint with the points completed (closing again corrects the number).
-    pub fn close_sprint(&mut self, sprint_id: Id, completed: f64) -> Result<Sprint> {
-        let points = validate_points("completed_points", completed)?;
-        let mut sprint = self.sprint(sprint_id)?;
-        self.conn.execute(
-            "UPDATE sprint SET completed_points = ?2 WHERE id = ?1",
-            params![sprint_id, points],
-        )?;
-        sprint.completed_points = Some(points);
         Ok(sprint)
     }
 
@@ -212,9 +200,12 @@ mod tests {
             .into();
         assert_eq!(e.kind, ErrorKind::Conflict);
         assert_eq!(s.sprints(t.id).unwrap().len(), 1);
-        let closed = s.close_sprint(s.sprint_by_name(t.id, "S1").unwrap().id, 37.0).unwrap();
+        // Points are checked by core's closing rule (lifecycle::check_close) before they get here.
+        let closed = s
+            .set_completed(s.sprint_by_name(t.id, "S1").unwrap().id, Some(37.0))
+            .unwrap();
         assert_eq!(s.sprint(closed.id).unwrap().completed_points, Some(37.0));
-        assert!(s.close_sprint(closed.id, -3.0).is_err());
-        assert_eq!(s.sprint(closed.id).unwrap().completed_points, Some(37.0));
+        assert!(s.set_completed(424242, Some(3.0)).is_err());
+        assert_eq!(s.set_completed(closed.id, None).unwrap().completed_points, None);
     }
 }

@@ -60,12 +60,6 @@ pub fn add_member(state: State<'_, AppState>, team_id: Id, new: NewMember) -> Cm
     state.with(|s| s.add_member(team_id, new).map(|o| o.value))
 }
 
-/// Edits a member.
-#[tauri::command(async)]
-pub fn update_member(state: State<'_, AppState>, id: Id, new: NewMember) -> CmdResult<Member> {
-    state.with(|s| s.update_member(id, new).map(|o| o.value))
-}
-
 /// Replaces every field of a member (new active days or duty re-plan the future); returns the
 /// member and what changed.
 #[tauri::command(async)]

@@ -46,8 +46,6 @@ export const commands = {
   listMembers: (teamId: number) => call<Member[]>("list_members", { teamId }),
   /** Adds a member. */
   addMember: (teamId: number, new_: NewMember) => call<Member>("add_member", { teamId, new: new_ }),
-  /** Edits a member. */
-  updateMember: (id: number, new_: NewMember) => call<Member>("update_member", { id, new: new_ }),
   /**
    * Replaces every field of a member (new active days or duty re-plan the future); returns the
    * member and what changed.
