@@ -15,6 +15,7 @@ pub mod demo;
 mod error;
 pub mod interrupts;
 pub mod members;
+pub mod publish;
 pub mod releases;
 mod restore;
 pub mod rotation;
