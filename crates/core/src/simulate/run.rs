@@ -99,14 +99,6 @@ struct Tally {
     load: Vec<f64>,
 }
 
-/// Per-person scratch space of one day.
-#[derive(Default, Clone)]
-struct Person {
-    events: Vec<(f64, f64, bool)>,
-    deferred: f64,
-    urgent: u32,
-}
-
 fn percentile(sorted: &[f64], q: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
@@ -145,135 +137,312 @@ fn spread(mut v: Vec<f64>) -> Spread {
     }
 }
 
-/// Runs one sprint (its arrivals) under `s`; adds to `t`. Only the people handed something on a
-/// day are looked at one by one; everybody else keeps their whole window as one block.
-#[allow(clippy::too_many_arguments)]
-fn sprint(
-    s: Strategy,
-    team: &SimTeam,
-    settings: &SimulationSettings,
-    run: usize,
-    arrivals: &[Arrival],
-    people: &mut [Person],
-    touched: &mut Vec<usize>,
-    (wholes, undisturbed): (&[f64], f64),
-    t: &mut Tally,
-) {
-    let n = team.people.len();
-    let days = team.sprint_weekdays.len();
-    let recovery = f64::from(settings.recovery_minutes);
-    let block = f64::from(settings.block_minutes);
-    let length = |i: usize| DAY * team.people[i];
-    let window = |i: usize| {
-        if s.kind == StrategyKind::OpsShare {
-            length(i) * (1.0 - settings.ops_share)
-        } else {
-            length(i)
-        }
-    };
-    let whole = |i: usize| wholes[i];
-    let mut focus = 0.0;
-    let mut next = 0;
-    for day in 0..days {
-        let global = run * days + day;
-        let duty = match s.kind {
-            StrategyKind::Daily => Some(global % n),
-            StrategyKind::Weekly => Some((global / 5) % n),
-            StrategyKind::PerSprint => Some(run % n),
-            StrategyKind::Standing => Some(0),
-            StrategyKind::NoShield | StrategyKind::OpsShare => None,
-        };
-        let second = match (s.kind, duty) {
-            (StrategyKind::Weekly, Some(d)) if n > 1 => Some((d + 1) % n),
-            _ => None,
-        };
-        for &i in touched.iter() {
-            let p = &mut people[i];
-            p.events.clear();
-            p.deferred = 0.0;
-            p.urgent = 0;
-        }
-        touched.clear();
-        let mut touch = |i: usize| {
-            if !touched.contains(&i) {
-                touched.push(i);
-            }
-        };
-        while next < arrivals.len() && arrivals[next].day == day {
-            let a = arrivals[next];
-            next += 1;
-            let handler = duty.unwrap_or(a.pick as usize % n);
-            touch(handler);
-            if s.backlog_and_wait && a.can_wait {
-                people[handler].deferred += a.minutes;
-                continue;
-            }
-            people[handler].events.push((a.minute, a.minutes, a.urgent));
-            if a.urgent {
-                people[handler].urgent += 1;
-            }
-            if let (Some(dw), true) = (second, a.escalate) {
-                touch(dw);
-                people[dw].events.push((a.minute, a.minutes, false));
-            }
-        }
-        // Everyone keeps their whole window, but the person on duty (no sprint work) and the
-        // people handed something (counted below).
-        focus += undisturbed;
-        if let Some(d) = duty {
-            focus -= whole(d);
-            t.duty_days += 1.0;
-            if !touched.contains(&d) {
-                t.chores += length(d);
+/// Per-person scratch space of one day.
+#[derive(Default, Clone)]
+struct Person {
+    events: Vec<(f64, f64, bool)>,
+    deferred: f64,
+    urgent: u32,
+}
+
+/// What the person on duty's day comes to when every interrupt of the day is theirs: the same for
+/// every shield (daily, weekly, per sprint, standing), so it is worked out once per day and run.
+#[derive(Default, Clone, Copy)]
+struct DutyDay {
+    /// Something arrived (the person on duty was handed it).
+    any: bool,
+    /// Minutes of the interrupts handed over (handled at once, then deferred).
+    minutes: f64,
+    /// Minutes of work: handling, recovery, deferred.
+    work: f64,
+    /// Urgent interrupts handled.
+    urgent: u32,
+    /// The first-response buckets of the urgent ones, in `Sim::responses`.
+    responses: (usize, usize),
+}
+
+/// The loop's state, allocated once and reused for every run and strategy.
+struct Sim<'a> {
+    team: &'a SimTeam,
+    settings: &'a SimulationSettings,
+    strategies: &'a [Strategy],
+    /// Per strategy, per person: the focus of a day nobody disturbs (the whole window if it is
+    /// long enough to count).
+    wholes: Vec<Vec<f64>>,
+    /// Per strategy: the sum of `wholes`.
+    undisturbed: Vec<f64>,
+    people: Vec<Person>,
+    touched: Vec<usize>,
+    /// The day each person was last reset (`usize::MAX`: never).
+    stamp: Vec<usize>,
+    /// Where each day's arrivals begin (one more entry for the end).
+    bounds: Vec<usize>,
+    /// Per day, the duty day without and with backlog-and-wait.
+    duty_days: [Vec<DutyDay>; 2],
+    /// Which of those the strategies need.
+    need: [bool; 2],
+    responses: Vec<u16>,
+}
+
+impl<'a> Sim<'a> {
+    fn new(team: &'a SimTeam, settings: &'a SimulationSettings, strategies: &'a [Strategy]) -> Sim<'a> {
+        let n = team.people.len();
+        let block = f64::from(settings.block_minutes);
+        let wholes: Vec<Vec<f64>> = strategies
+            .iter()
+            .map(|s| {
+                team.people
+                    .iter()
+                    .map(|c| {
+                        let length = DAY * c;
+                        let window = if s.kind == StrategyKind::OpsShare {
+                            length * (1.0 - settings.ops_share)
+                        } else {
+                            length
+                        };
+                        if window >= block {
+                            window
+                        } else {
+                            0.0
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let undisturbed = wholes.iter().map(|w| w.iter().sum()).collect();
+        let mut need = [false; 2];
+        for s in strategies {
+            if has_duty(s.kind) {
+                need[usize::from(s.backlog_and_wait)] = true;
             }
         }
-        for &i in touched.iter() {
-            let p = &people[i];
-            let on_duty = duty == Some(i);
-            if !on_duty {
-                focus -= whole(i);
+        let days = team.sprint_weekdays.len();
+        Sim {
+            team,
+            settings,
+            strategies,
+            wholes,
+            undisturbed,
+            people: vec![Person::default(); n],
+            touched: Vec::with_capacity(n),
+            stamp: vec![usize::MAX; n],
+            bounds: Vec::with_capacity(days + 1),
+            duty_days: [vec![DutyDay::default(); days], vec![DutyDay::default(); days]],
+            need,
+            responses: Vec::new(),
+        }
+    }
+
+    fn length(&self, i: usize) -> f64 {
+        DAY * self.team.people[i]
+    }
+
+    /// Runs one sprint (its arrivals, sorted by day and minute) under every strategy.
+    fn sprint(&mut self, run: usize, arrivals: &[Arrival], tallies: &mut [Tally]) {
+        let days = self.team.sprint_weekdays.len();
+        self.bounds.clear();
+        let mut next = 0;
+        for day in 0..days {
+            while next < arrivals.len() && arrivals[next].day < day {
+                next += 1;
             }
-            let length = length(i);
-            // The person on duty pays the recovery too: each interrupt pulls them off their chores.
-            let (mut free_at, mut busy, mut gaps) = (0.0f64, 0.0f64, 0.0f64);
-            let focus_end = (window(i) - p.deferred).max(0.0);
-            let mut count = |from: f64, to: f64| {
-                let (from, to) = (from.min(focus_end), to.min(focus_end));
-                if to - from > 0.0 && to - from >= block {
-                    gaps += to - from;
+            self.bounds.push(next);
+        }
+        self.bounds.push(arrivals.len());
+        self.responses.clear();
+        for wait in [false, true] {
+            if self.need[usize::from(wait)] {
+                for day in 0..days {
+                    let d = self.duty_day(&arrivals[self.bounds[day]..self.bounds[day + 1]], wait);
+                    self.duty_days[usize::from(wait)][day] = d;
                 }
-            };
-            for &(at, minutes, urgent) in &p.events {
-                let start = at.max(free_at);
-                if urgent && (on_duty || duty.is_none()) {
-                    let minute = ((start - at) as usize).min(RESPONSE_BUCKETS - 1);
-                    t.responses[minute] += 1;
-                }
-                count(free_at, start);
-                free_at = start + minutes + recovery;
-                busy += minutes + recovery;
             }
-            count(free_at, length);
-            // Work that runs past the end of the day is taken from focus all the same.
-            gaps = (gaps - (free_at - length).max(0.0)).max(0.0);
-            t.minutes += p.events.iter().map(|e| e.1).sum::<f64>() + p.deferred;
-            t.load[i] += busy + p.deferred;
-            if p.urgent > 2 {
-                t.breaches += 1.0;
-            }
-            if on_duty {
-                let work = busy + p.deferred;
-                if work > length {
-                    t.overloaded += 1.0;
-                }
-                t.chores += (length - work).max(0.0);
+        }
+        for k in 0..self.strategies.len() {
+            let s = self.strategies[k];
+            let t = &mut tallies[k];
+            if has_duty(s.kind) {
+                self.shielded(k, s, run, arrivals, t);
             } else {
-                focus += gaps;
-                t.switches += p.events.len() as f64;
+                self.unshielded(k, s, run, arrivals, t);
             }
         }
     }
-    t.focus.push(focus / 60.0);
+
+    /// The day of a person on duty who is handed every interrupt of `day` (the waiting ones,
+    /// with backlog-and-wait, at the end of it). Their recovery counts too: each interrupt pulls
+    /// them off their chores.
+    fn duty_day(&mut self, day: &[Arrival], wait: bool) -> DutyDay {
+        let recovery = f64::from(self.settings.recovery_minutes);
+        let (mut free_at, mut busy, mut minutes, mut deferred) = (0.0f64, 0.0f64, 0.0f64, 0.0f64);
+        let mut urgent = 0;
+        let first = self.responses.len();
+        for a in day {
+            if wait && a.can_wait {
+                deferred += a.minutes;
+                continue;
+            }
+            let start = a.minute.max(free_at);
+            if a.urgent {
+                urgent += 1;
+                let minute = ((start - a.minute) as usize).min(RESPONSE_BUCKETS - 1);
+                self.responses.push(minute as u16);
+            }
+            free_at = start + a.minutes + recovery;
+            busy += a.minutes + recovery;
+            minutes += a.minutes;
+        }
+        DutyDay {
+            any: !day.is_empty(),
+            minutes: minutes + deferred,
+            work: busy + deferred,
+            urgent,
+            responses: (first, self.responses.len()),
+        }
+    }
+
+    /// A strategy with someone on duty: they take every interrupt; the Op of the Week hands a
+    /// share of the urgent ones to the Dev of the Week as well.
+    fn shielded(&mut self, k: usize, s: Strategy, run: usize, arrivals: &[Arrival], t: &mut Tally) {
+        let n = self.team.people.len();
+        let days = self.team.sprint_weekdays.len();
+        let mut focus = 0.0;
+        for day in 0..days {
+            let global = run * days + day;
+            let d = match s.kind {
+                StrategyKind::Daily => global % n,
+                StrategyKind::Weekly => (global / 5) % n,
+                StrategyKind::PerSprint => run % n,
+                _ => 0,
+            };
+            let dd = self.duty_days[usize::from(s.backlog_and_wait)][day];
+            let length = self.length(d);
+            focus += self.undisturbed[k];
+            focus -= self.wholes[k][d];
+            t.duty_days += 1.0;
+            if !dd.any {
+                t.chores += length;
+                continue;
+            }
+            for &r in &self.responses[dd.responses.0..dd.responses.1] {
+                t.responses[usize::from(r)] += 1;
+            }
+            t.minutes += dd.minutes;
+            t.load[d] += dd.work;
+            if dd.urgent > 2 {
+                t.breaches += 1.0;
+            }
+            if dd.work > length {
+                t.overloaded += 1.0;
+            }
+            t.chores += (length - dd.work).max(0.0);
+            if s.kind == StrategyKind::Weekly && n > 1 {
+                let second = (d + 1) % n;
+                let p = &mut self.people[second];
+                p.events.clear();
+                p.deferred = 0.0;
+                p.urgent = 0;
+                for a in &arrivals[self.bounds[day]..self.bounds[day + 1]] {
+                    if a.escalate {
+                        p.events.push((a.minute, a.minutes, false));
+                    }
+                }
+                if !p.events.is_empty() {
+                    focus -= self.wholes[k][second];
+                    focus += self.off_duty(s, second, t);
+                }
+            }
+        }
+        t.focus.push(focus / 60.0);
+    }
+
+    /// A strategy with nobody on duty: each interrupt goes to whoever is asked.
+    fn unshielded(&mut self, k: usize, s: Strategy, run: usize, arrivals: &[Arrival], t: &mut Tally) {
+        let n = self.team.people.len();
+        let days = self.team.sprint_weekdays.len();
+        let mut focus = 0.0;
+        for day in 0..days {
+            let stamp = (run * days + day) * 2 + 1;
+            self.touched.clear();
+            for a in &arrivals[self.bounds[day]..self.bounds[day + 1]] {
+                let i = a.pick as usize % n;
+                let p = &mut self.people[i];
+                if self.stamp[i] != stamp {
+                    self.stamp[i] = stamp;
+                    self.touched.push(i);
+                    p.events.clear();
+                    p.deferred = 0.0;
+                    p.urgent = 0;
+                }
+                if s.backlog_and_wait && a.can_wait {
+                    p.deferred += a.minutes;
+                    continue;
+                }
+                p.events.push((a.minute, a.minutes, a.urgent));
+                if a.urgent {
+                    p.urgent += 1;
+                }
+            }
+            focus += self.undisturbed[k];
+            for j in 0..self.touched.len() {
+                let i = self.touched[j];
+                focus -= self.wholes[k][i];
+                focus += self.off_duty(s, i, t);
+            }
+        }
+        // The stamps of the next strategy must not match this one's.
+        self.stamp.iter_mut().for_each(|x| *x = usize::MAX);
+        t.focus.push(focus / 60.0);
+    }
+
+    /// The day of person `i`, not on duty, who was handed `people[i]`: busy stretches, and what is
+    /// left between them that is long enough to count as focus (returned, in minutes).
+    fn off_duty(&self, s: Strategy, i: usize, t: &mut Tally) -> f64 {
+        let p = &self.people[i];
+        let recovery = f64::from(self.settings.recovery_minutes);
+        let block = f64::from(self.settings.block_minutes);
+        let length = self.length(i);
+        let window = if s.kind == StrategyKind::OpsShare {
+            length * (1.0 - self.settings.ops_share)
+        } else {
+            length
+        };
+        let (mut free_at, mut busy, mut gaps) = (0.0f64, 0.0f64, 0.0f64);
+        let focus_end = (window - p.deferred).max(0.0);
+        let mut count = |from: f64, to: f64| {
+            let (from, to) = (from.min(focus_end), to.min(focus_end));
+            if to - from > 0.0 && to - from >= block {
+                gaps += to - from;
+            }
+        };
+        let mut minutes = 0.0;
+        for &(at, m, urgent) in &p.events {
+            let start = at.max(free_at);
+            if urgent {
+                let minute = ((start - at) as usize).min(RESPONSE_BUCKETS - 1);
+                t.responses[minute] += 1;
+            }
+            count(free_at, start);
+            free_at = start + m + recovery;
+            busy += m + recovery;
+            minutes += m;
+        }
+        count(free_at, length);
+        // Work that runs past the end of the day is taken from focus all the same.
+        let gaps = (gaps - (free_at - length).max(0.0)).max(0.0);
+        t.minutes += minutes + p.deferred;
+        t.load[i] += busy + p.deferred;
+        if p.urgent > 2 {
+            t.breaches += 1.0;
+        }
+        t.switches += p.events.len() as f64;
+        gaps
+    }
+}
+
+/// Whether the strategy puts someone on duty.
+fn has_duty(kind: StrategyKind) -> bool {
+    !matches!(kind, StrategyKind::NoShield | StrategyKind::OpsShare)
 }
 
 fn run_all(
@@ -282,68 +451,26 @@ fn run_all(
     settings: &SimulationSettings,
     strategies: &[Strategy],
 ) -> Vec<Tally> {
-    let n = team.people.len();
-    let mut tallies: Vec<Tally> = strategies
+    let mut tallies = new_tallies(team, strategies);
+    let mut rng = ChaCha8Rng::seed_from_u64(settings.seed);
+    let mut arrivals = Vec::new();
+    let mut sim = Sim::new(team, settings, strategies);
+    for run in 0..settings.runs as usize {
+        draw(model, team, settings.escalation_share, &mut rng, &mut arrivals);
+        sim.sprint(run, &arrivals, &mut tallies);
+    }
+    tallies
+}
+
+fn new_tallies(team: &SimTeam, strategies: &[Strategy]) -> Vec<Tally> {
+    strategies
         .iter()
         .map(|_| Tally {
-            load: vec![0.0; n],
+            load: vec![0.0; team.people.len()],
             responses: vec![0; RESPONSE_BUCKETS],
             ..Tally::default()
         })
-        .collect();
-    let mut rng = ChaCha8Rng::seed_from_u64(settings.seed);
-    let mut arrivals = Vec::new();
-    let mut people = vec![Person::default(); n];
-    let mut touched = Vec::with_capacity(n);
-    // Per strategy, the focus of a day nobody is disturbed: each whole window long enough.
-    let block = f64::from(settings.block_minutes);
-    let wholes: Vec<Vec<f64>> = strategies
-        .iter()
-        .map(|s| {
-            team.people
-                .iter()
-                .map(|c| {
-                    let length = DAY * c;
-                    let window = if s.kind == StrategyKind::OpsShare {
-                        length * (1.0 - settings.ops_share)
-                    } else {
-                        length
-                    };
-                    if window >= block {
-                        window
-                    } else {
-                        0.0
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    let undisturbed: Vec<f64> = wholes.iter().map(|w| w.iter().sum()).collect();
-    for run in 0..settings.runs as usize {
-        draw(model, team, settings.escalation_share, &mut rng, &mut arrivals);
-        for (k, (s, t)) in strategies.iter().zip(tallies.iter_mut()).enumerate() {
-            for &i in &touched {
-                let p: &mut Person = &mut people[i];
-                p.events.clear();
-                p.deferred = 0.0;
-                p.urgent = 0;
-            }
-            touched.clear();
-            let day_focus = (wholes[k].as_slice(), undisturbed[k]);
-            sprint(
-                *s,
-                team,
-                settings,
-                run,
-                &arrivals,
-                &mut people,
-                &mut touched,
-                day_focus,
-                t,
-            );
-        }
-    }
-    tallies
+        .collect()
 }
 
 fn result(s: Strategy, t: Tally, team: &SimTeam, runs: f64) -> StrategyResult {
