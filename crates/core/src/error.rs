@@ -38,6 +38,8 @@ pub enum ErrorKind {
     Conflict,
     /// The database could not be read or written.
     Storage,
+    /// A server the plan is published to (calendar, chat) refused, failed or did not answer.
+    Remote,
 }
 
 /// An error as shown to the user: `{ kind, message, field }`.

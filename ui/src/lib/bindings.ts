@@ -1,7 +1,7 @@
 // Generated from the Rust types by src-tauri/tests/bindings.rs. Do not edit.
 // Regenerate: UPDATE_BINDINGS=1 cargo test --test bindings
 
-export type ErrorKind = "invalid" | "not_found" | "conflict" | "storage";
+export type ErrorKind = "invalid" | "not_found" | "conflict" | "storage" | "remote";
 
 export type AppError = { 
 /**
