@@ -1,0 +1,227 @@
+//! Sprint history from a CSV file: one sprint per row with its name, first and last day, and the
+//! points committed and completed.
+//!
+//! Columns are found by name (case, spaces and `_` aside): `name` (or `sprint`), `start`
+//! (`start date`, `from`), `end` (`end date`, `to`), `committed` (`committed points`,
+//! `commitment`, `planned`) and `completed` (`completed points`, `done`, `velocity`). Dates are
+//! `YYYY-MM-DD`, `YYYY/MM/DD`, `DD.MM.YYYY` or Jira's `30/Mar/26` (a time after the date is
+//! ignored). A row is skipped with its reason when it cannot be read, overlaps a stored sprint or
+//! an earlier row, or has completed points before its last day; a sprint whose name is already
+//! stored is a duplicate.
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::detect::normalise;
+use super::read::read_table;
+use super::{DuplicateRow, SkippedRow};
+use crate::lifecycle::check_close;
+use crate::sprint::{check_no_overlap, NewSprint, Sprint, SprintSpec};
+use crate::text::shown;
+use crate::time::check_year;
+use crate::Invalid;
+
+/// A sprint row to add.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SprintRow {
+    /// The line of the file.
+    pub line: u64,
+    /// The sprint.
+    pub spec: SprintSpec,
+    /// Points completed (a closed sprint), if given.
+    #[ts(optional)]
+    pub completed_points: Option<f64>,
+}
+
+/// What a sprint-history import would do (or did, when `applied`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct SprintCsvPreview {
+    /// The file's column headers.
+    pub columns: Vec<String>,
+    /// Sprints to add.
+    pub rows: Vec<SprintRow>,
+    /// Sprints already stored.
+    pub duplicates: Vec<DuplicateRow>,
+    /// Rows that cannot be used.
+    pub skipped: Vec<SkippedRow>,
+    /// Whether they were written.
+    pub applied: bool,
+}
+
+const NAME: &[&str] = &["name", "sprint", "sprintname", "title"];
+const START: &[&str] = &["start", "startdate", "from", "begin", "firstday"];
+const END: &[&str] = &["end", "enddate", "to", "finish", "lastday"];
+const COMMITTED: &[&str] = &["committed", "committedpoints", "commitment", "planned", "plannedpoints"];
+const COMPLETED: &[&str] = &["completed", "completedpoints", "done", "velocity", "delivered"];
+
+/// Reads a sprint-history export against the team's stored `existing` sprints; `today` is the
+/// team's local day (a sprint can have completed points only from its last day on).
+pub fn read_sprints(text: &str, existing: &[Sprint], today: NaiveDate) -> Result<SprintCsvPreview, Invalid> {
+    let table = read_table(text)?;
+    let find = |names: &[&str]| table.header.iter().position(|h| names.contains(&normalise(h).as_str()));
+    let (name, start, end) = match (find(NAME), find(START), find(END)) {
+        (Some(n), Some(s), Some(e)) => (n, s, e),
+        _ => {
+            return Err(Invalid::new(
+                "file",
+                format!(
+                "a sprint history needs the columns name, start and end (and committed, completed); this file has: {}",
+                table
+                    .header
+                    .iter()
+                    .map(|h| format!("\"{}\"", shown(h)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            ))
+        }
+    };
+    let (committed, completed) = (find(COMMITTED), find(COMPLETED));
+    let mut preview = SprintCsvPreview {
+        columns: table.header.clone(),
+        rows: Vec::new(),
+        duplicates: Vec::new(),
+        skipped: table
+            .broken
+            .iter()
+            .map(|(line, reason)| SkippedRow {
+                line: *line,
+                reason: reason.clone(),
+            })
+            .collect(),
+        applied: false,
+    };
+    let mut taken: Vec<Sprint> = existing.to_vec();
+    for rec in &table.records {
+        let cell = |i: Option<usize>| i.map_or("", |i| rec.cells[i].trim());
+        let row = (|| -> Result<Result<SprintRow, String>, String> {
+            let points = |i: Option<usize>, what: &str| -> Result<Option<f64>, String> {
+                match cell(i) {
+                    "" => Ok(None),
+                    v => v
+                        .replace(',', ".")
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|p| p.is_finite())
+                        .map(Some)
+                        .ok_or_else(|| format!("{what} points \"{}\" are not a number", shown(v))),
+                }
+            };
+            let new = NewSprint {
+                name: cell(Some(name)).to_owned(),
+                start: date(cell(Some(start)))?.to_string(),
+                end: date(cell(Some(end)))?.to_string(),
+                goal: String::new(),
+                committed_points: points(committed, "committed")?,
+            };
+            let spec = new.validate().map_err(|e| e.message)?;
+            if let Some(dup) = existing
+                .iter()
+                .find(|s| s.spec.name.to_lowercase() == spec.name.to_lowercase())
+            {
+                return Ok(Err(format!(
+                    "the team already has a sprint called \"{}\" ({} to {})",
+                    dup.spec.name, dup.spec.start, dup.spec.end
+                )));
+            }
+            check_no_overlap(&spec, &taken, None).map_err(|e| e.message)?;
+            let completed_points = match points(completed, "completed")? {
+                None => None,
+                Some(p) => {
+                    let probe = Sprint {
+                        id: 0,
+                        team_id: 0,
+                        spec: spec.clone(),
+                        completed_points: None,
+                    };
+                    Some(check_close(&probe, p, today, false).map_err(|e| e.message)?)
+                }
+            };
+            Ok(Ok(SprintRow {
+                line: rec.line,
+                spec,
+                completed_points,
+            }))
+        })();
+        match row {
+            Ok(Ok(r)) => {
+                taken.push(Sprint {
+                    id: -(r.line as i64),
+                    team_id: 0,
+                    spec: r.spec.clone(),
+                    completed_points: r.completed_points,
+                });
+                preview.rows.push(r);
+            }
+            Ok(Err(reason)) => preview.duplicates.push(DuplicateRow {
+                line: rec.line,
+                title: cell(Some(name)).to_owned(),
+                reason,
+            }),
+            Err(reason) => preview.skipped.push(SkippedRow { line: rec.line, reason }),
+        }
+    }
+    preview.skipped.sort_by_key(|s| s.line);
+    Ok(preview)
+}
+
+/// A day written as `YYYY-MM-DD`, `YYYY/MM/DD`, `DD.MM.YYYY` or `30/Mar/26`, with anything after
+/// a space (a time) ignored.
+fn date(cell: &str) -> Result<NaiveDate, String> {
+    let day = cell.split([' ', 'T']).next().unwrap_or("");
+    ["%Y-%m-%d", "%Y/%m/%d", "%d.%m.%Y", "%d/%b/%y", "%d/%b/%Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(day, f).ok())
+        .ok_or_else(|| format!("\"{}\" is not a date; write it as YYYY-MM-DD", shown(cell)))
+        .and_then(|d| check_year("start", d).map_err(|e| e.message))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn reads_history_and_explains_each_refusal() {
+        let text = "Name,Start,End,Committed,Completed\r\n\
+                    S1,2026-01-05,2026-01-16,30,28\r\n\
+                    S2,2026-01-19,2026-01-30,32,\r\n\
+                    S3,2026-01-25,2026-02-05,20,10\r\n\
+                    S4,2026-02-02,2026-02-13,20,x\r\n\
+                    S5,next week,2026-02-13,,\r\n\
+                    S6,2026-12-01,2026-12-12,20,15\r\n";
+        let p = read_sprints(text, &[], d("2026-06-01")).unwrap();
+        assert_eq!(p.rows.len(), 2);
+        assert_eq!(p.rows[0].completed_points, Some(28.0));
+        assert_eq!(p.rows[1].completed_points, None);
+        let reasons: Vec<_> = p.skipped.iter().map(|s| (s.line, s.reason.as_str())).collect();
+        assert_eq!(reasons.len(), 4);
+        assert!(reasons[0].1.contains("overlaps"), "{reasons:?}");
+        assert!(reasons[1].1.contains("not a number"));
+        assert!(reasons[2].1.contains("not a date"));
+        assert_eq!(reasons[3].0, 7);
+    }
+
+    #[test]
+    fn stored_names_are_duplicates() {
+        let first = read_sprints("name,start,end\nS1,2026-01-05,2026-01-16\n", &[], d("2026-06-01")).unwrap();
+        let stored = Sprint {
+            id: 1,
+            team_id: 1,
+            spec: first.rows[0].spec.clone(),
+            completed_points: None,
+        };
+        let again = read_sprints("name,start,end\nS1,2026-01-05,2026-01-16\n", &[stored], d("2026-06-01")).unwrap();
+        assert!(again.rows.is_empty());
+        assert_eq!(again.duplicates.len(), 1);
+    }
+
+    #[test]
+    fn missing_columns_are_named() {
+        let e = read_sprints("sprint,begin\nS1,2026-01-05\n", &[], d("2026-06-01")).unwrap_err();
+        assert!(e.message.contains("name, start and end"));
+    }
+}
