@@ -1,106 +1,181 @@
-//! Reading RFC 5545 date and time values: `DATE`, `DATE-TIME` in UTC (`…Z`), with a `TZID`, or
-//! floating (no zone), plus `DURATION` and `TZID` names (IANA, old Mozilla prefixes, common
-//! Windows names).
+//! RFC 5545 date and time values as calcard reads them — `DATE`, `DATE-TIME` in UTC (`…Z`), with
+//! a `TZID`, or floating (no zone) — and which zone a `TZID` means: an IANA name (also after a
+//! Mozilla-style path prefix), a Windows name as Outlook writes it ([`super::windows_zones`]),
+//! another name calcard knows, a `VTIMEZONE` of the file that says where it is
+//! (`X-LIC-LOCATION`, Exchange's zone number), or a `VTIMEZONE` of the file with its own rules
+//! ([`super::file_zones`]).
+use std::sync::Arc;
+
+use calcard::common::timezone::Tz as CalTz;
+use calcard::common::PartialDateTime;
+use calcard::icalendar::{ICalendar, ICalendarComponentType, ICalendarEntry};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
 use chrono_tz::Tz;
 
-use super::parse::Property;
+use super::file_zones::{file_zones, FileZone};
+use super::parse::children;
+use super::windows_zones::iana_for_windows;
 use crate::time::resolve_local;
 
+/// The zone of a wall-clock time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Zone {
+    /// An IANA zone (UTC for `…Z`).
+    Iana(Tz),
+    /// A zone the file defines with its own rules.
+    File(Arc<FileZone>),
+}
+
+impl Zone {
+    /// The instant of wall-clock `at` (a DST gap moves to the first valid minute after it).
+    pub fn to_utc(&self, at: NaiveDateTime) -> DateTime<Utc> {
+        match self {
+            Zone::Iana(z) => resolve_local(*z, at),
+            Zone::File(f) => f.to_utc(at).and_utc(),
+        }
+    }
+
+    /// The wall-clock time of `at` in this zone.
+    pub fn wall_clock(&self, at: DateTime<Utc>) -> NaiveDateTime {
+        match self {
+            Zone::Iana(z) => at.with_timezone(z).naive_local(),
+            Zone::File(f) => {
+                let guess = at.naive_utc() + Duration::seconds(i64::from(f.offset_at(at.naive_utc())));
+                at.naive_utc() + Duration::seconds(i64::from(f.offset_at(guess)))
+            }
+        }
+    }
+}
+
 /// A start or end as written in the file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IcsTime {
     /// A whole day (`VALUE=DATE`).
     Date(NaiveDate),
-    /// A wall-clock time in a zone (UTC for `…Z`); `floating` when the file named no zone and the
-    /// importer's zone was assumed.
+    /// A wall-clock time in a zone; `floating` when the file named no zone and the team's zone was
+    /// assumed.
     Local {
         /// The wall-clock time.
         at: NaiveDateTime,
         /// The zone it is read in.
-        zone: Tz,
+        zone: Zone,
         /// Whether the file gave no zone at all.
         floating: bool,
     },
 }
 
 impl IcsTime {
-    /// The instant (dates at local midnight of `zone`).
-    pub fn instant(&self, zone: Tz) -> DateTime<Utc> {
-        match *self {
-            IcsTime::Date(d) => resolve_local(zone, d.and_hms_opt(0, 0, 0).expect("midnight exists")),
-            IcsTime::Local { at, zone, .. } => resolve_local(zone, at),
+    /// The instant (dates at midnight of `team`).
+    pub fn instant(&self, team: Tz) -> DateTime<Utc> {
+        match self {
+            IcsTime::Date(d) => resolve_local(team, d.and_time(chrono::NaiveTime::MIN)),
+            IcsTime::Local { at, zone, .. } => zone.to_utc(*at),
         }
     }
 
     /// The wall-clock time (dates at midnight) in the value's own zone.
     pub fn naive(&self) -> NaiveDateTime {
-        match *self {
-            IcsTime::Date(d) => d.and_hms_opt(0, 0, 0).expect("midnight exists"),
-            IcsTime::Local { at, .. } => at,
+        match self {
+            IcsTime::Date(d) => d.and_time(chrono::NaiveTime::MIN),
+            IcsTime::Local { at, .. } => *at,
         }
     }
 
-    /// Rebuilds a value of the same kind and zone at wall-clock `at`.
+    /// A value of the same kind and zone at wall-clock `at`.
     pub fn with_naive(&self, at: NaiveDateTime) -> IcsTime {
-        match *self {
+        match self {
             IcsTime::Date(_) => IcsTime::Date(at.date()),
-            IcsTime::Local { zone, floating, .. } => IcsTime::Local { at, zone, floating },
+            IcsTime::Local { zone, floating, .. } => IcsTime::Local {
+                at,
+                zone: zone.clone(),
+                floating: *floating,
+            },
         }
     }
 }
 
-/// Reads a `DTSTART`/`DTEND`/`EXDATE`-style property's single value `text`; `floating_zone` is
-/// used when the value names no zone.
-pub fn parse_value(prop: &Property, text: &str, floating_zone: Tz) -> Result<IcsTime, String> {
-    let text = text.trim();
-    let is_date = prop.param("VALUE").is_some_and(|v| v.eq_ignore_ascii_case("DATE")) || text.len() == 8;
-    if is_date {
-        return parse_date(text).map(IcsTime::Date);
+/// The zones a file's `TZID`s can name, plus the team's zone for floating times.
+pub struct Zones {
+    /// `VTIMEZONE`s that say which IANA zone they are.
+    located: Vec<(String, Tz)>,
+    /// `VTIMEZONE`s with their own rules.
+    own: Vec<Arc<FileZone>>,
+    /// The team's zone.
+    pub team: Tz,
+}
+
+impl Zones {
+    /// The zones of `cal`, with onsets of its own zones up to `last`.
+    pub fn of(cal: &ICalendar, team: Tz, last: NaiveDateTime) -> Self {
+        let located = cal
+            .components
+            .first()
+            .into_iter()
+            .flat_map(|root| children(cal, root))
+            .filter(|c| c.component_type == ICalendarComponentType::VTimezone)
+            .filter_map(|c| match c.timezone()? {
+                (name, CalTz::Tz(z)) => Some((name.to_owned(), z)),
+                _ => None,
+            })
+            .collect();
+        Zones {
+            located,
+            own: file_zones(cal, last),
+            team,
+        }
     }
-    if let Some(utc) = text.strip_suffix('Z').or_else(|| text.strip_suffix('z')) {
-        let at = parse_naive(utc)?;
+
+    /// The zone `tzid` names, if any.
+    pub fn resolve(&self, tzid: &str) -> Option<Zone> {
+        let tzid = tzid.trim().trim_matches('"');
+        if let Some(z) = lookup_zone(tzid) {
+            return Some(Zone::Iana(z));
+        }
+        if let Some((_, z)) = self.located.iter().find(|(n, _)| n == tzid) {
+            return Some(Zone::Iana(*z));
+        }
+        self.own.iter().find(|z| z.name == tzid).cloned().map(Zone::File)
+    }
+}
+
+/// Reads one `DTSTART`/`DTEND`/`EXDATE`/`RECURRENCE-ID` value of `entry`.
+pub fn parse_value(entry: &ICalendarEntry, value: &PartialDateTime, zones: &Zones) -> Result<IcsTime, String> {
+    let bad = || "a date or time in it cannot be read".to_owned();
+    let dt = value.to_date_time().ok_or_else(bad)?;
+    if !plausible_year(dt.date_time.year()) {
+        return Err(format!(
+            "its date {} is outside the years 1000 to 3000",
+            dt.date_time.date()
+        ));
+    }
+    if !value.has_time() {
+        return Ok(IcsTime::Date(dt.date_time.date()));
+    }
+    if let Some(offset) = dt.offset {
+        let at = dt.date_time - Duration::seconds(i64::from(offset.local_minus_utc()));
         return Ok(IcsTime::Local {
             at,
-            zone: Tz::UTC,
+            zone: Zone::Iana(Tz::UTC),
             floating: false,
         });
     }
-    let at = parse_naive(text)?;
-    match prop.param("TZID") {
+    match entry.tz_id() {
         Some(tzid) => {
-            let zone = lookup_zone(tzid).ok_or_else(|| {
+            let zone = zones.resolve(tzid).ok_or_else(|| {
                 format!("the time zone \"{tzid}\" is unknown; export the calendar with IANA zone names (e.g. Europe/Berlin) or in UTC")
             })?;
             Ok(IcsTime::Local {
-                at,
+                at: dt.date_time,
                 zone,
                 floating: false,
             })
         }
         None => Ok(IcsTime::Local {
-            at,
-            zone: floating_zone,
+            at: dt.date_time,
+            zone: Zone::Iana(zones.team),
             floating: true,
         }),
     }
-}
-
-/// Parses `YYYYMMDD`.
-/// Parses `YYYYMMDD` (years 1000 to 3000).
-pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y%m%d")
-        .ok()
-        .filter(|d| plausible_year(d.year()))
-        .ok_or_else(|| format!("\"{text}\" is not a date (YYYYMMDD)"))
-}
-
-fn parse_naive(text: &str) -> Result<NaiveDateTime, String> {
-    NaiveDateTime::parse_from_str(text, "%Y%m%dT%H%M%S")
-        .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y%m%dT%H%M"))
-        .ok()
-        .filter(|d| plausible_year(d.year()))
-        .ok_or_else(|| format!("\"{text}\" is not a date and time (YYYYMMDDTHHMMSS)"))
 }
 
 /// Years a calendar import accepts; far-off years are typos or hostile input.
@@ -108,8 +183,9 @@ fn plausible_year(year: i32) -> bool {
     (1000..=3000).contains(&year)
 }
 
-/// Finds a chrono-tz zone for a `TZID`: an IANA name, an IANA name after a path prefix
-/// (`/mozilla.org/20050126_1/Europe/Berlin`), or a common Windows zone name.
+/// The chrono-tz zone for a `TZID`: an IANA name, an IANA name after a path prefix
+/// (`/mozilla.org/20050126_1/Europe/Berlin`), a Windows zone name, or another name calcard
+/// knows (older Windows display names such as "(UTC+01:00) Amsterdam, Berlin, …").
 pub fn lookup_zone(tzid: &str) -> Option<Tz> {
     let tzid = tzid.trim().trim_matches('"');
     if let Ok(z) = tzid.parse::<Tz>() {
@@ -122,81 +198,13 @@ pub fn lookup_zone(tzid: &str) -> Option<Tz> {
         }
         rest = tail;
     }
-    windows_zone(tzid)
-}
-
-/// The IANA zone for the most common Windows zone names (as Outlook writes them).
-fn windows_zone(name: &str) -> Option<Tz> {
-    const MAP: &[(&str, &str)] = &[
-        ("W. Europe Standard Time", "Europe/Berlin"),
-        ("Central Europe Standard Time", "Europe/Budapest"),
-        ("Romance Standard Time", "Europe/Paris"),
-        ("Central European Standard Time", "Europe/Warsaw"),
-        ("GMT Standard Time", "Europe/London"),
-        ("Greenwich Standard Time", "Atlantic/Reykjavik"),
-        ("E. Europe Standard Time", "Europe/Chisinau"),
-        ("FLE Standard Time", "Europe/Kiev"),
-        ("GTB Standard Time", "Europe/Bucharest"),
-        ("Russian Standard Time", "Europe/Moscow"),
-        ("Eastern Standard Time", "America/New_York"),
-        ("Central Standard Time", "America/Chicago"),
-        ("Mountain Standard Time", "America/Denver"),
-        ("US Mountain Standard Time", "America/Phoenix"),
-        ("Pacific Standard Time", "America/Los_Angeles"),
-        ("Alaskan Standard Time", "America/Anchorage"),
-        ("Hawaiian Standard Time", "Pacific/Honolulu"),
-        ("E. South America Standard Time", "America/Sao_Paulo"),
-        ("India Standard Time", "Asia/Kolkata"),
-        ("China Standard Time", "Asia/Shanghai"),
-        ("Tokyo Standard Time", "Asia/Tokyo"),
-        ("Singapore Standard Time", "Asia/Singapore"),
-        ("AUS Eastern Standard Time", "Australia/Sydney"),
-        ("Lord Howe Standard Time", "Australia/Lord_Howe"),
-        ("New Zealand Standard Time", "Pacific/Auckland"),
-        ("UTC", "UTC"),
-        ("Coordinated Universal Time", "UTC"),
-    ];
-    MAP.iter()
-        .find(|(w, _)| w.eq_ignore_ascii_case(name))
-        .and_then(|(_, iana)| iana.parse().ok())
-}
-
-/// Parses an RFC 5545 `DURATION` such as `P1D`, `PT1H30M`, `P2W`, `-PT15M`.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    let bad = || format!("\"{text}\" is not a duration (e.g. P1D or PT2H)");
-    let t = text.trim();
-    let (sign, t) = match t.strip_prefix('-') {
-        Some(rest) => (-1, rest),
-        None => (1, t.strip_prefix('+').unwrap_or(t)),
-    };
-    let t = t.strip_prefix('P').ok_or_else(bad)?;
-    let (mut total, mut num, mut in_time, mut any, mut time_any) = (0i64, String::new(), false, false, false);
-    for c in t.chars() {
-        match c {
-            '0'..='9' if num.len() < 9 => num.push(c),
-            'T' if num.is_empty() && !in_time => in_time = true,
-            'W' | 'D' | 'H' | 'M' | 'S' if !num.is_empty() => {
-                let n: i64 = num.parse().map_err(|_| bad())?;
-                let unit = match (c, in_time) {
-                    ('W', false) => 7 * 86_400,
-                    ('D', false) => 86_400,
-                    ('H', true) => 3600,
-                    ('M', true) => 60,
-                    ('S', true) => 1,
-                    _ => return Err(bad()),
-                };
-                total += n * unit;
-                num.clear();
-                any = true;
-                time_any |= in_time;
-            }
-            _ => return Err(bad()),
-        }
+    if let Some(z) = iana_for_windows(tzid).and_then(|n| n.parse().ok()) {
+        return Some(z);
     }
-    if !any || !num.is_empty() || (in_time && !time_any) {
-        return Err(bad());
+    match tzid.parse::<CalTz>() {
+        Ok(CalTz::Tz(z)) => Some(z),
+        _ => None,
     }
-    Ok(Duration::seconds(sign * total))
 }
 
 #[cfg(test)]
@@ -211,17 +219,11 @@ mod tests {
             Some(chrono_tz::Europe::Berlin)
         );
         assert_eq!(lookup_zone("W. Europe Standard Time"), Some(chrono_tz::Europe::Berlin));
+        assert_eq!(
+            lookup_zone("\"Pacific Standard Time\""),
+            Some(chrono_tz::America::Los_Angeles)
+        );
         assert_eq!(lookup_zone("Mars/Olympus"), None);
-    }
-
-    #[test]
-    fn durations() {
-        assert_eq!(parse_duration("P1D").unwrap(), Duration::days(1));
-        assert_eq!(parse_duration("PT1H30M").unwrap(), Duration::minutes(90));
-        assert_eq!(parse_duration("P2W").unwrap(), Duration::days(14));
-        assert_eq!(parse_duration("-PT15M").unwrap(), Duration::minutes(-15));
-        for bad in ["", "P", "1D", "PT", "P1H", "PD", "P1DT", "P99999999999D"] {
-            assert!(parse_duration(bad).is_err(), "{bad}");
-        }
+        assert_eq!(lookup_zone("Custom"), None);
     }
 }

@@ -31,7 +31,8 @@
 //!
 //! Import ([`import::parse_ics`]) is pure too: text in, candidate items and per-event messages
 //! out; [`mapping`] turns them into proposed time off or holidays for a team's members and marks
-//! the ones that already exist.
+//! the ones that already exist. Reading the syntax and expanding repeat rules is the maintained
+//! `calcard` crate's work (see [`parse`] and [`rrule`]); what the events mean stays here.
 use std::fmt::Display;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
@@ -41,7 +42,9 @@ use ts_rs::TS;
 use crate::time::DateSpan;
 use crate::{Id, Invalid};
 
+pub mod absence_kind;
 mod export;
+mod file_zones;
 mod ics_time;
 pub mod import;
 pub mod mapping;
@@ -51,6 +54,7 @@ pub mod requests;
 mod rrule;
 pub mod sources;
 pub mod vtimezone;
+pub mod windows_zones;
 pub mod writer;
 
 pub use export::export_ics;

@@ -1,236 +1,214 @@
-//! Reading the RFC 5545 syntax: unfolding, content lines (`NAME;PARAM=v:value`), `TEXT`
-//! unescaping and the `BEGIN`/`END` component tree. Every malformed input is an error with a line
-//! number, never a panic.
+//! Reading the RFC 5545 syntax with `calcard`, Stalwart's maintained iCalendar library: content
+//! lines, folds (also folds that split a UTF-8 character), `TEXT` escapes and typed values
+//! (dates, durations, recurrence rules, URIs). This module only says what is wrong with a file as a
+//! whole — one sentence — and offers small accessors over calcard's components; what the events
+//! mean is [`super::import`]'s business.
+use calcard::icalendar::{
+    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarEntry, ICalendarParameterName, ICalendarProperty,
+    ICalendarValue,
+};
+use calcard::{Entry, Parser};
+
 use crate::Invalid;
 
-/// The most nested components accepted; deeper files are rejected as malformed.
-const MAX_DEPTH: usize = 16;
+/// The largest file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
 
-/// One content line after unfolding.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Property {
-    /// The property name, upper-case.
-    pub name: String,
-    /// Parameters as (upper-case name, value without quotes).
-    pub params: Vec<(String, String)>,
-    /// The raw value (still escaped for `TEXT`).
-    pub value: String,
-    /// The 1-based line number where the property starts.
-    pub line: usize,
-}
-
-impl Property {
-    /// The value of parameter `name` (upper-case), if present.
-    pub fn param(&self, name: &str) -> Option<&str> {
-        self.params.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+/// The text of a calendar file from its bytes, `name` naming the file in messages. Refuses files
+/// over 10 MB, binary files and text that is not UTF-8. A fold that splits a multi-byte character
+/// (Google and Outlook fold at 75 octets, sometimes in the middle of "é") is rejoined first, as
+/// RFC 5545 asks of a reader, without changing the number of lines.
+pub fn text_from_bytes(bytes: &[u8], name: &str) -> Result<String, Invalid> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(too_large());
     }
-}
-
-/// A component (`VCALENDAR`, `VEVENT`, …) with its properties and nested components.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Component {
-    /// The component name, upper-case.
-    pub name: String,
-    /// Its properties in file order.
-    pub props: Vec<Property>,
-    /// Nested components in file order.
-    pub children: Vec<Component>,
-    /// The 1-based line of its `BEGIN`.
-    pub line: usize,
-}
-
-impl Component {
-    /// The first property called `name`.
-    pub fn prop(&self, name: &str) -> Option<&Property> {
-        self.props.iter().find(|p| p.name == name)
-    }
-
-    /// Every property called `name`.
-    pub fn props_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Property> + 'a {
-        self.props.iter().filter(move |p| p.name == name)
-    }
-}
-
-/// Unfolds physical lines into logical ones with the line number where each starts. Accepts
-/// `CRLF` or bare `LF`; a line starting with a space or tab continues the previous one.
-pub fn unfold(text: &str) -> Vec<(usize, String)> {
-    let mut lines: Vec<(usize, String)> = Vec::new();
-    for (i, raw) in text.split('\n').enumerate() {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        match (raw.chars().next(), lines.last_mut()) {
-            (Some(' ') | Some('\t'), Some((_, prev))) => prev.push_str(&raw[1..]),
-            _ if raw.trim().is_empty() => {}
-            _ => lines.push((i + 1, raw.to_owned())),
-        }
-    }
-    lines
-}
-
-/// Parses one logical content line.
-pub fn parse_line(line_no: usize, line: &str) -> Result<Property, Invalid> {
-    let bad = |what: &str| {
-        Invalid::new(
-            "file",
-            format!(
-                "line {line_no} is not a valid calendar line ({what}): \"{}\"",
-                preview(line)
-            ),
-        )
-    };
-    let (head, value) = split_head(line).ok_or_else(|| bad("no ':' between name and value"))?;
-    let mut parts = split_params(head).into_iter();
-    let name = parts.next().unwrap_or_default().trim().to_ascii_uppercase();
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-        return Err(bad("the property name is missing or has odd characters"));
-    }
-    let mut params = Vec::new();
-    for p in parts {
-        let (k, v) = p.split_once('=').ok_or_else(|| bad("a parameter without '='"))?;
-        params.push((k.trim().to_ascii_uppercase(), v.trim().trim_matches('"').to_owned()));
-    }
-    Ok(Property {
-        name,
-        params,
-        value: value.to_owned(),
-        line: line_no,
-    })
-}
-
-/// Splits at the first `:` outside double quotes.
-fn split_head(line: &str) -> Option<(&str, &str)> {
-    let mut quoted = false;
-    for (i, c) in line.char_indices() {
-        match c {
-            '"' => quoted = !quoted,
-            ':' if !quoted => return Some((&line[..i], &line[i + 1..])),
-            _ => {}
-        }
-    }
-    None
-}
-
-/// Splits `NAME;A=1;B="x;y"` at `;` outside double quotes.
-fn split_params(head: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let (mut quoted, mut from) = (false, 0);
-    for (i, c) in head.char_indices() {
-        match c {
-            '"' => quoted = !quoted,
-            ';' if !quoted => {
-                out.push(&head[from..i]);
-                from = i + 1;
-            }
-            _ => {}
-        }
-    }
-    out.push(&head[from..]);
-    out
-}
-
-fn preview(line: &str) -> String {
-    line.chars().take(60).collect()
-}
-
-/// Undoes `TEXT` escaping: `\\`, `\;`, `\,`, `\n`/`\N` (newline); an unknown escape keeps the
-/// character after the backslash.
-pub fn unescape_text(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    let mut chars = value.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') | Some('N') => out.push('\n'),
-            Some(other) => out.push(other),
-            None => out.push('\\'),
-        }
-    }
-    out
-}
-
-/// Parses the whole text into its top-level `VCALENDAR` component(s).
-///
-/// Errors: no `BEGIN:VCALENDAR`, an `END` that does not match its `BEGIN`, a component left open,
-/// nesting deeper than 16, a property outside any component, or a line that is not a content line.
-pub fn parse_components(text: &str) -> Result<Vec<Component>, Invalid> {
-    let mut stack: Vec<Component> = Vec::new();
-    let mut done: Vec<Component> = Vec::new();
-    for (line_no, line) in unfold(text) {
-        let prop = parse_line(line_no, &line)?;
-        match prop.name.as_str() {
-            "BEGIN" => begin(&mut stack, &prop)?,
-            "END" => end(&mut stack, &mut done, &prop)?,
-            _ => match stack.last_mut() {
-                Some(c) => c.props.push(prop),
-                None => {
-                    return Err(Invalid::new(
-                        "file",
-                        format!(
-                            "line {line_no}: \"{}\" appears outside BEGIN:VCALENDAR … END:VCALENDAR",
-                            prop.name
-                        ),
-                    ))
-                }
-            },
-        }
-    }
-    if let Some(open) = stack.last() {
+    if bytes.contains(&0) {
         return Err(Invalid::new(
             "file",
-            format!(
-                "the file ends before END:{} (opened at line {}); it may be cut off",
-                open.name, open.line
-            ),
+            format!("{name} is a binary file, not a calendar (.ics) file"),
         ));
     }
-    if !done.iter().any(|c| c.name == "VCALENDAR") {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(_) => String::from_utf8(rejoin_split_characters(bytes))
+            .map_err(|_| Invalid::new("file", format!("{name} is not a UTF-8 text file"))),
+    }
+}
+
+fn too_large() -> Invalid {
+    Invalid::new("file", "the file is larger than 10 MB; export a shorter date range")
+}
+
+/// Moves the first bytes of a character that a fold cut in two to after the fold's space, so the
+/// character is whole again on the continuation line: `Jos\xC3\r\n \xA9` becomes
+/// `Jos\r\n \xC3\xA9`. Unfolding then gives the same text, and line numbers stay the same.
+fn rejoin_split_characters(bytes: &[u8]) -> Vec<u8> {
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let folds = b == b'\n' && matches!(bytes.get(i + 1), Some(b' ' | b'\t'));
+        if !folds {
+            out.push(b);
+            i += 1;
+            continue;
+        }
+        let cr = out.last() == Some(&b'\r');
+        if cr {
+            out.pop();
+        }
+        let cut = incomplete_tail(&out);
+        let tail = out.split_off(out.len() - cut);
+        if cr {
+            out.push(b'\r');
+        }
+        out.push(b'\n');
+        out.push(bytes[i + 1]);
+        out.extend(tail);
+        i += 2;
+    }
+    out
+}
+
+/// How many bytes at the end of `bytes` start a UTF-8 character that is not finished.
+fn incomplete_tail(bytes: &[u8]) -> usize {
+    for back in 1..=3.min(bytes.len()) {
+        let b = bytes[bytes.len() - back];
+        if b & 0b1100_0000 == 0b1000_0000 {
+            continue; // a continuation byte: look further back for the lead byte
+        }
+        let needed = match b {
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => return 0,
+        };
+        return if back < needed { back } else { 0 };
+    }
+    0
+}
+
+/// Parses the whole text into its `VCALENDAR`s. Errors, each one sentence: no `BEGIN:VCALENDAR`,
+/// a file that stops before `END:VCALENDAR` (cut off), a contact card, or a line outside any
+/// calendar. Lines inside a calendar that are not valid content lines are skipped, as clients do.
+pub fn read_calendars(text: &str) -> Result<Vec<ICalendar>, Invalid> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let lines = || text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let is = |line: &str, what: &str| line.trim_start_matches('\u{feff}').eq_ignore_ascii_case(what);
+    if !lines().any(|l| is(l, "BEGIN:VCALENDAR")) {
         return Err(Invalid::new(
             "file",
             "this is not a calendar file: there is no BEGIN:VCALENDAR",
         ));
     }
-    Ok(done)
+    if !lines().last().is_some_and(|l| is(l, "END:VCALENDAR")) {
+        return Err(Invalid::new(
+            "file",
+            "the file ends before END:VCALENDAR; it may be cut off",
+        ));
+    }
+    let mut parser = Parser::new(text);
+    let mut calendars = Vec::new();
+    loop {
+        match parser.entry() {
+            Entry::ICalendar(cal) => {
+                if cal.components.first().map(|c| &c.component_type) == Some(&ICalendarComponentType::VCalendar) {
+                    calendars.push(cal);
+                }
+            }
+            Entry::Eof => break,
+            Entry::VCard(_) => {
+                return Err(Invalid::new(
+                    "file",
+                    "this is a contact card (vCard), not a calendar file",
+                ))
+            }
+            Entry::InvalidLine(line) => {
+                let shown: String = line.chars().take(60).collect();
+                let at = text
+                    .lines()
+                    .position(|l| !shown.is_empty() && l.contains(&shown))
+                    .map_or(String::new(), |i| format!("line {}: ", i + 1));
+                return Err(Invalid::new(
+                    "file",
+                    format!("{at}\"{shown}\" appears outside BEGIN:VCALENDAR … END:VCALENDAR"),
+                ));
+            }
+            Entry::UnexpectedComponentEnd { expected, found } => {
+                return Err(Invalid::new(
+                    "file",
+                    format!("END:{} does not close BEGIN:{}", found.as_str(), expected.as_str()),
+                ))
+            }
+            Entry::UnterminatedComponent(name) => {
+                return Err(Invalid::new(
+                    "file",
+                    format!("the file ends before END:{name}; it may be cut off"),
+                ))
+            }
+            Entry::TooManyComponents => return Err(Invalid::new("file", "the file has too many components to read")),
+            _ => return Err(Invalid::new("file", "this is not a calendar file calcard can read")),
+        }
+    }
+    if calendars.is_empty() {
+        return Err(Invalid::new(
+            "file",
+            "this is not a calendar file: there is no BEGIN:VCALENDAR",
+        ));
+    }
+    Ok(calendars)
 }
 
-fn begin(stack: &mut Vec<Component>, prop: &Property) -> Result<(), Invalid> {
-    if stack.len() >= MAX_DEPTH {
-        return Err(Invalid::new(
-            "file",
-            format!("line {}: components are nested too deeply", prop.line),
-        ));
-    }
-    stack.push(Component {
-        name: prop.value.trim().to_ascii_uppercase(),
-        line: prop.line,
-        ..Component::default()
-    });
-    Ok(())
+/// The 1-based line of each `BEGIN:VEVENT` in the text, in order: the n-th one is where calcard's
+/// n-th `VEVENT` component (in component order, all calendars in turn) starts.
+pub fn vevent_lines(text: &str) -> Vec<usize> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim().eq_ignore_ascii_case("BEGIN:VEVENT"))
+        .map(|(i, _)| i + 1)
+        .collect()
 }
 
-fn end(stack: &mut Vec<Component>, done: &mut Vec<Component>, prop: &Property) -> Result<(), Invalid> {
-    let name = prop.value.trim().to_ascii_uppercase();
-    let Some(open) = stack.pop() else {
-        return Err(Invalid::new(
-            "file",
-            format!("line {}: END:{name} without a matching BEGIN", prop.line),
-        ));
-    };
-    if open.name != name {
-        return Err(Invalid::new(
-            "file",
-            format!(
-                "line {}: END:{name} does not close BEGIN:{} from line {}",
-                prop.line, open.name, open.line
-            ),
-        ));
-    }
-    match stack.last_mut() {
-        Some(parent) => parent.children.push(open),
-        None => done.push(open),
-    }
-    Ok(())
+/// The direct children of `parent` in `cal`.
+pub fn children<'a>(
+    cal: &'a ICalendar,
+    parent: &'a ICalendarComponent,
+) -> impl Iterator<Item = &'a ICalendarComponent> {
+    parent
+        .component_ids
+        .iter()
+        .filter_map(|id| cal.components.get(*id as usize))
+}
+
+/// The first property `name` of `c`.
+pub fn prop<'a>(c: &'a ICalendarComponent, name: &ICalendarProperty) -> Option<&'a ICalendarEntry> {
+    c.entries.iter().find(|e| &e.name == name)
+}
+
+/// Every property `name` of `c`.
+pub fn props<'a>(c: &'a ICalendarComponent, name: &'a ICalendarProperty) -> impl Iterator<Item = &'a ICalendarEntry> {
+    c.entries.iter().filter(move |e| &e.name == name)
+}
+
+/// The text of a property, its values joined by ", " (calcard splits some at unescaped commas).
+pub fn text(entry: &ICalendarEntry) -> String {
+    entry
+        .values
+        .iter()
+        .filter_map(ICalendarValue::as_text)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The text of parameter `name` of `entry`, if given.
+pub fn param<'a>(entry: &'a ICalendarEntry, name: &ICalendarParameterName) -> Option<&'a str> {
+    entry
+        .params
+        .iter()
+        .find(|p| &p.name == name)
+        .and_then(|p| p.value.as_text())
 }
 
 #[cfg(test)]
@@ -238,33 +216,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rfc_folding_example_unfolds() {
-        // RFC 5545 §3.1: the same DESCRIPTION folded after "This is a lo".
-        let text = "DESCRIPTION:This is a lo\r\n ng description\r\n  that exists on a long line.\r\n";
-        let lines = unfold(text);
-        assert_eq!(
-            lines,
-            vec![(
-                1,
-                "DESCRIPTION:This is a long description that exists on a long line.".into()
-            )]
-        );
+    fn a_fold_inside_a_character_is_rejoined_keeping_the_lines() {
+        let bytes = b"SUMMARY:Jos\xC3\r\n \xA9 Mar\xC3\xAD\n\ta\r\n";
+        let fixed = rejoin_split_characters(bytes);
+        assert_eq!(fixed, b"SUMMARY:Jos\r\n \xC3\xA9 Mar\xC3\xAD\n\ta\r\n");
+        let three = "€".as_bytes();
+        let mut split = b"X:".to_vec();
+        split.extend_from_slice(&three[..1]);
+        split.extend_from_slice(b"\n ");
+        split.extend_from_slice(&three[1..]);
+        assert_eq!(text_from_bytes(&split, "f.ics").unwrap(), "X:\n €");
     }
 
     #[test]
-    fn quoted_params_keep_colons_and_semicolons() {
-        let p = parse_line(3, "ATTENDEE;CN=\"Lee; Ann\";X=\"a:b\":mailto:ann@example.com").unwrap();
-        assert_eq!(p.param("CN"), Some("Lee; Ann"));
-        assert_eq!(p.param("X"), Some("a:b"));
-        assert_eq!(p.value, "mailto:ann@example.com");
+    fn binary_and_non_utf8_files_are_refused_in_one_sentence() {
+        let e = text_from_bytes(b"\x89PNG\r\n\x1a\n\0\0", "photo.png").unwrap_err();
+        assert_eq!(e.message, "photo.png is a binary file, not a calendar (.ics) file");
+        let e = text_from_bytes(b"SUMMARY:caf\xE9\r\n", "latin1.ics").unwrap_err();
+        assert_eq!(e.message, "latin1.ics is not a UTF-8 text file");
     }
 
     #[test]
-    fn mismatched_end_is_reported_with_lines() {
-        let e = parse_components("BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VCALENDAR\n").unwrap_err();
-        assert!(e.message.contains("line 3"), "{}", e.message);
-        let e = parse_components("BEGIN:VCALENDAR\nBEGIN:VEVENT\n").unwrap_err();
-        assert!(e.message.contains("cut off"));
-        assert!(parse_components("hello").is_err());
+    fn whole_file_problems_are_one_sentence() {
+        let msg = |t: &str| read_calendars(t).unwrap_err().message;
+        assert!(msg("").contains("no BEGIN:VCALENDAR"));
+        assert!(msg("BEGIN:VCALENDAR\nBEGIN:VEVENT\n").contains("cut off"));
+        assert!(msg("BEGIN:VCARD\nFN:x\nEND:VCARD\nBEGIN:VCALENDAR\nEND:VCALENDAR\n").contains("vCard"));
+        assert!(msg("SUMMARY:x\nBEGIN:VCALENDAR\nEND:VCALENDAR\n").contains("line 1"));
+        assert_eq!(read_calendars("BEGIN:VCALENDAR\nEND:VCALENDAR\n").unwrap().len(), 1);
     }
 }

@@ -1,233 +1,168 @@
-//! A small `RRULE` expander: `FREQ=DAILY|WEEKLY|MONTHLY|YEARLY` with `INTERVAL`, `COUNT`, `UNTIL`,
-//! `WKST`, `BYDAY` (plain weekdays, for daily and weekly rules), and `BYMONTH`/`BYMONTHDAY` only
-//! when they repeat the start's own month and day. That covers holidays and recurring vacations;
-//! anything else is rejected with a sentence naming the unsupported part.
+//! Expanding an `RRULE` with calcard's recurrence engine (a port of the `rrule` crate, with its
+//! RFC 5545 test suite): every rule part — `BYDAY=4TH`, `BYDAY=-1MO`, `BYSETPOS`, `BYYEARDAY`,
+//! `BYWEEKNO`, `WKST`, … — is understood.
 //!
-//! Expansion works on wall-clock times in the event's own zone, so a weekly 09:00 stays 09:00
-//! across DST changes. Occurrences on days that do not exist (31 April, 29 February in a common
-//! year) are skipped, as RFC 5545 says.
-use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, Weekday};
+//! Expansion works on wall-clock times in the event's own zone (the caller converts each start
+//! to an instant), so a weekly 09:00 stays 09:00 across DST changes, and it is bounded: no
+//! occurrence after `last`, at most [`MAX_OCCURRENCES`] from the rule's start, and rules that
+//! repeat every hour or more often are refused — whatever the file says (`COUNT=1000000`,
+//! `FREQ=SECONDLY`).
+use calcard::common::timezone::Tz;
+use calcard::common::PartialDateTime;
+use calcard::datecalc::error::{RRuleError, ValidationError};
+use calcard::icalendar::dates::CalendarErrorType;
+use calcard::icalendar::{
+    ICalendar, ICalendarComponent, ICalendarComponentType, ICalendarEntry, ICalendarFrequency, ICalendarProperty,
+    ICalendarRecurrenceRule, ICalendarValue,
+};
+use chrono::{Datelike, NaiveDateTime, Timelike};
 
-use crate::time::parse_weekday;
+/// The most occurrences expanded for one rule, counted from its first.
+pub const MAX_OCCURRENCES: usize = 100_000;
 
-/// Candidate periods tried before giving up (a daily rule starting ~1400 years before the range).
-const MAX_PERIODS: u32 = 500_000;
-
-/// How often the rule repeats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Freq {
-    /// Every `interval` days.
-    Daily,
-    /// Every `interval` weeks.
-    Weekly,
-    /// Every `interval` months.
-    Monthly,
-    /// Every `interval` years.
-    Yearly,
-}
-
-/// The end of a rule as written (`UNTIL`), before it is put in the event's zone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Until {
-    /// `UNTIL=YYYYMMDD`: through the end of that day.
-    Date(NaiveDate),
-    /// `UNTIL=…Z`, to be converted by the caller.
-    Utc(NaiveDateTime),
-    /// `UNTIL=…` without `Z`: a wall-clock time in the event's zone.
-    Local(NaiveDateTime),
-}
-
-/// A parsed recurrence rule.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rule {
-    /// The frequency.
-    pub freq: Freq,
-    /// Every how many periods (at least 1).
-    pub interval: u32,
-    /// At most this many occurrences, counted from the start.
-    pub count: Option<u32>,
-    /// No occurrence after this.
-    pub until: Option<Until>,
-    /// Weekdays for daily/weekly rules; empty means the start's weekday (weekly) or every day.
-    pub by_day: Vec<Weekday>,
-    /// First day of the week, for weekly rules with an interval.
-    pub wkst: Weekday,
-}
-
-/// Parses an `RRULE` value for an event starting at `start`.
-pub fn parse_rule(value: &str, start: NaiveDateTime) -> Result<Rule, String> {
-    let mut rule = Rule {
-        freq: Freq::Daily,
-        interval: 1,
-        count: None,
-        until: None,
-        by_day: Vec::new(),
-        wkst: Weekday::Mon,
-    };
-    let mut freq = None;
-    for part in value.split(';').filter(|p| !p.trim().is_empty()) {
-        let (k, v) = part
-            .split_once('=')
-            .ok_or_else(|| format!("the repeat rule part \"{part}\" has no '='"))?;
-        let (k, v) = (k.trim().to_ascii_uppercase(), v.trim());
-        match k.as_str() {
-            "FREQ" => freq = Some(parse_freq(v)?),
-            "INTERVAL" => rule.interval = parse_positive(&k, v)?,
-            "COUNT" => rule.count = Some(parse_positive(&k, v)?),
-            "UNTIL" => rule.until = Some(parse_until(v)?),
-            "WKST" => rule.wkst = parse_day(v)?,
-            "BYDAY" => rule.by_day = v.split(',').map(parse_day).collect::<Result<_, _>>()?,
-            "BYMONTH" if v.parse::<u32>().ok() == Some(start.month()) => {}
-            "BYMONTHDAY" if v.parse::<u32>().ok() == Some(start.day()) => {}
-            _ => return Err(format!("the repeat rule part {k}={v} is not supported")),
-        }
-    }
-    rule.freq = freq.ok_or("the repeat rule has no FREQ")?;
-    if !rule.by_day.is_empty() && matches!(rule.freq, Freq::Monthly | Freq::Yearly) {
-        return Err("BYDAY in monthly or yearly repeat rules is not supported".to_owned());
-    }
-    if rule.count.is_some() && rule.until.is_some() {
-        return Err("the repeat rule has both COUNT and UNTIL, which RFC 5545 forbids".to_owned());
-    }
-    Ok(rule)
-}
-
-fn parse_freq(v: &str) -> Result<Freq, String> {
-    match v.to_ascii_uppercase().as_str() {
-        "DAILY" => Ok(Freq::Daily),
-        "WEEKLY" => Ok(Freq::Weekly),
-        "MONTHLY" => Ok(Freq::Monthly),
-        "YEARLY" => Ok(Freq::Yearly),
-        other => Err(format!(
-            "repeating {other} is not supported (only daily, weekly, monthly, yearly)"
-        )),
-    }
-}
-
-fn parse_positive(k: &str, v: &str) -> Result<u32, String> {
-    match v.parse::<u32>() {
-        Ok(n) if (1..=100_000).contains(&n) => Ok(n),
-        _ => Err(format!("{k}={v} is not a number from 1 to 100000")),
-    }
-}
-
-fn parse_day(v: &str) -> Result<Weekday, String> {
-    let v = v.trim();
-    if v.len() != 2 {
-        return Err(format!(
-            "BYDAY={v} is not supported (only plain weekdays such as MO,WE)"
-        ));
-    }
-    parse_weekday(v).map_err(|e| e.message)
-}
-
-fn parse_until(v: &str) -> Result<Until, String> {
-    let bad = || format!("UNTIL={v} is not a date or date-time");
-    if v.len() == 8 {
-        return NaiveDate::parse_from_str(v, "%Y%m%d")
-            .map(Until::Date)
-            .map_err(|_| bad());
-    }
-    match v.strip_suffix('Z') {
-        Some(u) => NaiveDateTime::parse_from_str(u, "%Y%m%dT%H%M%S").map(Until::Utc),
-        None => NaiveDateTime::parse_from_str(v, "%Y%m%dT%H%M%S").map(Until::Local),
-    }
-    .map_err(|_| bad())
-}
-
-/// Every occurrence start of `rule` from `start` up to and including `last` (wall-clock times),
-/// honouring `COUNT` and `until` (already in the event's zone). Errors when the rule would need
-/// more than 500 000 periods to reach `last`.
+/// The starts (wall-clock) of `rule` for an event starting at `start` (`all_day` when `DTSTART`
+/// is a date), up to and including `last`, before the rule's own end (`until`, already a
+/// wall-clock time in the event's zone) and `COUNT`. Errors are sentences about the rule.
 pub fn expand(
-    rule: &Rule,
+    rule: &ICalendarRecurrenceRule,
     start: NaiveDateTime,
+    all_day: bool,
     until: Option<NaiveDateTime>,
     last: NaiveDateTime,
 ) -> Result<Vec<NaiveDateTime>, String> {
-    let mut out = Vec::new();
-    let mut emitted = 0u32;
-    for k in 0..MAX_PERIODS {
-        let Some(candidates) = period(rule, start, k) else {
-            return Ok(out);
-        };
-        for c in candidates.into_iter().filter(|c| *c >= start) {
-            if c > last || until.is_some_and(|u| c > u) || rule.count.is_some_and(|n| emitted >= n) {
-                return Ok(out);
+    if matches!(
+        rule.freq,
+        ICalendarFrequency::Hourly | ICalendarFrequency::Minutely | ICalendarFrequency::Secondly
+    ) {
+        return Err(format!(
+            "it repeats {} ({}), which is not time off or a holiday",
+            match rule.freq {
+                ICalendarFrequency::Hourly => "every hour",
+                ICalendarFrequency::Minutely => "every minute",
+                _ => "every second",
+            },
+            "FREQ=".to_owned() + freq_name(rule.freq)
+        ));
+    }
+    let end = until.map_or(last, |u| u.min(last));
+    if end < start {
+        return Ok(Vec::new());
+    }
+    let mut bounded = rule.clone();
+    bounded.until = Some(wall_clock(end, false));
+    let event = ICalendarComponent {
+        component_type: ICalendarComponentType::VEvent,
+        entries: vec![
+            entry(ICalendarProperty::Dtstart, wall_clock(start, all_day).into()),
+            entry(ICalendarProperty::Rrule, bounded.into()),
+        ],
+        component_ids: Vec::new(),
+    };
+    let calendar = ICalendar {
+        components: vec![
+            ICalendarComponent {
+                component_type: ICalendarComponentType::VCalendar,
+                entries: Vec::new(),
+                component_ids: vec![1],
+            },
+            event,
+        ],
+    };
+    let expanded = calendar.expand_dates(Tz::Floating, MAX_OCCURRENCES + 1);
+    if let Some(e) = expanded.errors.first() {
+        return Err(describe(&e.error));
+    }
+    if expanded.events.len() > MAX_OCCURRENCES {
+        return Err(format!(
+            "its repeat rule makes more than {MAX_OCCURRENCES} occurrences before the end of the range"
+        ));
+    }
+    Ok(expanded.events.iter().map(|e| e.start.naive_local()).collect())
+}
+
+fn entry(name: ICalendarProperty, value: ICalendarValue) -> ICalendarEntry {
+    ICalendarEntry {
+        name,
+        params: Vec::new(),
+        values: vec![value],
+    }
+}
+
+/// A floating calcard date-time (or date) for `at`.
+pub fn wall_clock(at: NaiveDateTime, date_only: bool) -> PartialDateTime {
+    let (year, month, day) = (at.year(), at.month(), at.day());
+    PartialDateTime {
+        year: u16::try_from(year).ok(),
+        month: u8::try_from(month).ok(),
+        day: u8::try_from(day).ok(),
+        hour: (!date_only).then(|| at.hour() as u8),
+        minute: (!date_only).then(|| at.minute() as u8),
+        second: (!date_only).then(|| at.second() as u8),
+        ..PartialDateTime::default()
+    }
+}
+
+fn freq_name(freq: ICalendarFrequency) -> &'static str {
+    match freq {
+        ICalendarFrequency::Yearly => "YEARLY",
+        ICalendarFrequency::Monthly => "MONTHLY",
+        ICalendarFrequency::Weekly => "WEEKLY",
+        ICalendarFrequency::Daily => "DAILY",
+        ICalendarFrequency::Hourly => "HOURLY",
+        ICalendarFrequency::Minutely => "MINUTELY",
+        ICalendarFrequency::Secondly => "SECONDLY",
+    }
+}
+
+/// A sentence for what calcard found wrong with a rule.
+fn describe(error: &CalendarErrorType) -> String {
+    match error {
+        CalendarErrorType::RRule(RRuleError::ValidationError(v)) => match v {
+            ValidationError::BySetPosWithoutByRule => {
+                "its repeat rule has BYSETPOS without another BY… part to pick from".to_owned()
             }
-            emitted += 1;
-            out.push(c);
-        }
+            ValidationError::InvalidFieldValue { field, value }
+            | ValidationError::InvalidFieldValueRange { field, value, .. }
+            | ValidationError::InvalidFieldValueRangeWithFreq { field, value, .. } => {
+                format!("its repeat rule has {field}={value}, which is out of range")
+            }
+            ValidationError::InvalidByRuleAndFrequency { by_rule, freq } => {
+                format!(
+                    "its repeat rule uses {by_rule} with FREQ={}, which RFC 5545 does not allow",
+                    freq_name(*freq)
+                )
+            }
+            ValidationError::TooBigInterval(n) => format!("its repeat rule's INTERVAL={n} is too large"),
+            ValidationError::StartYearOutOfRange(y) => format!("it starts in the year {y}, which is out of range"),
+            _ => "its repeat rule cannot be read".to_owned(),
+        },
+        CalendarErrorType::RRule(RRuleError::IterError(_)) => "its repeat rule cannot be expanded".to_owned(),
+        _ => "its start cannot be read".to_owned(),
     }
-    Err("the repeat rule starts too long before the import range".to_owned())
-}
-
-/// The candidate starts of period `k`, in order; `None` past the representable calendar.
-fn period(rule: &Rule, start: NaiveDateTime, k: u32) -> Option<Vec<NaiveDateTime>> {
-    let steps = k.checked_mul(rule.interval)?;
-    let time = start.time();
-    match rule.freq {
-        Freq::Daily => {
-            let day = start.date().checked_add_signed(Duration::days(i64::from(steps)))?;
-            let keep = rule.by_day.is_empty() || rule.by_day.contains(&day.weekday());
-            Some(if keep { vec![day.and_time(time)] } else { Vec::new() })
-        }
-        Freq::Weekly => {
-            let offset = days_from(rule.wkst, start.weekday());
-            let week = start
-                .date()
-                .checked_sub_signed(Duration::days(offset))?
-                .checked_add_signed(Duration::weeks(i64::from(steps)))?;
-            let mut days: Vec<i64> = if rule.by_day.is_empty() {
-                vec![offset]
-            } else {
-                rule.by_day.iter().map(|d| days_from(rule.wkst, *d)).collect()
-            };
-            days.sort_unstable();
-            days.dedup();
-            days.into_iter()
-                .map(|d| week.checked_add_signed(Duration::days(d)).map(|x| x.and_time(time)))
-                .collect()
-        }
-        Freq::Monthly => same_day_after(start, steps),
-        Freq::Yearly => same_day_after(start, steps.checked_mul(12)?),
-    }
-}
-
-/// The same day of month `months` later (empty when that day does not exist in that month), or
-/// `None` past the representable calendar.
-fn same_day_after(start: NaiveDateTime, months: u32) -> Option<Vec<NaiveDateTime>> {
-    let first = start.date().with_day(1)?.checked_add_months(Months::new(months))?;
-    Some(
-        first
-            .with_day(start.day())
-            .map(|d| d.and_time(start.time()))
-            .into_iter()
-            .collect(),
-    )
-}
-
-/// Days from weekday `from` forward to weekday `to` (0..=6).
-fn days_from(from: Weekday, to: Weekday) -> i64 {
-    i64::from((to.num_days_from_monday() + 7 - from.num_days_from_monday()) % 7)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use calcard::icalendar::ICalendar;
+
+    fn rule(text: &str) -> ICalendarRecurrenceRule {
+        let cal = ICalendar::parse(format!(
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nRRULE:{text}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        ))
+        .unwrap();
+        match cal.components[1].entries[0].values.first() {
+            Some(ICalendarValue::RecurrenceRule(r)) => (**r).clone(),
+            other => panic!("{other:?}"),
+        }
+    }
 
     fn at(s: &str) -> NaiveDateTime {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap()
     }
 
-    fn run(rule: &str, start: &str, last: &str) -> Vec<String> {
-        let s = at(start);
-        let r = parse_rule(rule, s).unwrap();
-        let until = match r.until {
-            Some(Until::Date(d)) => Some(d.and_hms_opt(23, 59, 59).unwrap()),
-            Some(Until::Local(t)) | Some(Until::Utc(t)) => Some(t),
-            None => None,
-        };
-        expand(&r, s, until, at(last))
+    fn days(r: &str, start: &str, last: &str) -> Vec<String> {
+        expand(&rule(r), at(start), false, None, at(last))
             .unwrap()
             .iter()
             .map(|d| d.format("%Y-%m-%d").to_string())
@@ -235,51 +170,60 @@ mod tests {
     }
 
     #[test]
-    fn weekly_byday_with_interval_and_count() {
-        // RFC 5545 example: every other week on Tuesday and Thursday, 8 occurrences.
-        let got = run(
+    fn nth_weekday_holidays() {
+        assert_eq!(
+            days(
+                "FREQ=YEARLY;BYMONTH=11;BYDAY=4TH",
+                "2024-11-28 00:00",
+                "2027-01-01 00:00"
+            ),
+            ["2024-11-28", "2025-11-27", "2026-11-26"],
+            "Thanksgiving"
+        );
+        assert_eq!(
+            days(
+                "FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO",
+                "2024-05-27 00:00",
+                "2026-12-31 00:00"
+            ),
+            ["2024-05-27", "2025-05-26", "2026-05-25"],
+            "Memorial Day"
+        );
+        assert_eq!(
+            days(
+                "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=3",
+                "2026-01-30 00:00",
+                "2027-01-01 00:00"
+            ),
+            ["2026-01-30", "2026-02-27", "2026-03-31"],
+            "last working day of the month"
+        );
+    }
+
+    #[test]
+    fn rfc_example_and_bounds() {
+        // RFC 5545: every other week on Tuesday and Thursday, 8 occurrences.
+        let got = days(
             "FREQ=WEEKLY;INTERVAL=2;COUNT=8;WKST=SU;BYDAY=TU,TH",
             "1997-09-02 09:00",
             "1998-12-31 00:00",
         );
+        assert_eq!(got.len(), 8);
+        assert_eq!(got[7], "1997-10-16");
+        // COUNT=1000000 stops at the end of the range.
         assert_eq!(
-            got,
-            [
-                "1997-09-02",
-                "1997-09-04",
-                "1997-09-16",
-                "1997-09-18",
-                "1997-09-30",
-                "1997-10-02",
-                "1997-10-14",
-                "1997-10-16"
-            ]
+            days("FREQ=DAILY;COUNT=1000000", "2026-01-01 00:00", "2026-01-31 00:00").len(),
+            31
         );
-    }
-
-    #[test]
-    fn monthly_skips_missing_days_and_yearly_leap_day() {
-        let got = run("FREQ=MONTHLY;COUNT=4", "2026-01-31 00:00", "2027-12-31 00:00");
-        assert_eq!(got, ["2026-01-31", "2026-03-31", "2026-05-31", "2026-07-31"]);
-        let got = run("FREQ=YEARLY;UNTIL=20330101", "2024-02-29 00:00", "2040-01-01 00:00");
-        assert_eq!(got, ["2024-02-29", "2028-02-29", "2032-02-29"]);
-    }
-
-    #[test]
-    fn daily_with_until_and_unsupported_parts() {
-        let got = run(
-            "FREQ=DAILY;INTERVAL=3;UNTIL=20260110T000000Z",
-            "2026-01-01 00:00",
-            "2026-12-31 00:00",
+        let e = expand(
+            &rule("FREQ=SECONDLY"),
+            at("2026-01-01 00:00"),
+            false,
+            None,
+            at("2026-02-01 00:00"),
         );
-        assert_eq!(got, ["2026-01-01", "2026-01-04", "2026-01-07", "2026-01-10"]);
-        let s = at("2026-01-01 00:00");
-        assert!(parse_rule("FREQ=MONTHLY;BYDAY=1MO", s)
-            .unwrap_err()
-            .contains("not supported"));
-        assert!(parse_rule("FREQ=HOURLY", s).unwrap_err().contains("HOURLY"));
-        assert!(parse_rule("INTERVAL=2", s).unwrap_err().contains("FREQ"));
-        assert!(parse_rule("FREQ=YEARLY;BYMONTH=1;BYMONTHDAY=1", s).is_ok());
-        assert!(parse_rule("FREQ=YEARLY;BYMONTH=5", s).is_err());
+        assert!(e.unwrap_err().contains("every second"));
+        let e = expand(&rule("FREQ=DAILY;BYHOUR=0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23;BYMINUTE=0,10,20,30,40,50"), at("2026-01-01 00:00"), false, None, at("2030-01-01 00:00"));
+        assert!(e.unwrap_err().contains("more than 100000"));
     }
 }
