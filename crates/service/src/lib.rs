@@ -19,6 +19,7 @@ mod forecast;
 mod insights;
 mod planner_start;
 mod policy_check;
+mod publish;
 mod records;
 mod releases;
 mod rotation;
@@ -36,6 +37,7 @@ pub use changes::{Changes, Outcome, Record, RecordChange};
 pub use corrections::EditEffect;
 pub use error::Result;
 pub use forecast::ForecastQuery;
+pub use publish::{PublishChange, PublishOptions, PublishReport, PublishStatus, DEFAULT_PUBLISH_DAYS};
 pub use rotation::{EditAt, EditResult};
 pub use sprintshield_store::{default_db_path, Checkpointer};
 
