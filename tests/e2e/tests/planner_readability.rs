@@ -107,11 +107,14 @@ async fn every_turn_shows_its_person_at_1280_px() {
         let (id, full) = (short[0].as_str().unwrap(), short[1].as_str().unwrap());
         let before = w.client.active_element().await.unwrap();
         before.send_keys("\u{E004}").await.unwrap();
+        // The whole name is drawn from the turn's data-member (no hidden copy in the DOM): the
+        // shortened label gives way to it, and the focused turn grows until nothing is cut.
         let shown = w
             .eval(
-                "const t = document.activeElement; const f = t.querySelector('.name.full');
-                 return [t.dataset.turnId, f ? f.textContent : null, f ? getComputedStyle(f).display !== 'none' : false,
-                         f ? f.getBoundingClientRect().right <= t.getBoundingClientRect().right + 1 : false];",
+                "const t = document.activeElement; const before = getComputedStyle(t, '::before').content;
+                 const label = t.querySelector('[data-testid=turn-name]');
+                 return [t.dataset.turnId, before.replace(/^\"|\"$/g, ''), getComputedStyle(label).display === 'none',
+                         t.scrollWidth <= t.clientWidth + 1];",
             )
             .await;
         assert_eq!(
