@@ -1,6 +1,7 @@
 //! The demo data set, built from the seeds: a dev team "Phoenix" (5 people, Europe/Berlin, 2-week
 //! sprints, 6 closed sprints of varied velocity) and an ops team "Atlas" (4 people), some time off,
-//! the team holidays that fall in the window, and ~60 interrupts over the history.
+//! the team holidays that fall in the window, and an interrupt log of a few a day with bursts after
+//! each production release (seed 000's team, constantly pulled into production).
 //!
 //! Deterministic: the same `today` always gives the same data. Dates are laid out around `today`
 //! (passed in, never read from the clock) so the current sprint is always the running one.
@@ -170,89 +171,220 @@ fn holidays_in(window: DateSpan) -> Vec<NewHoliday> {
     out
 }
 
-fn interrupts(mix: &mut Mix, history: DateSpan, count: usize, people: usize) -> Vec<DemoInterrupt> {
-    // (category, weight, min minutes, max minutes, title)
-    let kinds = [
-        (
-            InterruptCategory::ProductionBug,
-            30,
-            30,
-            240,
-            "Checkout returns 500 for some carts",
-        ),
-        (
-            InterruptCategory::OperationalProblem,
-            22,
-            20,
-            180,
-            "Disk almost full on db-2",
-        ),
-        (
-            InterruptCategory::UserQuestion,
-            28,
-            10,
-            60,
-            "Customer asks why export is empty",
-        ),
-        (
-            InterruptCategory::SecurityPatch,
-            8,
-            60,
-            300,
-            "Patch OpenSSL on edge nodes",
-        ),
-        (
-            InterruptCategory::ReleaseRollback,
-            7,
-            30,
-            180,
-            "Roll back Saturday release",
-        ),
-        (InterruptCategory::Other, 5, 10, 90, "Access request for new contractor"),
-    ];
-    let total: u64 = kinds.iter().map(|k| k.1).sum();
-    let working: Vec<NaiveDate> = history
-        .iter_days()
-        .filter(|d| d.weekday().num_days_from_monday() < 5)
-        .collect();
-    (0..count)
-        .map(|_| {
-            let day = working[mix.below(working.len() as u64) as usize];
-            let mut pick = mix.below(total);
-            let kind = kinds.iter().find(|k| {
-                if pick < k.1 {
-                    true
-                } else {
-                    pick -= k.1;
-                    false
+/// One kind of interrupt in the demo log: category, weight per team kind (dev, ops), minutes
+/// (shortest, longest; short ones are likelier), and what the log says about it.
+struct Kind {
+    category: InterruptCategory,
+    weight: [u64; 2],
+    minutes: (f64, f64),
+    /// Chances (in %) of critical, high, normal; the rest is low.
+    severity: [u64; 3],
+    /// Chance (in %) that a normal or low one could have waited.
+    can_wait: u64,
+    /// Titles, each with the root cause it recurs from ("" when none was written down).
+    titles: &'static [(&'static str, &'static str)],
+}
+
+/// The kinds of seed 000's team ("constantly pulled into production"): production bugs,
+/// operational problems (disk, backups, certificates), users asking whether something is a bug,
+/// security patches, rollbacks after a release, and the odd access request or client meeting.
+const KINDS: [Kind; 6] = [
+    Kind {
+        category: InterruptCategory::ProductionBug,
+        weight: [32, 15],
+        minutes: (20.0, 180.0),
+        severity: [8, 32, 48],
+        can_wait: 30,
+        titles: &[
+            ("Checkout returns 500 for some carts", "payment provider timeouts"),
+            ("Search shows stale prices", "cache not invalidated on price import"),
+            ("PDF invoice misses the VAT line", ""),
+            ("Login loop on Safari", "session cookie settings"),
+            (
+                "Export job times out for large accounts",
+                "export runs in one transaction",
+            ),
+        ],
+    },
+    Kind {
+        category: InterruptCategory::OperationalProblem,
+        weight: [20, 40],
+        minutes: (15.0, 120.0),
+        severity: [8, 27, 50],
+        can_wait: 20,
+        titles: &[
+            ("Disk almost full on db-2", "log rotation missing on db-2"),
+            ("Nightly backup failed", "backup volume too small"),
+            ("TLS certificate expires in 3 days", "certificate renewal is manual"),
+            ("Queue backlog on worker-3", ""),
+            ("Memory alarm on api-1", ""),
+        ],
+    },
+    Kind {
+        category: InterruptCategory::UserQuestion,
+        weight: [30, 15],
+        minutes: (5.0, 45.0),
+        severity: [0, 5, 55],
+        can_wait: 65,
+        titles: &[
+            ("Customer asks why the export is empty", "export filters undocumented"),
+            ("Is this a bug? Report totals differ", "report rounding undocumented"),
+            ("How do I reset a user's 2FA?", "no help-desk guide for 2FA"),
+            ("Sales needs a data extract", ""),
+            ("Where is the audit log?", "no help-desk guide for the audit log"),
+        ],
+    },
+    Kind {
+        category: InterruptCategory::SecurityPatch,
+        weight: [8, 15],
+        minutes: (30.0, 240.0),
+        severity: [12, 45, 43],
+        can_wait: 0,
+        titles: &[
+            ("Patch OpenSSL on edge nodes", ""),
+            ("Upgrade the vulnerable logging library", "dependencies updated by hand"),
+            ("Rotate a leaked API key", ""),
+        ],
+    },
+    Kind {
+        category: InterruptCategory::ReleaseRollback,
+        weight: [3, 8],
+        minutes: (30.0, 150.0),
+        severity: [35, 65, 0],
+        can_wait: 0,
+        titles: &[
+            (
+                "Roll back Saturday's release",
+                "migration not tested on production data",
+            ),
+            (
+                "Hotfix after the release: broken migration",
+                "migration not tested on production data",
+            ),
+        ],
+    },
+    Kind {
+        category: InterruptCategory::Other,
+        weight: [7, 7],
+        minutes: (10.0, 60.0),
+        severity: [0, 0, 50],
+        can_wait: 70,
+        titles: &[
+            ("Access request for a new contractor", ""),
+            ("Client meeting needs a developer", ""),
+        ],
+    },
+];
+
+/// Interrupts per working day on an ordinary day, for a dev team and an ops team.
+const DAILY_RATE: [f64; 2] = [3.5, 3.0];
+/// How much busier the first two working days after a Saturday production release are.
+const AFTER_RELEASE: [f64; 2] = [2.5, 1.8];
+/// Weights of the hours 08:00 to 17:00 (mornings and early afternoons are busiest).
+const HOUR_WEIGHTS: [u64; 10] = [1, 3, 3, 2, 1, 2, 2, 2, 1, 1];
+
+impl Mix {
+    /// A uniform number in [0, 1).
+    fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    /// A Poisson draw (Knuth's method; means here are small).
+    fn poisson(&mut self, mean: f64) -> u64 {
+        let limit = (-mean).exp();
+        let (mut k, mut p) = (0, 1.0);
+        loop {
+            p *= self.unit();
+            if p <= limit || k > 100 {
+                return k;
+            }
+            k += 1;
+        }
+    }
+    /// An index drawn by `weights`.
+    fn weighted(&mut self, weights: impl Iterator<Item = u64> + Clone) -> usize {
+        let total: u64 = weights.clone().sum();
+        let mut pick = self.below(total.max(1));
+        for (i, w) in weights.enumerate() {
+            if pick < w {
+                return i;
+            }
+            pick -= w;
+        }
+        0
+    }
+}
+
+/// The interrupt log of a team over the working days of `history` (holidays skipped): a few a
+/// day (Poisson around [`DAILY_RATE`]), bursts on the Monday and Tuesday after each Saturday
+/// production release (`release_saturdays`), mornings busiest; categories, minutes, severities,
+/// "could have waited" and recurring root causes as in [`KINDS`]. Handlers are drawn evenly.
+fn interrupts(
+    mix: &mut Mix,
+    history: DateSpan,
+    holidays: &[NewHoliday],
+    release_saturdays: &[NaiveDate],
+    team_kind: usize,
+    people: usize,
+) -> Vec<DemoInterrupt> {
+    let mut out = Vec::new();
+    for day in history.iter_days() {
+        if day.weekday().num_days_from_monday() >= 5 || holidays.iter().any(|h| h.date == day.to_string()) {
+            continue;
+        }
+        let after_release = release_saturdays
+            .iter()
+            .any(|s| day > *s && day <= *s + Duration::days(3));
+        let rate = DAILY_RATE[team_kind] * if after_release { AFTER_RELEASE[team_kind] } else { 1.0 };
+        let mut times: Vec<NaiveTime> = (0..mix.poisson(rate))
+            .map(|_| {
+                let hour = 8 + mix.weighted(HOUR_WEIGHTS.iter().copied()) as u32;
+                NaiveTime::from_hms_opt(hour, mix.below(60) as u32, 0).expect("valid time")
+            })
+            .collect();
+        times.sort();
+        for time in times {
+            // After a release, rollbacks and bugs are likelier.
+            let kind = &KINDS[mix.weighted(KINDS.iter().map(|k| {
+                let w = k.weight[team_kind];
+                match (after_release, k.category) {
+                    (true, InterruptCategory::ReleaseRollback) => w * 4,
+                    (true, InterruptCategory::ProductionBug) => w * 2,
+                    _ => w,
                 }
-            });
-            let (category, _, lo, hi, title) = *kind.expect("weights cover the range");
-            let minutes = (lo + mix.below((hi - lo) as u64 + 1) as i64 / 5 * 5).max(5);
-            let severity = match mix.below(10) {
-                0 => Severity::Critical,
-                1..=3 => Severity::High,
-                4..=8 => Severity::Normal,
-                _ => Severity::Low,
+            }))];
+            let (title, root_cause) = kind.titles[mix.below(kind.titles.len() as u64) as usize];
+            let (lo, hi) = kind.minutes;
+            let u = mix.unit();
+            let minutes = ((lo + (hi - lo) * u * u) / 5.0).round() as i64 * 5;
+            let roll = mix.below(100);
+            let severity = if roll < kind.severity[0] {
+                Severity::Critical
+            } else if roll < kind.severity[0] + kind.severity[1] {
+                Severity::High
+            } else if roll < kind.severity[0] + kind.severity[1] + kind.severity[2] {
+                Severity::Normal
+            } else {
+                Severity::Low
             };
-            let time =
-                NaiveTime::from_hms_opt(8 + mix.below(9) as u32, (mix.below(4) * 15) as u32, 0).expect("valid time");
-            DemoInterrupt {
+            let urgent = matches!(severity, Severity::Critical | Severity::High);
+            let could_have_waited = !urgent && mix.below(100) < kind.can_wait;
+            out.push(DemoInterrupt {
                 interrupt: NewInterrupt {
                     arrived_at: day.and_time(time).format("%Y-%m-%dT%H:%M").to_string(),
                     title: title.into(),
-                    category,
+                    category: kind.category,
                     severity,
                     handled_by: None,
-                    minutes,
-                    pulled_off_focus: mix.below(10) < 4,
-                    could_have_waited: category == InterruptCategory::UserQuestion && mix.below(2) == 0,
-                    root_cause: String::new(),
+                    minutes: minutes.max(5),
+                    pulled_off_focus: mix.below(10) < 5,
+                    could_have_waited,
+                    root_cause: root_cause.into(),
                 },
                 handled_by: Some(mix.below(people as u64) as usize),
-            }
-        })
-        .collect()
+            });
+        }
+    }
+    out
 }
 
 /// Builds the demo data set around `today`.
@@ -268,6 +400,11 @@ pub fn demo_data(today: NaiveDate) -> Vec<DemoTeam> {
         last: today.pred_opt().unwrap_or(today).max(history_start),
     };
     let mut mix = Mix(0x5eed_5eed);
+    // Atlas releases Phoenix's sprints on the Saturday two weeks after they end (seed 001).
+    let release_saturdays: Vec<NaiveDate> = (-2..6)
+        .map(|i: i64| history_start + Duration::days(14 * i + 11 + 1 + 14))
+        .collect();
+    let holidays = holidays_in(window);
     let day = |offset: i64| current + Duration::days(offset);
     let next_monday = |d: NaiveDate| d + Duration::days(7 - d.weekday().num_days_from_monday() as i64);
     debug_assert_eq!(next_monday(current).weekday(), Weekday::Mon);
@@ -334,7 +471,7 @@ pub fn demo_data(today: NaiveDate) -> Vec<DemoTeam> {
             &[40.0, 40.0, 38.0, 40.0, 42.0, 40.0, 40.0, 40.0],
             2,
         ),
-        interrupts: interrupts(&mut mix, history, 60, 5),
+        interrupts: interrupts(&mut mix, history, &holidays, &release_saturdays, 0, 5),
     };
     let atlas = DemoTeam {
         team: NewTeam {
@@ -368,7 +505,7 @@ pub fn demo_data(today: NaiveDate) -> Vec<DemoTeam> {
             &[24.0, 24.0, 24.0, 24.0],
             1,
         ),
-        interrupts: interrupts(&mut mix, history, 25, 4),
+        interrupts: interrupts(&mut mix, history, &holidays, &release_saturdays, 1, 4),
     };
     vec![phoenix, atlas]
 }

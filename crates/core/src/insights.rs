@@ -382,6 +382,27 @@ fn observations(stats: &InterruptStats) -> Vec<String> {
     out
 }
 
+/// Days looked at when none are given: the last 90 days ending on the team's today.
+pub const DEFAULT_RANGE_DAYS: u32 = 90;
+
+/// The days insights look at on the team's local `today`: `from`..=`to` when both are given;
+/// otherwise the last `last_days` (default [`DEFAULT_RANGE_DAYS`], 1–3660) ending on `to`, or on
+/// `today` when `to` is not given. Refuses a `from` after `to`.
+pub fn insights_range(
+    today: NaiveDate,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    last_days: Option<u32>,
+) -> Result<DateSpan, crate::Invalid> {
+    let days = last_days.unwrap_or(DEFAULT_RANGE_DAYS);
+    if !(1..=3660).contains(&days) {
+        return Err(crate::Invalid::new("last_days", "look at 1 to 3660 days"));
+    }
+    let last = to.unwrap_or(today);
+    let first = from.unwrap_or(last - Duration::days(i64::from(days) - 1));
+    DateSpan::new(first, last, "to")
+}
+
 /// The insights of the interrupts that arrived on the local days of `input.range`.
 pub fn interrupt_stats(input: &InsightInput) -> InterruptStats {
     let zone = input.zone;

@@ -4,7 +4,6 @@ use sprintshield_core::insights::InterruptStats;
 use sprintshield_core::interrupt::{Interrupt, InterruptCategory, InterruptFilter, NewInterrupt, Severity};
 use sprintshield_core::team::Team;
 use sprintshield_core::time::parse_date;
-use sprintshield_core::time::DateSpan;
 use sprintshield_core::AppError;
 
 use crate::output::{done, table};
@@ -287,13 +286,9 @@ pub fn run(ctx: &mut Ctx, cmd: InterruptCmd) -> Result<(), AppError> {
         }
         InterruptCmd::Stats { team, from, to } => {
             let team = ctx.app.team_by_name(&team)?;
-            let today = chrono::Utc::now().with_timezone(&team.spec.zone).date_naive();
-            let last = to.map(|t| parse_date("to", &t)).transpose()?.unwrap_or(today);
-            let first = match from {
-                Some(f) => parse_date("from", &f)?,
-                None => last - chrono::Duration::days(89),
-            };
-            let stats = ctx.app.interrupt_stats(team.id, DateSpan::new(first, last, "to")?)?;
+            let from = from.map(|f| parse_date("from", &f)).transpose()?;
+            let to = to.map(|t| parse_date("to", &t)).transpose()?;
+            let stats = ctx.app.interrupt_stats_at(team.id, from, to, None, chrono::Utc::now())?;
             if ctx.json {
                 crate::output::json(&stats);
                 return Ok(());

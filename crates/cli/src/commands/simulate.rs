@@ -1,6 +1,6 @@
 //! `sprintshield simulate`: which shield fits the team, on its own interrupt log.
 use clap::Args;
-use sprintshield_core::simulate::{Simulation, SimulationSettings, Strategy};
+use sprintshield_core::simulate::{SimBacktest, Simulation, SimulationSettings, Spread, Strategy};
 use sprintshield_core::AppError;
 
 use crate::output::json;
@@ -28,6 +28,56 @@ pub struct SimulateArgs {
     /// The shortest stretch that counts as deep work, in minutes.
     #[arg(long, default_value_t = sprintshield_core::simulate::DEFAULT_BLOCK_MINUTES)]
     block_minutes: u32,
+    /// Check the simulator against the team's closed sprints instead: each predicted from what
+    /// was known the day before it, for the strategy the team ran, against what happened.
+    #[arg(long)]
+    backtest: bool,
+}
+
+fn print_backtest(b: &SimBacktest) {
+    say!("{}", b.summary);
+    say!(
+        "{:<14} {:<10} {:>14} {:>6} {:>14} {:>6} {:>16} {:>8} {:>13} {:>6}",
+        "SPRINT",
+        "STRATEGY",
+        "INTERRUPTS",
+        "LOGGED",
+        "INT HOURS",
+        "LOGGED",
+        "FOCUS H",
+        "REPLAYED",
+        "POINTS",
+        "DONE"
+    );
+    let range = |s: &Spread, d: usize| format!("{:.d$} ({:.d$}–{:.d$})", s.mean, s.low, s.high);
+    let mark = |hit: Option<bool>| match hit {
+        Some(true) => " ✓",
+        Some(false) => " ✗",
+        None => "  ",
+    };
+    for r in &b.rows {
+        say!(
+            "{:<14} {:<10} {:>14} {:>6} {:>14} {:>4.0}{} {:>16} {:>6.0}{} {:>13} {:>4.0}{}",
+            r.name,
+            r.strategy,
+            range(&r.expected_interrupts, 0),
+            r.logged_interrupts,
+            range(&r.expected_interrupt_hours, 0),
+            r.logged_interrupt_hours,
+            mark(Some(r.interrupt_hours_hit)),
+            range(&r.predicted_focus_hours, 0),
+            r.replayed_focus_hours,
+            mark(r.focus_hit),
+            r.predicted_points.map_or("-".to_owned(), |p| range(&p, 0)),
+            r.completed_points,
+            mark(r.points_hit)
+        );
+    }
+    say!("(ranges hold 80 % of simulated sprints; ✓ inside, ✗ outside)");
+    say!("assumptions:");
+    for a in &b.assumptions {
+        say!("  - {a}");
+    }
 }
 
 fn print(sim: &Simulation) {
@@ -90,6 +140,15 @@ pub fn run(ctx: &Ctx, a: SimulateArgs) -> Result<(), AppError> {
         block_minutes: a.block_minutes,
         ..SimulationSettings::default()
     };
+    if a.backtest {
+        let b = ctx.app.simulation_backtest(team.id, settings, chrono::Utc::now())?;
+        if ctx.json {
+            json(&b);
+        } else {
+            print_backtest(&b);
+        }
+        return Ok(());
+    }
     let sim = ctx.app.simulate(team.id, &strategies, settings, chrono::Utc::now())?;
     if ctx.json {
         json(&sim);

@@ -18,6 +18,7 @@
 //!
 //! Same settings and seed, same result: every strategy sees the same arrivals (common random
 //! numbers), so differences come from the strategy, not the draw.
+mod backtest;
 pub mod model;
 mod run;
 mod team;
@@ -26,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::Invalid;
+pub use backtest::{backtest, SimBacktest, SimBacktestRow};
 pub use model::InterruptModel;
 pub use run::{compare, draw_only, simulate, SimTeam};
 pub use team::{sim_team, FIT_DAYS};

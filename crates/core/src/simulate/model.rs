@@ -62,7 +62,8 @@ impl InterruptModel {
     }
 
     /// Fits the model to the interrupts of `window` (local days in `zone`) on the team's working
-    /// days; arrivals outside 09:00–17:00 are counted in the nearest working hour.
+    /// days from the first logged one on; arrivals outside 09:00–17:00 are counted in the nearest
+    /// working hour.
     pub fn fit(log: &[Interrupt], window: DateSpan, zone: Tz, working: WorkingDays) -> InterruptModel {
         let inside: Vec<&Interrupt> = log
             .iter()
@@ -76,6 +77,17 @@ impl InterruptModel {
                 window.last
             ));
         }
+        // The log covers the days from its first interrupt on: days before it say nothing (a
+        // team that started logging six weeks ago has not had a quiet half year before that).
+        let logged_from = inside
+            .iter()
+            .map(|i| i.spec.arrived_at.with_timezone(&zone).date_naive())
+            .min()
+            .map_or(window.first, |d| d.max(window.first));
+        let window = DateSpan {
+            first: logged_from,
+            last: window.last,
+        };
         let mut days_per_weekday = [0usize; 7];
         for d in window.iter_days().filter(|d| working.includes(*d)) {
             days_per_weekday[d.weekday().num_days_from_monday() as usize] += 1;

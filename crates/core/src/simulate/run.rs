@@ -26,17 +26,23 @@ pub struct SimTeam {
     pub velocity_per_focus_day: Option<f64>,
 }
 
-/// One drawn interrupt.
+/// One interrupt of a simulated (or replayed) sprint.
 #[derive(Debug, Clone, Copy)]
-struct Arrival {
-    day: usize,
-    minute: f64,
-    minutes: f64,
-    urgent: bool,
-    can_wait: bool,
-    /// Who gets it when nobody is on duty, and whether the Op escalates it.
-    pick: u32,
-    escalate: bool,
+pub(super) struct Arrival {
+    /// Index of the sprint's working day.
+    pub day: usize,
+    /// Minutes after 09:00.
+    pub minute: f64,
+    /// Minutes of work.
+    pub minutes: f64,
+    /// Critical or high: handled at once.
+    pub urgent: bool,
+    /// Could have waited.
+    pub can_wait: bool,
+    /// Who gets it when nobody is on duty (modulo the team's size).
+    pub pick: u32,
+    /// Whether the Op of the Week escalates it.
+    pub escalate: bool,
 }
 
 fn poisson(rng: &mut ChaCha8Rng, mean: f64) -> u32 {
@@ -462,6 +468,16 @@ fn run_all(
     tallies
 }
 
+/// The team focus hours of one given sprint of arrivals (sorted by day and minute) under `s`:
+/// the simulation's day model without the draw, for the backtest's replay of a logged sprint.
+pub(super) fn replay(team: &SimTeam, settings: &SimulationSettings, s: Strategy, arrivals: &[Arrival]) -> f64 {
+    let strategies = [s];
+    let mut tallies = new_tallies(team, &strategies);
+    let mut sim = Sim::new(team, settings, &strategies);
+    sim.sprint(0, arrivals, &mut tallies);
+    tallies[0].focus[0]
+}
+
 fn new_tallies(team: &SimTeam, strategies: &[Strategy]) -> Vec<Tally> {
     strategies
         .iter()
@@ -549,6 +565,20 @@ pub fn draw_only(model: &InterruptModel, team: &SimTeam, settings: &SimulationSe
         total += arrivals.len();
     }
     total
+}
+
+/// The number and the hours of interrupts of each of `settings.runs` drawn sprints: the same
+/// draw a simulation with these settings makes, for the backtest's ranges.
+pub(super) fn drawn_load(model: &InterruptModel, team: &SimTeam, settings: &SimulationSettings) -> (Spread, Spread) {
+    let mut rng = ChaCha8Rng::seed_from_u64(settings.seed);
+    let mut arrivals = Vec::new();
+    let (mut counts, mut hours) = (Vec::new(), Vec::new());
+    for _ in 0..settings.runs {
+        draw(model, team, settings.escalation_share, &mut rng, &mut arrivals);
+        counts.push(arrivals.len() as f64);
+        hours.push(arrivals.iter().map(|a| a.minutes).sum::<f64>() / 60.0);
+    }
+    (spread(counts), spread(hours))
 }
 
 /// Simulates `strategies` (all seven when empty) for `team` over `settings.runs` sprints drawn
