@@ -12,6 +12,7 @@
 
 mod calendar;
 mod changes;
+mod chat;
 mod corrections;
 mod demo;
 mod error;
@@ -34,6 +35,7 @@ use sprintshield_core::AppError;
 use sprintshield_store::Store;
 
 pub use changes::{Changes, Outcome, Record, RecordChange};
+pub use chat::{PostReport, CHAT_TIMEOUT};
 pub use corrections::EditEffect;
 pub use error::Result;
 pub use forecast::ForecastQuery;

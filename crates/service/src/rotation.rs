@@ -49,7 +49,7 @@ pub enum EditAt {
 
 /// The rotation context of a team with every stored turn of its policies (and of the policies
 /// they escalate to), the release days of the trains it is part of filled in.
-fn load(s: &Store, team_id: Id) -> sprintshield_store::Result<(RotationContext, Vec<Turn>)> {
+pub(crate) fn load(s: &Store, team_id: Id) -> sprintshield_store::Result<(RotationContext, Vec<Turn>)> {
     let mut ctx = s.rotation_context(team_id)?;
     ctx.release_days = crate::releases::production_days(s, &teams_of(&ctx))?;
     let turns = load_turns(s, &ctx)?;

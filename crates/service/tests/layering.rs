@@ -31,6 +31,9 @@ fn normal_dependencies() -> BTreeMap<String, Vec<String>> {
         .collect()
 }
 
+/// Adapters to servers outside (network I/O only), called by the service.
+const ADAPTERS: &[&str] = &["sprintshield-chat", "sprintshield-caldav"];
+
 fn ours(deps: &[String]) -> Vec<&str> {
     deps.iter()
         .map(String::as_str)
@@ -51,9 +54,19 @@ fn dependencies_point_one_way() {
         "core depends on nothing of ours"
     );
     assert_eq!(ours(deps("sprintshield-store")), ["sprintshield-core"]);
+    // The service also drives the adapters to the outside world (chat webhook, CalDAV server);
+    // they know the domain at most, never the store or a face.
     let mut service = ours(deps("sprintshield-service"));
     service.sort_unstable();
+    service.retain(|d| !ADAPTERS.contains(d));
     assert_eq!(service, ["sprintshield-core", "sprintshield-store"]);
+    for adapter in ADAPTERS.iter().filter(|a| all.contains_key(**a)) {
+        let d = ours(deps(adapter));
+        assert!(
+            d.iter().all(|x| *x == "sprintshield-core"),
+            "{adapter} may use the domain only: {d:?}"
+        );
+    }
     for face in ["sprintshield", "sprintshield-cli"] {
         let d = ours(deps(face));
         assert!(

@@ -1,7 +1,7 @@
 //! `sprintshield policy add|list` and `sprintshield rotation plan|show|override|swap|check|fairness|today`.
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
-use sprintshield_core::rotation::{who_is_on_duty, NewPolicy, PolicyKind, Turn};
+use sprintshield_core::rotation::{NewPolicy, PolicyKind, Turn};
 use sprintshield_core::team::Team;
 use sprintshield_core::time::{parse_date, parse_datetime, DateSpan};
 use sprintshield_core::{AppError, Id};
@@ -144,7 +144,8 @@ pub enum RotationCmd {
         #[command(flatten)]
         turn: TurnRef,
     },
-    /// Who is on duty now and next, with the checklist and the last handoff note.
+    /// Who is on duty now and next per policy, with the checklist and the last handoff note: the
+    /// stand-up message (`--json`: the message as data, the same the chat post is made from).
     Today {
         /// Team name.
         #[arg(long)]
@@ -558,29 +559,20 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
         }
         RotationCmd::Today { team } => {
             let team = ctx.app.team_by_name(&team)?;
-            let (rc, turns) = ctx.app.rotation(team.id)?;
-            let name = |id: Id| {
-                rc.members
-                    .iter()
-                    .find(|m| m.id == id)
-                    .map(|m| m.spec.name.clone())
-                    .unwrap_or_default()
-            };
-            for p in rc.policies.iter().filter(|p| p.team_id == team.id) {
-                let d = who_is_on_duty(&turns, p.id, now);
-                say!(
-                    "{}: {} (next: {})",
-                    p.spec.name,
-                    d.current.map(|t| name(t.member_id)).unwrap_or_else(|| "nobody".into()),
-                    d.next
-                        .map(|t| format!("{} from {}", name(t.member_id), local(&team, t.start)))
-                        .unwrap_or_else(|| "-".into())
-                );
-                if let Some(note) = d.handoff_note {
-                    say!("  handoff note: {note}");
-                }
-                for item in &p.spec.checklist {
-                    say!("  [ ] {item}");
+            let message = ctx.app.standup(team.id, now)?;
+            if ctx.json {
+                say!("{}", serde_json::to_string_pretty(&message).expect("json"));
+                return Ok(());
+            }
+            let lines = message.lines();
+            say!("{}", lines.title);
+            for line in lines.note.iter().chain(&lines.none) {
+                say!("{line}");
+            }
+            for e in &lines.entries {
+                say!("{}: {}", e.policy, e.summary);
+                for d in &e.details {
+                    say!("  {d}");
                 }
             }
         }
