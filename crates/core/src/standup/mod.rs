@@ -19,15 +19,11 @@ use ts_rs::TS;
 
 use crate::rotation::{who_is_on_duty, PolicyKind, RotationContext, Turn, TurnSource};
 use crate::team::Team;
-use crate::{named_enum, Id};
+use crate::Id;
 
-named_enum! {
-    /// The kind of JSON a team's chat webhook takes.
-    pub enum ChatFormat ("chat format") {
-        Slack = "slack", "Slack-compatible (Slack, Mattermost, Rocket.Chat, Discord's /slack)", ["mattermost", "rocketchat", "discord"];
-        Teams = "teams", "Microsoft Teams (Workflows, Adaptive Card)", ["msteams", "microsoft_teams"];
-    }
-}
+/// The kind of JSON a team's chat webhook takes (defined with the chat target, in
+/// [`crate::publish`]).
+pub use crate::publish::ChatFormat;
 
 /// A person named in the message, on one turn.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
