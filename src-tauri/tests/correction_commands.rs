@@ -158,7 +158,7 @@ fn a_sprint_is_reopened_edited_and_removed() {
     );
     assert_eq!(sprints(&h, team).len(), list.len());
 
-    let reopened = h.call("reopen_sprint", json!({ "sprintId": id })).unwrap();
+    let reopened = h.call("reopen_sprint", json!({ "sprintId": id })).unwrap()["value"].clone();
     assert!(reopened["completed_points"].is_null());
     let again = h.call("reopen_sprint", json!({ "sprintId": id })).unwrap_err();
     assert!(again["message"].as_str().unwrap().contains("is not closed"));
@@ -170,7 +170,8 @@ fn a_sprint_is_reopened_edited_and_removed() {
                 "name": "Renamed sprint", "start": closed["start"], "end": closed["end"],
                 "goal": "Checkout v3", "committed_points": 41.5 } }),
         )
-        .unwrap();
+        .unwrap()["value"]
+        .clone();
     assert_eq!(
         (&edited["name"], &edited["goal"], &edited["committed_points"]),
         (&json!("Renamed sprint"), &json!("Checkout v3"), &json!(41.5))

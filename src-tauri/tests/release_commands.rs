@@ -79,7 +79,30 @@ fn release_plan_preview_pin_and_undo() {
         (&backwards["kind"], &backwards["field"]),
         (&json!("invalid"), &json!("last"))
     );
-    h.call("delete_freeze", json!({ "id": f["id"] })).unwrap();
+    // Edited in place (a bad span is refused on its field, nothing changed); undo puts it back.
+    let fid = f["value"]["id"].clone();
+    let bad = h
+        .call(
+            "edit_freeze",
+            json!({ "id": fid, "name": "Launch week", "span": { "kind": "once", "days": { "first": "2027-01-10", "last": "2027-01-04" } } }),
+        )
+        .unwrap_err();
+    assert_eq!(bad["field"], "last", "{bad}");
+    let edited = h
+        .call(
+            "edit_freeze",
+            json!({ "id": fid, "name": "Launch days", "span": { "kind": "yearly", "from": { "month": 12, "day": 20 }, "to": { "month": 1, "day": 6 } } }),
+        )
+        .unwrap();
+    assert_eq!(edited["value"]["name"], "Launch days");
+    h.call("undo_changes", json!({ "changes": edited["changes"] })).unwrap();
+    let freezes = h.call("list_freezes", json!({ "teamId": atlas })).unwrap();
+    assert!(freezes.as_array().unwrap().contains(&f["value"]), "{freezes}");
+    let removed = h.call("delete_freeze", json!({ "id": fid })).unwrap();
+    h.call("undo_changes", json!({ "changes": removed["changes"] })).unwrap();
+    let freezes = h.call("list_freezes", json!({ "teamId": atlas })).unwrap();
+    assert!(freezes.as_array().unwrap().contains(&f["value"]), "a removed freeze comes back");
+    h.call("delete_freeze", json!({ "id": fid })).unwrap();
     assert!(h
         .call("add_release_train", json!({ "devTeamId": atlas, "opsTeamId": atlas }))
         .is_err());
@@ -149,7 +172,8 @@ fn routine_settings_change_the_plan_and_bad_ones_name_their_field() {
             "update_release_train",
             json!({ "trainId": train_id, "lagWeeks": 3, "routine": routine }),
         )
-        .unwrap();
+        .unwrap()["value"]
+        .clone();
     assert_eq!(changed["lag_weeks"], 3);
     assert_eq!(changed["routine"]["release_time"], "10:30:00");
     let plan = h.call("release_plan", json!({ "trainId": train_id })).unwrap();

@@ -238,3 +238,62 @@ fn a_locked_turn_of_a_retired_member_stays_as_a_conflict_and_undo_brings_them_ba
     let ben_now = members.as_array().unwrap().iter().find(|m| m["id"] == ben).unwrap();
     assert_eq!(ben_now["active_until"], Value::Null);
 }
+
+#[test]
+fn time_off_and_holidays_are_edited_removed_after_a_preview_and_undone() {
+    let h = Harness::new();
+    let team = h.phoenix_id();
+    let ana = member_id(&h, team, "Ana Souza");
+    let list = |what: &str| h.call(what, json!({ "teamId": team })).unwrap();
+    let added = h
+        .call(
+            "add_time_off",
+            json!({ "new": { "member_id": ana, "first_day": "2031-03-03", "last_day": "2031-03-07", "kind": "vacation", "note": "" } }),
+        )
+        .unwrap();
+    let id = added["value"]["id"].clone();
+    assert_eq!(added["changes"]["records"][0]["after"]["kind"], "time_off");
+    let before = list("list_time_off");
+    // A last day before the first is refused on its field, and nothing changes.
+    let bad = h
+        .call(
+            "edit_time_off",
+            json!({ "id": id, "new": { "member_id": ana, "first_day": "2031-03-03", "last_day": "2031-03-01", "kind": "vacation", "note": "" } }),
+        )
+        .unwrap_err();
+    assert_eq!((&bad["kind"], &bad["field"]), (&json!("invalid"), &json!("last_day")), "{bad}");
+    assert_eq!(list("list_time_off"), before);
+    let edited = h
+        .call(
+            "edit_time_off",
+            json!({ "id": id, "new": { "member_id": ana, "first_day": "2031-03-03", "last_day": "2031-03-04", "kind": "training", "note": "course" } }),
+        )
+        .unwrap();
+    assert_eq!(edited["value"]["days"]["last"], "2031-03-04");
+    let effect = h.call("preview_delete_time_off", json!({ "id": id })).unwrap();
+    assert!(effect["sentence"].as_str().unwrap().starts_with("Removing it"), "{effect}");
+    assert_eq!(list("list_time_off").as_array().unwrap().len(), before.as_array().unwrap().len(), "the preview writes nothing");
+    let removed = h.call("delete_time_off", json!({ "id": id })).unwrap();
+    assert!(list("list_time_off").as_array().unwrap().iter().all(|t| t["id"] != id));
+    h.call("undo_changes", json!({ "changes": removed["changes"] })).unwrap();
+    assert!(list("list_time_off").as_array().unwrap().iter().any(|t| t["id"] == id && t["kind"] == "training"));
+
+    let hol = h
+        .call("add_holiday", json!({ "teamId": team, "new": { "date": "2031-05-01", "name": "May Day" } }))
+        .unwrap()["value"]
+        .clone();
+    let bad = h
+        .call("edit_holiday", json!({ "id": hol["id"], "new": { "date": "2031-02-30", "name": "May Day" } }))
+        .unwrap_err();
+    assert_eq!(bad["kind"], "invalid", "{bad}");
+    let moved = h
+        .call("edit_holiday", json!({ "id": hol["id"], "new": { "date": "2031-05-02", "name": "Bridge day" } }))
+        .unwrap();
+    assert_eq!(moved["value"]["name"], "Bridge day");
+    h.call("undo_changes", json!({ "changes": moved["changes"] })).unwrap();
+    assert!(list("list_holidays").as_array().unwrap().contains(&hol), "undo puts the old day and name back");
+    assert!(h.call("preview_delete_holiday", json!({ "id": hol["id"] })).unwrap()["sentence"].is_string());
+    assert!(list("list_holidays").as_array().unwrap().contains(&hol));
+    h.call("delete_holiday", json!({ "id": hol["id"] })).unwrap();
+    assert!(!list("list_holidays").as_array().unwrap().contains(&hol));
+}

@@ -9,7 +9,7 @@ use sprintshield_core::lifecycle::{
     check_close, check_remove_member, check_remove_policy, check_remove_sprint, check_reopen, retire,
 };
 use sprintshield_core::member::{Member, NewMember};
-use sprintshield_core::release::TrainInfo;
+use sprintshield_core::release::{FreezeWindow, StoredFreeze, TrainInfo};
 use sprintshield_core::rotation::{find_turn, DutyPolicy, NewPolicy, PolicySpec, Turn, TurnSource};
 use sprintshield_core::sprint::{NewSprint, Sprint};
 use sprintshield_core::team::{NewTeam, Team, TeamSpec};
@@ -22,13 +22,13 @@ use crate::rotation::plan_and_save;
 use crate::{Changes, Outcome, Record, Result, Sprintshield};
 
 /// The team's local day at `now`.
-fn today(s: &Store, team_id: Id, now: DateTime<Utc>) -> sprintshield_store::Result<NaiveDate> {
+pub(crate) fn today(s: &Store, team_id: Id, now: DateTime<Utc>) -> sprintshield_store::Result<NaiveDate> {
     Ok(now.with_timezone(&s.team(team_id)?.spec.zone).date_naive())
 }
 
 /// Re-plans the unlocked turns of the team's policies from `first` to the last day any of them
 /// has a stored turn; no change when there is none. Returns what changed.
-fn replan_from(
+pub(crate) fn replan_from(
     s: &mut Store,
     team_id: Id,
     first: NaiveDate,
@@ -178,13 +178,35 @@ impl Sprintshield {
         })
     }
 
-    /// Replaces a team holiday's day and name.
-    pub fn edit_holiday(&mut self, id: Id, new: NewHoliday) -> Result<Outcome<Holiday>> {
+    /// Replaces a team holiday's day and name; when the day moves, the team's unlocked turns
+    /// from the earlier of the two days (or today) are re-planned around it.
+    pub fn edit_holiday(&mut self, id: Id, new: NewHoliday, now: DateTime<Utc>) -> Result<Outcome<Holiday>> {
         let (date, name) = new.validate()?;
-        let (before, after) = self.write(|s| Ok((s.holiday(id)?, s.replace_holiday(id, date, &name)?)))?;
+        self.write(|s| {
+            let before = s.holiday(id)?;
+            let after = s.replace_holiday(id, date, &name)?;
+            let mut changes = Changes::edited(Record::Holiday(before.clone()), Record::Holiday(after.clone()));
+            if before.date != after.date {
+                let from = before.date.min(after.date).max(today(s, after.team_id, now)?);
+                changes.turns = replan_from(s, after.team_id, from, now)?.turns;
+            }
+            Ok(Outcome::new(after, changes))
+        })
+    }
+
+    /// Replaces a freeze window's name and days (validated as a new one).
+    pub fn edit_freeze(&mut self, id: Id, window: FreezeWindow) -> Result<Outcome<StoredFreeze>> {
+        let (before, after) = self.write(|s| {
+            let before = s
+                .freezes(None)?
+                .into_iter()
+                .find(|f| f.id == id)
+                .ok_or_else(|| AppError::not_found(format!("there is no freeze window with id {id}")))?;
+            Ok((before, s.replace_freeze(id, &window)?))
+        })?;
         Ok(Outcome::new(
             after.clone(),
-            Changes::edited(Record::Holiday(before), Record::Holiday(after)),
+            Changes::edited(Record::Freeze(before), Record::Freeze(after)),
         ))
     }
 
@@ -289,6 +311,8 @@ impl Sprintshield {
 pub struct EditEffect {
     /// Future turns that get another person (or disappear).
     pub moved: usize,
+    /// Future turns that are new (a day that was a holiday gets its own turn).
+    pub added: usize,
     /// Future locked turns kept as they are.
     pub kept_locked: usize,
     /// The people whose duties change, by name.
@@ -297,7 +321,15 @@ pub struct EditEffect {
     pub sentence: String,
 }
 
-fn effect(s: &Store, team_id: Id, changes: &Changes, now: DateTime<Utc>) -> sprintshield_store::Result<EditEffect> {
+/// What `changes` did to the team's future turns, in one sentence that starts with `lead`
+/// ("Saving", "Removing it").
+pub(crate) fn effect(
+    s: &Store,
+    team_id: Id,
+    changes: &Changes,
+    now: DateTime<Utc>,
+    lead: &str,
+) -> sprintshield_store::Result<EditEffect> {
     let moved: Vec<&Turn> = changes
         .turns
         .before
@@ -325,13 +357,26 @@ fn effect(s: &Store, team_id: Id, changes: &Changes, now: DateTime<Utc>) -> spri
         .collect();
     affected.sort();
     affected.dedup();
-    let sentence = match moved.len() {
-        0 => "Saving moves no future turn".to_owned(),
-        n => format!(
-            "Saving re-plans {n} future turn{} ({})",
-            if n == 1 { "" } else { "s" },
-            affected.join(", ")
-        ),
+    let added = changes
+        .turns
+        .after
+        .iter()
+        .filter(|a| a.id.is_none() || !changes.turns.before.iter().any(|b| b.id == a.id))
+        .count();
+    let turns = |n: usize| format!("{n} future turn{}", if n == 1 { "" } else { "s" });
+    let mut parts = Vec::new();
+    if !moved.is_empty() {
+        parts.push(format!("re-plans {}", turns(moved.len())));
+    }
+    if added > 0 {
+        parts.push(format!("adds {}", turns(added)));
+    }
+    if parts.is_empty() && !changes.turns.is_empty() {
+        parts.push(format!("changes the hours of {}", turns(changes.turns.before.len())));
+    }
+    let sentence = match parts.is_empty() {
+        true => format!("{lead} moves no future turn"),
+        false => format!("{lead} {} ({})", parts.join(" and "), affected.join(", ")),
     } + &match kept_locked {
         0 => String::new(),
         1 => "; 1 locked turn is kept".to_owned(),
@@ -339,6 +384,7 @@ fn effect(s: &Store, team_id: Id, changes: &Changes, now: DateTime<Utc>) -> spri
     };
     Ok(EditEffect {
         moved: moved.len(),
+        added,
         kept_locked,
         affected,
         sentence,
@@ -389,7 +435,7 @@ impl Sprintshield {
         let spec = new.validate()?;
         self.dry_run(|s| {
             let done = edit_team_in(s, id, &spec, now)?;
-            effect(s, id, &done.changes, now)
+            effect(s, id, &done.changes, now, "Saving")
         })
     }
 
@@ -427,7 +473,7 @@ impl Sprintshield {
         let spec = new.validate()?;
         self.dry_run(|s| {
             let done = edit_policy_in(s, id, &spec, now)?;
-            effect(s, done.value.team_id, &done.changes, now)
+            effect(s, done.value.team_id, &done.changes, now, "Saving")
         })
     }
 }

@@ -23,6 +23,7 @@ mod policy_check;
 mod publish;
 mod records;
 mod releases;
+mod removals;
 mod rotation;
 mod simulation;
 pub mod sprint_status;

@@ -1,5 +1,6 @@
 //! Operations on the team's records: teams, members, time off, holidays, sprints and the
-//! interrupt log. Each write is one transaction and reports what it changed.
+//! interrupt log. Each write is one transaction and reports what it changed (removing time off
+//! and holidays, which re-plans, is in `removals`).
 use chrono::{DateTime, Utc};
 use sprintshield_core::interrupt::{Interrupt, InterruptFilter, NewInterrupt};
 use sprintshield_core::member::{first_free_colour, Member, NewMember};
@@ -71,12 +72,6 @@ impl Sprintshield {
         Ok(Outcome::new(t.clone(), Changes::created(Record::TimeOff(t))))
     }
 
-    /// Deletes one stretch of time off.
-    pub fn delete_time_off(&mut self, id: Id) -> Result<Outcome<()>> {
-        let before = self.write(|s| s.delete_time_off(id))?;
-        Ok(Outcome::new((), Changes::removed(Record::TimeOff(before))))
-    }
-
     /// The team's holidays, by date.
     pub fn holidays(&self, team_id: Id) -> Result<Vec<Holiday>> {
         self.read(|s| s.holidays(team_id))
@@ -86,12 +81,6 @@ impl Sprintshield {
     pub fn add_holiday(&mut self, team_id: Id, new: NewHoliday) -> Result<Outcome<Holiday>> {
         let h = self.write(|s| s.add_holiday(team_id, new))?;
         Ok(Outcome::new(h.clone(), Changes::created(Record::Holiday(h))))
-    }
-
-    /// Deletes a team holiday.
-    pub fn delete_holiday(&mut self, id: Id) -> Result<Outcome<()>> {
-        let before = self.write(|s| s.delete_holiday(id))?;
-        Ok(Outcome::new((), Changes::removed(Record::Holiday(before))))
     }
 
     /// The team's sprints, oldest first.

@@ -82,7 +82,7 @@ fn rewrite(s: &mut Store, before: &Record) -> sprintshield_store::Result<()> {
             )
             .map(drop),
         Record::ReleasePin { train_id, pin } => s.pin_release(*train_id, pin.sprint_id, pin.production_day).map(drop),
-        Record::Freeze(_) => Err(cannot("a changed freeze window")),
+        Record::Freeze(f) => s.replace_freeze(f.id, &f.window).map(drop),
     }
 }
 
@@ -114,7 +114,7 @@ fn put_back(s: &mut Store, removed: &Record) -> sprintshield_store::Result<()> {
         Record::Team(_) => Err(cannot("a removed team")),
         Record::Policy(_) => Err(cannot("a removed duty policy")),
         Record::ReleaseTrain(_) => Err(cannot("a removed release train")),
-        Record::Freeze(_) => Err(cannot("a removed freeze window")),
+        Record::Freeze(f) => s.restore_freeze(f),
     }
 }
 

@@ -13,6 +13,7 @@ mod checkpoint;
 mod connection;
 pub mod demo;
 mod error;
+mod freeze_edit;
 pub mod interrupts;
 pub mod members;
 pub mod publish;

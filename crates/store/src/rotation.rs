@@ -1,5 +1,5 @@
 //! Duty policies and turns, and loading everything the rotation planner needs for a team.
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, NaiveTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
@@ -324,20 +324,24 @@ impl Store {
     /// was deleted); one transaction. Callers check first that `remove` is what is stored.
     pub fn replace_turns(&mut self, remove: &[Turn], put: &[Turn]) -> Result<()> {
         let tx = self.conn.savepoint()?;
-        let keep: HashSet<Id> = put.iter().filter_map(|t| t.id).collect();
-        for id in remove.iter().filter_map(|t| t.id).filter(|id| !keep.contains(id)) {
-            tx.execute("DELETE FROM turn WHERE id = ?1", [id])?;
-        }
+        // Every turn to put is written afresh after all of `remove` and the stored versions of
+        // `put` are gone, so a re-plan that shifted starts along a chain (each turn onto the
+        // start the next one leaves) is undone without two turns meeting on one start midway.
+        let mut notes: HashMap<Id, String> = HashMap::new();
         for t in put {
             let id =
                 t.id.ok_or_else(|| AppError::conflict("turn", "a turn to put back has no id"))?;
             let note: Option<String> = tx
                 .query_row("SELECT note FROM turn WHERE id = ?1", [id], |r| r.get(0))
                 .optional()?;
-            let written = match note {
-                Some(note) => update_turn(&tx, id, &Turn { note, ..t.clone() }),
-                None => insert_turn(&tx, t).map(|_| ()),
-            };
+            notes.extend(note.map(|n| (id, n)));
+        }
+        for id in remove.iter().filter_map(|t| t.id).chain(notes.keys().copied()) {
+            tx.execute("DELETE FROM turn WHERE id = ?1", [id])?;
+        }
+        for t in put {
+            let note = t.id.and_then(|id| notes.get(&id)).cloned().unwrap_or_else(|| t.note.clone());
+            let written = insert_turn(&tx, &Turn { note, ..t.clone() }).map(|_| ());
             written.map_err(|e| match e {
                 crate::StoreError::Sql(ref s) if is_unique_violation(s) => AppError::conflict(
                     "turn",

@@ -4,6 +4,7 @@ use sprintshield_core::release::{
     FreezeSpan, FreezeWindow, ReleasePin, RoutineEvents, StoredFreeze, TrainInfo, TrainPlan,
 };
 use sprintshield_core::Id;
+use sprintshield_service::Outcome;
 use tauri::State;
 
 use super::CmdResult;
@@ -30,15 +31,16 @@ pub fn add_release_train(
     })
 }
 
-/// Changes a train's lag (kept when `None`) and routine events; validated like a new train.
+/// Changes a train's lag (kept when `None`) and routine events; validated like a new train;
+/// returns it and what changed.
 #[tauri::command(async)]
 pub fn update_release_train(
     state: State<'_, AppState>,
     train_id: Id,
     lag_weeks: Option<i64>,
     routine: RoutineEvents,
-) -> CmdResult<TrainInfo> {
-    state.with(|s| s.update_release_train(train_id, lag_weeks, routine).map(|o| o.value))
+) -> CmdResult<Outcome<TrainInfo>> {
+    state.with(|s| s.update_release_train(train_id, lag_weeks, routine))
 }
 
 /// The train's releases for every sprint; `preview` tries a hand placement without storing it.
@@ -70,15 +72,36 @@ pub fn list_freezes(state: State<'_, AppState>, team_id: Option<Id>) -> CmdResul
     state.with(|s| s.freezes(team_id))
 }
 
-/// Adds a freeze window, once or yearly; the name and days are validated.
+/// Adds a freeze window, once or yearly; the name and days are validated; returns it and what
+/// changed.
 #[tauri::command(async)]
-pub fn add_freeze(state: State<'_, AppState>, team_id: Id, name: String, span: FreezeSpan) -> CmdResult<StoredFreeze> {
+pub fn add_freeze(
+    state: State<'_, AppState>,
+    team_id: Id,
+    name: String,
+    span: FreezeSpan,
+) -> CmdResult<Outcome<StoredFreeze>> {
     let window = FreezeWindow::from_span(&name, span)?;
-    state.with(|s| s.add_freeze(team_id, window).map(|o| o.value))
+    state.with(|s| s.add_freeze(team_id, window))
 }
 
-/// Deletes a freeze window.
+/// Replaces a freeze window's name and days (validated like a new one); returns it and what
+/// changed.
 #[tauri::command(async)]
-pub fn delete_freeze(state: State<'_, AppState>, id: Id) -> CmdResult<()> {
-    state.with(|s| s.delete_freeze(id).map(|o| o.value))
+pub fn edit_freeze(state: State<'_, AppState>, id: Id, name: String, span: FreezeSpan) -> CmdResult<Outcome<StoredFreeze>> {
+    let window = FreezeWindow::from_span(&name, span)?;
+    state.with(|s| s.edit_freeze(id, window))
+}
+
+/// Deletes a freeze window; returns what changed (undo puts it back).
+#[tauri::command(async)]
+pub fn delete_freeze(state: State<'_, AppState>, id: Id) -> CmdResult<Outcome<()>> {
+    state.with(|s| s.delete_freeze(id))
+}
+
+/// Removes a release train (its hand placements go with it; sprints and freezes stay); returns
+/// what changed.
+#[tauri::command(async)]
+pub fn remove_release_train(state: State<'_, AppState>, train_id: Id) -> CmdResult<Outcome<()>> {
+    state.with(|s| s.remove_release_train(train_id))
 }

@@ -2,6 +2,7 @@
 use sprintshield_core::sprint::{NewSprint, Sprint};
 use sprintshield_core::Id;
 use sprintshield_service::sprint_status::SprintActions;
+use sprintshield_service::Outcome;
 use tauri::State;
 
 use super::CmdResult;
@@ -43,20 +44,21 @@ pub fn sprint_actions(state: State<'_, AppState>, team_id: Id) -> CmdResult<Vec<
     state.with(|s| s.sprint_actions(team_id, chrono::Utc::now()))
 }
 
-/// Reopens a closed sprint (its completed points are cleared).
+/// Reopens a closed sprint (its completed points are cleared); returns it and what changed.
 #[tauri::command(async)]
-pub fn reopen_sprint(state: State<'_, AppState>, sprint_id: Id) -> CmdResult<Sprint> {
-    state.with(|s| s.reopen_sprint(sprint_id).map(|o| o.value))
+pub fn reopen_sprint(state: State<'_, AppState>, sprint_id: Id) -> CmdResult<Outcome<Sprint>> {
+    state.with(|s| s.reopen_sprint(sprint_id))
 }
 
-/// Replaces a sprint's name, days, goal and commitment.
+/// Replaces a sprint's name, days, goal and commitment; returns it and what changed.
 #[tauri::command(async)]
-pub fn edit_sprint(state: State<'_, AppState>, sprint_id: Id, new: NewSprint) -> CmdResult<Sprint> {
-    state.with(|s| s.edit_sprint(sprint_id, new).map(|o| o.value))
+pub fn edit_sprint(state: State<'_, AppState>, sprint_id: Id, new: NewSprint) -> CmdResult<Outcome<Sprint>> {
+    state.with(|s| s.edit_sprint(sprint_id, new))
 }
 
-/// Removes a sprint that is not closed history (a closed one must be reopened first).
+/// Removes a sprint that is not closed history (a closed one must be reopened first); returns what
+/// changed, so undo can bring it back.
 #[tauri::command(async)]
-pub fn remove_sprint(state: State<'_, AppState>, sprint_id: Id) -> CmdResult<()> {
-    state.with(|s| s.remove_sprint(sprint_id).map(|o| o.value))
+pub fn remove_sprint(state: State<'_, AppState>, sprint_id: Id) -> CmdResult<Outcome<()>> {
+    state.with(|s| s.remove_sprint(sprint_id))
 }

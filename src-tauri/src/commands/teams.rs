@@ -87,16 +87,31 @@ pub fn list_time_off(state: State<'_, AppState>, team_id: Id) -> CmdResult<Vec<T
     state.with(|s| s.time_off(team_id))
 }
 
-/// Records time off.
+/// Records time off; returns it and what changed (undo removes it).
 #[tauri::command(async)]
-pub fn add_time_off(state: State<'_, AppState>, new: NewTimeOff) -> CmdResult<TimeOff> {
-    state.with(|s| s.add_time_off(new).map(|o| o.value))
+pub fn add_time_off(state: State<'_, AppState>, new: NewTimeOff) -> CmdResult<Outcome<TimeOff>> {
+    state.with(|s| s.add_time_off(new))
 }
 
-/// Deletes time off.
+/// Replaces a stretch of time off (the team's future unlocked turns are re-planned around it);
+/// returns it and what changed.
 #[tauri::command(async)]
-pub fn delete_time_off(state: State<'_, AppState>, id: Id) -> CmdResult<()> {
-    state.with(|s| s.delete_time_off(id).map(|o| o.value))
+pub fn edit_time_off(state: State<'_, AppState>, id: Id, new: NewTimeOff) -> CmdResult<Outcome<TimeOff>> {
+    state.with(|s| s.edit_time_off(id, new, chrono::Utc::now()))
+}
+
+/// What removing time off would do to future turns ("Removing it re-plans 2 future turns (…)");
+/// writes nothing.
+#[tauri::command(async)]
+pub fn preview_delete_time_off(state: State<'_, AppState>, id: Id) -> CmdResult<EditEffect> {
+    state.with(|s| s.preview_delete_time_off(id, chrono::Utc::now()))
+}
+
+/// Deletes time off (the team's unlocked turns from its first day are re-planned); returns
+/// what changed.
+#[tauri::command(async)]
+pub fn delete_time_off(state: State<'_, AppState>, id: Id) -> CmdResult<Outcome<()>> {
+    state.with(|s| s.delete_time_off(id, chrono::Utc::now()))
 }
 
 /// The team's holidays.
@@ -105,14 +120,27 @@ pub fn list_holidays(state: State<'_, AppState>, team_id: Id) -> CmdResult<Vec<H
     state.with(|s| s.holidays(team_id))
 }
 
-/// Adds a team holiday.
+/// Adds a team holiday; returns it and what changed.
 #[tauri::command(async)]
-pub fn add_holiday(state: State<'_, AppState>, team_id: Id, new: NewHoliday) -> CmdResult<Holiday> {
-    state.with(|s| s.add_holiday(team_id, new).map(|o| o.value))
+pub fn add_holiday(state: State<'_, AppState>, team_id: Id, new: NewHoliday) -> CmdResult<Outcome<Holiday>> {
+    state.with(|s| s.add_holiday(team_id, new))
 }
 
-/// Deletes a team holiday.
+/// Replaces a holiday's day and name (a moved day re-plans the turns around it); returns it and
+/// what changed.
 #[tauri::command(async)]
-pub fn delete_holiday(state: State<'_, AppState>, id: Id) -> CmdResult<()> {
-    state.with(|s| s.delete_holiday(id).map(|o| o.value))
+pub fn edit_holiday(state: State<'_, AppState>, id: Id, new: NewHoliday) -> CmdResult<Outcome<Holiday>> {
+    state.with(|s| s.edit_holiday(id, new, chrono::Utc::now()))
+}
+
+/// What removing a holiday would do to future turns; writes nothing.
+#[tauri::command(async)]
+pub fn preview_delete_holiday(state: State<'_, AppState>, id: Id) -> CmdResult<EditEffect> {
+    state.with(|s| s.preview_delete_holiday(id, chrono::Utc::now()))
+}
+
+/// Deletes a team holiday (its day's turns are re-planned); returns what changed.
+#[tauri::command(async)]
+pub fn delete_holiday(state: State<'_, AppState>, id: Id) -> CmdResult<Outcome<()>> {
+    state.with(|s| s.delete_holiday(id, chrono::Utc::now()))
 }

@@ -1891,6 +1891,10 @@ export type EditEffect = {
  */
 moved: number, 
 /**
+ * Future turns that are new (a day that was a holiday gets its own turn).
+ */
+added: number, 
+/**
  * Future locked turns kept as they are.
  */
 kept_locked: number, 

@@ -8,9 +8,10 @@ import { call } from "./api";
 import type {
   AppInfo, BacklogForecast, Changes, DemoSummary, DutyPolicy, Edit, EditEffect, EditPreview,
   EditResult, ExportPreview, ExportRequest, FreezeSpan, Holiday, ImportPreview, ImportRequest,
-  Interrupt, InterruptFilter, InterruptStats, Member, NewHoliday, NewInterrupt, NewMember,
-  NewPolicy, NewSprint, NewTeam, NewTimeOff, Outcome, Plan, ReleasePin, RotationView, RoutineEvents,
-  Simulation, Sprint, SprintActions, SprintForecast, StoredFreeze, Team, TeamBacktest, TimeOff,
+  Interrupt, InterruptCsvPreview, InterruptCsvRequest, InterruptFilter, InterruptStats, Member,
+  NewHoliday, NewInterrupt, NewMember, NewPolicy, NewSprint, NewTeam, NewTimeOff, Outcome, Plan,
+  ReleasePin, RotationView, RoutineEvents, SimBacktest, Simulation, Sprint, SprintActions,
+  SprintCsvPreview, SprintCsvRequest, SprintForecast, StoredFreeze, Team, TeamBacktest, TimeOff,
   TrainInfo, TrainPlan, Turn, WhatIf,
 } from "./bindings";
 
@@ -60,16 +61,36 @@ export const commands = {
   removeMember: (id: number) => call<Outcome<null>>("remove_member", { id }),
   /** The team's time off. */
   listTimeOff: (teamId: number) => call<TimeOff[]>("list_time_off", { teamId }),
-  /** Records time off. */
-  addTimeOff: (new_: NewTimeOff) => call<TimeOff>("add_time_off", { new: new_ }),
-  /** Deletes time off. */
-  deleteTimeOff: (id: number) => call<null>("delete_time_off", { id }),
+  /** Records time off; returns it and what changed (undo removes it). */
+  addTimeOff: (new_: NewTimeOff) => call<Outcome<TimeOff>>("add_time_off", { new: new_ }),
+  /**
+   * Replaces a stretch of time off (the team's future unlocked turns are re-planned around it);
+   * returns it and what changed.
+   */
+  editTimeOff: (id: number, new_: NewTimeOff) => call<Outcome<TimeOff>>("edit_time_off", { id, new: new_ }),
+  /**
+   * What removing time off would do to future turns ("Removing it re-plans 2 future turns (…)");
+   * writes nothing.
+   */
+  previewDeleteTimeOff: (id: number) => call<EditEffect>("preview_delete_time_off", { id }),
+  /**
+   * Deletes time off (the team's unlocked turns from its first day are re-planned); returns
+   * what changed.
+   */
+  deleteTimeOff: (id: number) => call<Outcome<null>>("delete_time_off", { id }),
   /** The team's holidays. */
   listHolidays: (teamId: number) => call<Holiday[]>("list_holidays", { teamId }),
-  /** Adds a team holiday. */
-  addHoliday: (teamId: number, new_: NewHoliday) => call<Holiday>("add_holiday", { teamId, new: new_ }),
-  /** Deletes a team holiday. */
-  deleteHoliday: (id: number) => call<null>("delete_holiday", { id }),
+  /** Adds a team holiday; returns it and what changed. */
+  addHoliday: (teamId: number, new_: NewHoliday) => call<Outcome<Holiday>>("add_holiday", { teamId, new: new_ }),
+  /**
+   * Replaces a holiday's day and name (a moved day re-plans the turns around it); returns it and
+   * what changed.
+   */
+  editHoliday: (id: number, new_: NewHoliday) => call<Outcome<Holiday>>("edit_holiday", { id, new: new_ }),
+  /** What removing a holiday would do to future turns; writes nothing. */
+  previewDeleteHoliday: (id: number) => call<EditEffect>("preview_delete_holiday", { id }),
+  /** Deletes a team holiday (its day's turns are re-planned); returns what changed. */
+  deleteHoliday: (id: number) => call<Outcome<null>>("delete_holiday", { id }),
   /** A team's sprints, oldest first. */
   listSprints: (teamId: number) => call<Sprint[]>("list_sprints", { teamId }),
   /** Creates a sprint. */
@@ -90,12 +111,15 @@ export const commands = {
    * reopened or removed, with core's reason when not.
    */
   sprintActions: (teamId: number) => call<SprintActions[]>("sprint_actions", { teamId }),
-  /** Reopens a closed sprint (its completed points are cleared). */
-  reopenSprint: (sprintId: number) => call<Sprint>("reopen_sprint", { sprintId }),
-  /** Replaces a sprint's name, days, goal and commitment. */
-  editSprint: (sprintId: number, new_: NewSprint) => call<Sprint>("edit_sprint", { sprintId, new: new_ }),
-  /** Removes a sprint that is not closed history (a closed one must be reopened first). */
-  removeSprint: (sprintId: number) => call<null>("remove_sprint", { sprintId }),
+  /** Reopens a closed sprint (its completed points are cleared); returns it and what changed. */
+  reopenSprint: (sprintId: number) => call<Outcome<Sprint>>("reopen_sprint", { sprintId }),
+  /** Replaces a sprint's name, days, goal and commitment; returns it and what changed. */
+  editSprint: (sprintId: number, new_: NewSprint) => call<Outcome<Sprint>>("edit_sprint", { sprintId, new: new_ }),
+  /**
+   * Removes a sprint that is not closed history (a closed one must be reopened first); returns what
+   * changed, so undo can bring it back.
+   */
+  removeSprint: (sprintId: number) => call<Outcome<null>>("remove_sprint", { sprintId }),
   /** Logs an interrupt (arrival time checked against the current time). */
   logInterrupt: (teamId: number, new_: NewInterrupt) => call<Interrupt>("log_interrupt", { teamId, new: new_ }),
   /** The team's interrupts matching the filter, newest first. */
@@ -105,6 +129,18 @@ export const commands = {
     call<Interrupt>("edit_interrupt", { interruptId, new: new_ }),
   /** Removes an interrupt (logged twice, or by mistake); the changes name it, so undo can bring it back. */
   removeInterrupt: (interruptId: number) => call<Outcome<null>>("remove_interrupt", { interruptId }),
+  /** What importing the interrupt CSV `bytes` would add, skip as duplicates and skip as unreadable. */
+  previewInterruptCsv: (bytes: number[], request: InterruptCsvRequest) =>
+    call<InterruptCsvPreview>("preview_interrupt_csv", { bytes, request }),
+  /** Imports the interrupt CSV `bytes`: every row to add, in one transaction; remembers the mapping. */
+  importInterruptCsv: (bytes: number[], request: InterruptCsvRequest) =>
+    call<Outcome<InterruptCsvPreview>>("import_interrupt_csv", { bytes, request }),
+  /** What importing the sprint-history CSV `bytes` would add. */
+  previewSprintCsv: (bytes: number[], request: SprintCsvRequest) =>
+    call<SprintCsvPreview>("preview_sprint_csv", { bytes, request }),
+  /** Imports the sprint-history CSV `bytes` in one transaction. */
+  importSprintCsv: (bytes: number[], request: SprintCsvRequest) =>
+    call<Outcome<SprintCsvPreview>>("import_sprint_csv", { bytes, request }),
   /**
    * Capacity, history and forecast of `sprint_id` (default: the running or next sprint) with the
    * what-if toggles applied.
@@ -128,9 +164,13 @@ export const commands = {
   /** The backtest of the team's closed sprints and the P85 hit rate. */
   forecastBacktest: (teamId: number, recoveryMinutes: number | null) =>
     call<TeamBacktest>("forecast_backtest", { teamId, recoveryMinutes }),
-  /** What the team's interrupt log says about the local days `from`..=`to` ("YYYY-MM-DD"). */
-  interruptStats: (teamId: number, from: string, to: string) =>
-    call<InterruptStats>("interrupt_stats", { teamId, from, to }),
+  /**
+   * What the team's interrupt log says about the local days `from`..=`to` ("YYYY-MM-DD"); a
+   * missing end is filled by the service on the team's today (the last 90 days, or `last_days`).
+   * The answer's `range` is what was looked at.
+   */
+  interruptStats: (teamId: number, from: string | null, to: string | null, lastDays: number | null) =>
+    call<InterruptStats>("interrupt_stats", { teamId, from, to, lastDays }),
   /**
    * Runs `strategies` (e.g. "daily", "no_shield+wait"; empty: all seven) over simulated sprints
    * drawn from the team's interrupt log; settings not given keep their defaults.
@@ -143,6 +183,16 @@ export const commands = {
     recoveryMinutes: number | null,
     blockMinutes: number | null,
   ) => call<Simulation>("simulate", { teamId, strategies, runs, seed, recoveryMinutes, blockMinutes }),
+  /**
+   * The simulator checked against the team's closed sprints (each predicted from what was known
+   * before it, for the strategy the team ran), with the screen's recovery and block settings.
+   */
+  simulationBacktest: (
+    teamId: number,
+    runs: number | null,
+    recoveryMinutes: number | null,
+    blockMinutes: number | null,
+  ) => call<SimBacktest>("simulation_backtest", { teamId, runs, recoveryMinutes, blockMinutes }),
   /** The team's duty policies. */
   listPolicies: (teamId: number) => call<DutyPolicy[]>("list_policies", { teamId }),
   /** Adds a duty policy. */
@@ -185,14 +235,28 @@ export const commands = {
    */
   unlockTurn: (teamId: number, policyId: number, at: string) =>
     call<Outcome<Turn[]>>("unlock_turn", { teamId, policyId, at }),
+  /**
+   * The team's stand-up message now, as Markdown: who is on duty per policy (overrides and swaps
+   * included), who is next, the last handoff note and the checklist — the text the chat post
+   * is made from.
+   */
+  standupText: (teamId: number) => call<string>("standup_text", { teamId }),
   /** Every release train, by name. */
   listReleaseTrains: () => call<TrainInfo[]>("list_release_trains"),
   /** Adds a release train (lag defaults to 2 weeks, name to "<dev>-<ops>"). */
   addReleaseTrain: (name: string | null, devTeamId: number, opsTeamId: number, lagWeeks: number | null) =>
     call<TrainInfo>("add_release_train", { name, devTeamId, opsTeamId, lagWeeks }),
-  /** Changes a train's lag (kept when `None`) and routine events; validated like a new train. */
+  /**
+   * Changes a train's lag (kept when `None`) and routine events; validated like a new train;
+   * returns it and what changed.
+   */
   updateReleaseTrain: (trainId: number, lagWeeks: number | null, routine: RoutineEvents) =>
-    call<TrainInfo>("update_release_train", { trainId, lagWeeks, routine }),
+    call<Outcome<TrainInfo>>("update_release_train", { trainId, lagWeeks, routine }),
+  /**
+   * Removes a release train (its hand placements go with it; sprints and freezes stay); returns
+   * what changed.
+   */
+  removeReleaseTrain: (trainId: number) => call<Outcome<null>>("remove_release_train", { trainId }),
   /** The train's releases for every sprint; `preview` tries a hand placement without storing it. */
   releasePlan: (trainId: number, preview: ReleasePin | null) => call<TrainPlan>("release_plan", { trainId, preview }),
   /** Places a sprint's production release on a day by hand. */
@@ -202,11 +266,20 @@ export const commands = {
   unpinRelease: (trainId: number, sprintId: number) => call<null>("unpin_release", { trainId, sprintId }),
   /** Freeze windows of one team, or of all teams. */
   listFreezes: (teamId: number | null) => call<StoredFreeze[]>("list_freezes", { teamId }),
-  /** Adds a freeze window, once or yearly; the name and days are validated. */
+  /**
+   * Adds a freeze window, once or yearly; the name and days are validated; returns it and what
+   * changed.
+   */
   addFreeze: (teamId: number, name: string, span: FreezeSpan) =>
-    call<StoredFreeze>("add_freeze", { teamId, name, span }),
-  /** Deletes a freeze window. */
-  deleteFreeze: (id: number) => call<null>("delete_freeze", { id }),
+    call<Outcome<StoredFreeze>>("add_freeze", { teamId, name, span }),
+  /**
+   * Replaces a freeze window's name and days (validated like a new one); returns it and what
+   * changed.
+   */
+  editFreeze: (id: number, name: string, span: FreezeSpan) =>
+    call<Outcome<StoredFreeze>>("edit_freeze", { id, name, span }),
+  /** Deletes a freeze window; returns what changed (undo puts it back). */
+  deleteFreeze: (id: number) => call<Outcome<null>>("delete_freeze", { id }),
   /** What an export would contain, without recording anything. */
   exportPreview: (request: ExportRequest) => call<ExportPreview>("export_preview", { request }),
   /**

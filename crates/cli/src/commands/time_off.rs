@@ -216,12 +216,13 @@ pub fn run_time_off(ctx: &mut Ctx, cmd: TimeOffCmd) -> Result<(), AppError> {
         }
         TimeOffCmd::Remove { team, member, from } => {
             let (team, m, old) = find_time_off(ctx, &team, &member, &from)?;
-            ctx.app.delete_time_off(old.id)?;
+            let out = ctx.app.delete_time_off(old.id, Utc::now())?;
             let said = format!(
-                "removed {}'s time off {} to {} (undo: timeoff add --team \"{}\" --member \"{}\" --from {} --to {} --kind {})",
+                "removed {}'s time off {} to {}{} (undo: timeoff add --team \"{}\" --member \"{}\" --from {} --to {} --kind {})",
                 m.spec.name,
                 old.spec.days.first,
                 old.spec.days.last,
+                replanned(&out.changes),
                 team.spec.name,
                 m.spec.name,
                 old.spec.days.first,
@@ -272,16 +273,29 @@ pub fn run_holiday(ctx: &mut Ctx, cmd: HolidayCmd) -> Result<(), AppError> {
                 date: new_date.unwrap_or_else(|| old.date.to_string()),
                 name: name.unwrap_or_else(|| old.name.clone()),
             };
-            let h = ctx.app.edit_holiday(old.id, new)?.value;
-            let said = format!("{} is now on {} (was {} on {})", h.name, h.date, old.name, old.date);
+            let out = ctx.app.edit_holiday(old.id, new, Utc::now())?;
+            let h = out.value;
+            let said = format!(
+                "{} is now on {} (was {} on {}){}",
+                h.name,
+                h.date,
+                old.name,
+                old.date,
+                replanned(&out.changes)
+            );
             done(ctx, &h, said);
         }
         HolidayCmd::Remove { team, date } => {
             let (team, old) = find_holiday(ctx, &team, &date)?;
-            ctx.app.delete_holiday(old.id)?;
+            let out = ctx.app.delete_holiday(old.id, Utc::now())?;
             let said = format!(
-                "removed {} on {} (undo: holiday add --team \"{}\" --date {} \"{}\")",
-                old.name, old.date, team.spec.name, old.date, old.name
+                "removed {} on {}{} (undo: holiday add --team \"{}\" --date {} \"{}\")",
+                old.name,
+                old.date,
+                replanned(&out.changes),
+                team.spec.name,
+                old.date,
+                old.name
             );
             done(ctx, &old, said);
         }
@@ -294,4 +308,13 @@ pub fn run_holiday(ctx: &mut Ctx, cmd: HolidayCmd) -> Result<(), AppError> {
         }
     }
     Ok(())
+}
+
+/// "; 3 future turns re-planned" when a change moved turns, else nothing.
+fn replanned(changes: &sprintshield_service::Changes) -> String {
+    match crate::commands::member::moved_turns(changes) {
+        0 => String::new(),
+        1 => "; 1 future turn re-planned".to_owned(),
+        n => format!("; {n} future turns re-planned"),
+    }
 }

@@ -1,7 +1,7 @@
-// Form logic of adding a freeze window: a name and either a one-off date range or a yearly
+// Form logic of adding or editing a freeze window: a name and either a one-off date range or a yearly
 // MM-DD..MM-DD span (20 Dec to 6 Jan wraps over New Year), turned into the FreezeSpan the
 // backend validates; plus how a stored freeze reads in the list.
-import type { FreezeSpan } from "../bindings";
+import type { FreezeSpan, StoredFreeze } from "../bindings";
 import { required, type FieldErrors, type FormResult } from "../forms/form";
 
 export interface FreezeFields {
@@ -63,4 +63,11 @@ export function describeSpan(span: FreezeSpan): string {
   return span.kind === "once"
     ? `${span.days.first} to ${span.days.last}`
     : `every year ${pad(span.from.month)}-${pad(span.from.day)} to ${pad(span.to.month)}-${pad(span.to.day)}`;
+}
+
+/** The form filled with a stored freeze, to edit it. */
+export function freezeFields(z: StoredFreeze): FreezeFields {
+  return z.span.kind === "once"
+    ? { name: z.name, kind: "once", first: z.span.days.first, last: z.span.days.last, from: "", to: "" }
+    : { name: z.name, kind: "yearly", first: "", last: "", from: `${pad(z.span.from.month)}-${pad(z.span.from.day)}`, to: `${pad(z.span.to.month)}-${pad(z.span.to.day)}` };
 }

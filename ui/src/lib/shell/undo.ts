@@ -69,6 +69,12 @@ export function created(record: Record): Changes {
   return { turns: { before: [], after: [] }, records: [{ before: null, after: record }] };
 }
 
+/** The changes of an operation that only replaced `before` by `after` (`Changes::edited`), for
+ *  the few commands that return the record alone. */
+export function edited(before: Record, after: Record): Changes {
+  return { turns: { before: [], after: [] }, records: [{ before, after }] };
+}
+
 /** The record kinds an entry's changes touch (a screen reloads what it shows of them). */
 export function kinds(c: Changes): Set<Record["kind"]> {
   const out = new Set<Record["kind"]>();

@@ -57,3 +57,9 @@ export function keptAsConflicts(conflicts: readonly ShownConflict[], memberId: n
 export function afterLastDay(lastDay: string): { from: string; to: string } {
   return { from: lastDay, to: `${Number(lastDay.slice(0, 4)) + 1}-12-31` };
 }
+
+/** "; 3 future turns re-planned" after a change that moved turns, else "". */
+export function movedSuffix(changes: Changes): string {
+  const moved = movedTurns(changes);
+  return moved === 0 ? "" : `; ${count(moved, "future turn")} re-planned`;
+}
