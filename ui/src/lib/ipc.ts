@@ -8,10 +8,9 @@ import { call } from "./api";
 import type {
   AppInfo, BacklogForecast, Changes, DemoSummary, DutyPolicy, Edit, EditEffect, EditPreview,
   EditResult, ExportPreview, ExportRequest, FreezeSpan, Holiday, ImportPreview, ImportRequest,
-  Interrupt, InterruptCsvPreview, InterruptCsvRequest, InterruptFilter, InterruptStats, Member,
-  NewHoliday, NewInterrupt, NewMember, NewPolicy, NewSprint, NewTeam, NewTimeOff, Outcome, Plan,
-  ReleasePin, RotationView, RoutineEvents, SimBacktest, Simulation, Sprint, SprintActions,
-  SprintCsvPreview, SprintCsvRequest, SprintForecast, StoredFreeze, Team, TeamBacktest, TimeOff,
+  Interrupt, InterruptFilter, InterruptStats, Member, NewHoliday, NewInterrupt, NewMember,
+  NewPolicy, NewSprint, NewTeam, NewTimeOff, Outcome, Plan, ReleasePin, RotationView, RoutineEvents,
+  Simulation, Sprint, SprintActions, SprintForecast, StoredFreeze, Team, TeamBacktest, TimeOff,
   TrainInfo, TrainPlan, Turn, WhatIf,
 } from "./bindings";
 
@@ -129,18 +128,6 @@ export const commands = {
     call<Interrupt>("edit_interrupt", { interruptId, new: new_ }),
   /** Removes an interrupt (logged twice, or by mistake); the changes name it, so undo can bring it back. */
   removeInterrupt: (interruptId: number) => call<Outcome<null>>("remove_interrupt", { interruptId }),
-  /** What importing the interrupt CSV `bytes` would add, skip as duplicates and skip as unreadable. */
-  previewInterruptCsv: (bytes: number[], request: InterruptCsvRequest) =>
-    call<InterruptCsvPreview>("preview_interrupt_csv", { bytes, request }),
-  /** Imports the interrupt CSV `bytes`: every row to add, in one transaction; remembers the mapping. */
-  importInterruptCsv: (bytes: number[], request: InterruptCsvRequest) =>
-    call<Outcome<InterruptCsvPreview>>("import_interrupt_csv", { bytes, request }),
-  /** What importing the sprint-history CSV `bytes` would add. */
-  previewSprintCsv: (bytes: number[], request: SprintCsvRequest) =>
-    call<SprintCsvPreview>("preview_sprint_csv", { bytes, request }),
-  /** Imports the sprint-history CSV `bytes` in one transaction. */
-  importSprintCsv: (bytes: number[], request: SprintCsvRequest) =>
-    call<Outcome<SprintCsvPreview>>("import_sprint_csv", { bytes, request }),
   /**
    * Capacity, history and forecast of `sprint_id` (default: the running or next sprint) with the
    * what-if toggles applied.
@@ -164,13 +151,9 @@ export const commands = {
   /** The backtest of the team's closed sprints and the P85 hit rate. */
   forecastBacktest: (teamId: number, recoveryMinutes: number | null) =>
     call<TeamBacktest>("forecast_backtest", { teamId, recoveryMinutes }),
-  /**
-   * What the team's interrupt log says about the local days `from`..=`to` ("YYYY-MM-DD"); a
-   * missing end is filled by the service on the team's today (the last 90 days, or `last_days`).
-   * The answer's `range` is what was looked at.
-   */
-  interruptStats: (teamId: number, from: string | null, to: string | null, lastDays: number | null) =>
-    call<InterruptStats>("interrupt_stats", { teamId, from, to, lastDays }),
+  /** What the team's interrupt log says about the local days `from`..=`to` ("YYYY-MM-DD"). */
+  interruptStats: (teamId: number, from: string, to: string) =>
+    call<InterruptStats>("interrupt_stats", { teamId, from, to }),
   /**
    * Runs `strategies` (e.g. "daily", "no_shield+wait"; empty: all seven) over simulated sprints
    * drawn from the team's interrupt log; settings not given keep their defaults.
@@ -183,16 +166,6 @@ export const commands = {
     recoveryMinutes: number | null,
     blockMinutes: number | null,
   ) => call<Simulation>("simulate", { teamId, strategies, runs, seed, recoveryMinutes, blockMinutes }),
-  /**
-   * The simulator checked against the team's closed sprints (each predicted from what was known
-   * before it, for the strategy the team ran), with the screen's recovery and block settings.
-   */
-  simulationBacktest: (
-    teamId: number,
-    runs: number | null,
-    recoveryMinutes: number | null,
-    blockMinutes: number | null,
-  ) => call<SimBacktest>("simulation_backtest", { teamId, runs, recoveryMinutes, blockMinutes }),
   /** The team's duty policies. */
   listPolicies: (teamId: number) => call<DutyPolicy[]>("list_policies", { teamId }),
   /** Adds a duty policy. */
@@ -235,12 +208,6 @@ export const commands = {
    */
   unlockTurn: (teamId: number, policyId: number, at: string) =>
     call<Outcome<Turn[]>>("unlock_turn", { teamId, policyId, at }),
-  /**
-   * The team's stand-up message now, as Markdown: who is on duty per policy (overrides and swaps
-   * included), who is next, the last handoff note and the checklist — the text the chat post
-   * is made from.
-   */
-  standupText: (teamId: number) => call<string>("standup_text", { teamId }),
   /** Every release train, by name. */
   listReleaseTrains: () => call<TrainInfo[]>("list_release_trains"),
   /** Adds a release train (lag defaults to 2 weeks, name to "<dev>-<ops>"). */
