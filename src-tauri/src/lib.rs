@@ -72,6 +72,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         rotation::restore_turns,
         rotation::set_turn_note,
         rotation::unlock_turn,
+        chat::standup_text,
         releases::list_release_trains,
         releases::add_release_train,
         releases::update_release_train,

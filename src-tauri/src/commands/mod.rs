@@ -5,6 +5,7 @@
 //! thread that also carries IPC replies and the window, so a slow query never stalls a repaint.
 pub mod app;
 pub mod calendar;
+pub mod chat;
 pub mod forecast;
 pub mod insights;
 pub mod interrupts;

@@ -208,6 +208,12 @@ export const commands = {
    */
   unlockTurn: (teamId: number, policyId: number, at: string) =>
     call<Outcome<Turn[]>>("unlock_turn", { teamId, policyId, at }),
+  /**
+   * The team's stand-up message now, as Markdown: who is on duty per policy (overrides and swaps
+   * included), who is next, the last handoff note and the checklist — the text the chat post
+   * is made from.
+   */
+  standupText: (teamId: number) => call<string>("standup_text", { teamId }),
   /** Every release train, by name. */
   listReleaseTrains: () => call<TrainInfo[]>("list_release_trains"),
   /** Adds a release train (lag defaults to 2 weeks, name to "<dev>-<ops>"). */
