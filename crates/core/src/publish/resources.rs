@@ -71,7 +71,8 @@ pub fn resource_ics(calname: &str, zone: Tz, event: &CalendarEvent, dtstamp: Dat
 }
 
 /// Whether two calendar texts hold the same event: the same unfolded `VEVENT` lines, in any
-/// order, `DTSTAMP` aside (a server may re-serialise what it stores).
+/// order, with parameters in any order, `DTSTAMP` aside (a server may re-serialise what it
+/// stores: Radicale sorts properties and parameters).
 pub fn same_event(a: &str, b: &str) -> bool {
     let lines = |text: &str| {
         let unfolded = text
@@ -87,7 +88,7 @@ pub fn same_event(a: &str, b: &str) -> bool {
             } else if l.eq_ignore_ascii_case("END:VEVENT") {
                 inside = false;
             } else if inside && !l.to_ascii_uppercase().starts_with("DTSTAMP") && !l.is_empty() {
-                out.push(l.to_owned());
+                out.push(normal_line(l));
             }
         }
         out.sort();
@@ -95,6 +96,39 @@ pub fn same_event(a: &str, b: &str) -> bool {
     };
     let (x, y) = (lines(a), lines(b));
     !x.is_empty() && x == y
+}
+
+/// A content line with its name and parameter names upper-cased and its parameters sorted.
+fn normal_line(line: &str) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut quoted = false;
+    let mut value = "";
+    for (i, c) in line.char_indices() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                current.push(c);
+            }
+            ';' if !quoted => parts.push(std::mem::take(&mut current)),
+            ':' if !quoted => {
+                value = &line[i + 1..];
+                break;
+            }
+            c => current.push(c),
+        }
+    }
+    parts.push(current);
+    let name = parts.remove(0).to_ascii_uppercase();
+    let mut params: Vec<String> = parts
+        .into_iter()
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => format!("{}={}", k.to_ascii_uppercase(), v.trim_matches('"')),
+            None => p,
+        })
+        .collect();
+    params.sort();
+    format!("{name};{}:{value}", params.join(";"))
 }
 
 #[cfg(test)]
@@ -137,6 +171,13 @@ mod tests {
             .replace("TRANSP:TRANSPARENT\r\n", "")
             .replace("END:VEVENT", "TRANSP:TRANSPARENT\r\nEND:VEVENT");
         assert!(same_event(&a, &reordered));
+        let attendee = "BEGIN:VEVENT\r\nUID:x\r\nATTENDEE;CN=Ana;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:a@x\r\nEND:VEVENT\r\n";
+        let sorted = "BEGIN:VEVENT\nUID:x\nattendee;PARTSTAT=ACCEPTED;CN=\"Ana\";ROLE=REQ-PARTICIPANT:mailto:a\n @x\nEND:VEVENT\n";
+        assert!(
+            same_event(attendee, sorted),
+            "parameters in another order, quoted, folded"
+        );
+        assert!(!same_event(attendee, &sorted.replace("Ana", "Ben")));
         let mut other = event();
         other.summary = "Op of the Week: Ben Okafor".into();
         assert!(!same_event(

@@ -174,18 +174,33 @@ pub fn host_of(url: &str) -> &str {
     rest.rsplit_once('@').map_or(rest, |(_, h)| h)
 }
 
+/// A URL-safe ASCII slug of a name: common Latin accents folded (`é` → `e`), other characters
+/// dropped, words joined with `-`.
 fn slug(text: &str) -> String {
-    let s: String = text
-        .trim()
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
+    let mut s = String::new();
+    for c in text.trim().chars().flat_map(char::to_lowercase) {
+        let folded = match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ą' => "a",
+            'ç' | 'ć' | 'č' => "c",
+            'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' => "e",
+            'ì' | 'í' | 'î' | 'ï' => "i",
+            'ł' => "l",
+            'ñ' | 'ń' | 'ň' => "n",
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => "o",
+            'ś' | 'š' => "s",
+            'ß' => "ss",
+            'ù' | 'ú' | 'û' | 'ü' | 'ů' => "u",
+            'ý' | 'ÿ' => "y",
+            'ź' | 'ż' | 'ž' => "z",
+            c if c.is_ascii_alphanumeric() => {
+                s.push(c);
+                continue;
             }
-        })
-        .collect();
+            c if c.is_alphanumeric() => "",
+            _ => "-",
+        };
+        s.push_str(folded);
+    }
     let s = s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
     if s.is_empty() {
         "member".to_owned()
