@@ -55,6 +55,7 @@ fn generate() -> String {
         core::calendar::sources::ExportWhat, core::calendar::import::ImportedPerson,
         core::calendar::import::MessageLevel, core::calendar::import::ImportMessage,
         core::calendar::mapping::ProposedTimeOff, core::calendar::mapping::ProposedHoliday,
+        core::calendar::mapping::KindChoice,
         core::calendar::mapping::UnmatchedItem, core::calendar::mapping::ImportProposal,
         core::calendar::requests::ExportRequest, core::calendar::requests::ExportPreview,
         core::calendar::requests::ImportAs, core::calendar::requests::ImportRequest,

@@ -7,14 +7,14 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use sprintshield_core::calendar::import::parse_ics;
 use sprintshield_core::calendar::mapping::{
-    mark_duplicates, propose_holidays, propose_time_off, set_aside_overlaps, skip_non_absences,
+    choose_kinds, mark_duplicates, propose_holidays, propose_time_off, set_aside_overlaps, skip_non_absences,
 };
 use sprintshield_core::calendar::reconcile::{distinct_kinds, export_scope, file_name, first_day, last_day, reconcile};
 use sprintshield_core::calendar::requests::{ExportPreview, ExportRequest, ImportAs, ImportPreview, ImportRequest};
 use sprintshield_core::calendar::sources::{release_events, sprint_events, time_off_events, turn_events, ExportWhat};
 use sprintshield_core::calendar::{export_ics, CalendarEvent};
 use sprintshield_core::time::{resolve_local, DateSpan};
-use sprintshield_core::time_off::{TimeOffKind, TimeOffSpec};
+use sprintshield_core::time_off::TimeOffSpec;
 use sprintshield_core::{AppError, ErrorKind, Invalid};
 use sprintshield_store::Store;
 
@@ -190,6 +190,7 @@ fn propose(s: &Store, req: &ImportRequest) -> sprintshield_store::Result<Propose
         ImportAs::TimeOff => propose_time_off(&read.items, &members),
         ImportAs::Holidays => propose_holidays(&read.items),
     };
+    choose_kinds(&mut proposal, &req.kinds)?;
     mark_duplicates(&mut proposal, &stored_time_off, &s.holidays(team.id)?);
     set_aside_overlaps(&mut proposal, &stored_time_off);
     let time_off: Vec<TimeOffSpec> = proposal
@@ -199,7 +200,7 @@ fn propose(s: &Store, req: &ImportRequest) -> sprintshield_store::Result<Propose
         .map(|p| TimeOffSpec {
             member_id: p.member_id,
             days: p.days,
-            kind: TimeOffKind::Other,
+            kind: p.kind,
             note: p.summary.chars().take(MAX_IMPORTED_NOTE).collect(),
         })
         .collect();

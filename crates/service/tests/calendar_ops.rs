@@ -183,6 +183,7 @@ fn import_previews_applies_once_and_skips_duplicates() {
         kind: ImportAs::TimeOff,
         from: d("2027-01-01"),
         to: d("2027-12-31"),
+        kinds: Vec::new(),
     };
     let before = s.time_off(team).unwrap();
     let preview = s.import_preview(&req).unwrap();

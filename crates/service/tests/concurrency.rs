@@ -251,6 +251,7 @@ fn plan_override_swap_log_and_import_at_once_lose_nothing() {
                     kind: ImportAs::TimeOff,
                     from: day(2027, 1, 1),
                     to: day(2027, 12, 31),
+                    kinds: Vec::new(),
                 };
                 let t = Instant::now();
                 log.record(t, app.import_calendar(&req).map(|o| o.changes));

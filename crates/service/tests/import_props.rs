@@ -12,7 +12,9 @@ use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
 use rusqlite::types::ValueRef;
 use rusqlite::Connection;
+use sprintshield_core::calendar::mapping::KindChoice;
 use sprintshield_core::calendar::requests::{ImportAs, ImportPreview, ImportRequest};
+use sprintshield_core::time_off::TimeOffKind;
 use sprintshield_core::Id;
 use sprintshield_service::{OpenMode, Sprintshield};
 
@@ -192,7 +194,7 @@ fn base_db(dir: &Path) -> (PathBuf, Id, Vec<String>) {
     (path, team, emails)
 }
 
-/// What an applied preview adds: time off as "member|first|last|note", holidays as
+/// What an applied preview adds: time off as "member|first|last|kind|note", holidays as
 /// "team|date|name", each with its count.
 fn expected_rows(p: &ImportPreview, team: Id) -> (Vec<String>, Vec<String>) {
     let mut time_off: Vec<String> = p
@@ -200,7 +202,16 @@ fn expected_rows(p: &ImportPreview, team: Id) -> (Vec<String>, Vec<String>) {
         .time_off
         .iter()
         .filter(|t| !t.duplicate)
-        .map(|t| format!("{}|{}|{}|{}", t.member_id, t.days.first, t.days.last, t.summary))
+        .map(|t| {
+            format!(
+                "{}|{}|{}|{}|{}",
+                t.member_id,
+                t.days.first,
+                t.days.last,
+                t.kind.name(),
+                t.summary
+            )
+        })
         .collect();
     let mut holidays: Vec<String> = p
         .proposal
@@ -241,6 +252,7 @@ proptest! {
         pieces in prop::collection::vec(piece(), 0..12),
         holidays in prop::bool::weighted(0.3),
         cut in prop::option::weighted(0.1, 0usize..2000),
+        chosen in prop::collection::vec((0usize..12, 0usize..4), 0..2),
     ) {
         let Base { path: base_path, team, emails, .. } = base();
         let team = *team;
@@ -258,6 +270,10 @@ proptest! {
             kind: if holidays { ImportAs::Holidays } else { ImportAs::TimeOff },
             from: NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
             to: NaiveDate::from_ymd_opt(2027, 12, 31).unwrap(),
+            kinds: chosen
+                .iter()
+                .map(|(i, k)| KindChoice { uid: format!("e{i}@prop"), kind: TimeOffKind::ALL[*k] })
+                .collect(),
         };
         let before = snapshot(&path);
         let mut s = Sprintshield::open(&path, OpenMode::MustExist).unwrap();
@@ -277,11 +293,14 @@ proptest! {
             }
             (Ok(p), Ok(a)) => {
                 prop_assert!(a.applied && !p.applied);
+                for c in &req.kinds {
+                    prop_assert!(p.proposal.time_off.iter().filter(|t| t.uid == c.uid).all(|t| t.kind == c.kind));
+                }
                 prop_assert_eq!(&a.proposal, &p.proposal, "apply writes what the preview showed");
                 let (want_time_off, want_holidays) = expected_rows(p, team);
                 prop_assert!(!want_time_off.iter().chain(&want_holidays).any(|r| r.ends_with("|BOOM")));
                 let got_time_off = added(&before, &after, "time_off", |c| {
-                    format!("{}|{}|{}|{}", c[1], c[2], c[3], c[5])
+                    format!("{}|{}|{}|{}|{}", c[1], c[2], c[3], c[4], c[5])
                 });
                 let got_holidays = added(&before, &after, "holiday", |c| {
                     format!("{}|{}|{}", c[1], c[2], c[3])

@@ -1,8 +1,9 @@
 //! Calendar export (preview, then save to the path chosen in the save dialog) and import.
 use std::path::PathBuf;
 
+use sprintshield_core::calendar::import::text_from_bytes;
 use sprintshield_core::calendar::requests::{ExportPreview, ExportRequest, ImportPreview, ImportRequest};
-use sprintshield_core::{AppError, ErrorKind, Invalid};
+use sprintshield_core::{AppError, ErrorKind};
 use tauri::State;
 
 use super::CmdResult;
@@ -32,8 +33,7 @@ pub fn import_calendar(
 ) -> CmdResult<ImportPreview> {
     let bytes = std::fs::read(&path)
         .map_err(|e| AppError::new(ErrorKind::Storage, format!("cannot read {}: {e}", path.display())))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Invalid::new("file", format!("{} is not a UTF-8 text file", path.display())))?;
+    let text = text_from_bytes(&bytes, &path.display().to_string())?;
     let request = ImportRequest { text, ..request };
     state.with(|s| {
         if apply {

@@ -2277,7 +2277,7 @@ export type ImportedPerson = {
  */
 name: string | null, 
 /**
- * E-mail address (from `mailto:`), lower-case, if given.
+ * E-mail address (from `mailto:`, a bare address, or the `EMAIL` parameter), lower-case.
  */
 email: string | null, };
 
@@ -2327,6 +2327,19 @@ uid: string,
  */
 matched_by: string, 
 /**
+ * The kind of time off it is written as: guessed from the event, or chosen by the user.
+ */
+kind: TimeOffKind, 
+/**
+ * Why that kind: `category "Vacation"`, `"urlaub" in the title`, `chosen`, or empty when
+ * nothing pointed to a kind (other).
+ */
+kind_reason: string, 
+/**
+ * The line of the event's `BEGIN:VEVENT`.
+ */
+line: number, 
+/**
  * Already stored (or proposed earlier in this import); skipped when writing.
  */
 duplicate: boolean, };
@@ -2348,6 +2361,16 @@ uid: string,
  * Already stored (or proposed earlier in this import); skipped when writing.
  */
 duplicate: boolean, };
+
+export type KindChoice = { 
+/**
+ * The event's UID.
+ */
+uid: string, 
+/**
+ * The kind to write.
+ */
+kind: TimeOffKind, };
 
 export type UnmatchedItem = { 
 /**
@@ -2455,7 +2478,11 @@ from: string,
 /**
  * Last day of the range, inclusive.
  */
-to: string, };
+to: string, 
+/**
+ * Kinds of time off the user chose per event, over the guessed ones (none: all guessed).
+ */
+kinds: Array<KindChoice>, };
 
 export type ImportPreview = { 
 /**

@@ -3,9 +3,12 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Duration, Utc};
 use clap::{Args, Subcommand};
+use sprintshield_core::calendar::import::text_from_bytes;
+use sprintshield_core::calendar::mapping::KindChoice;
 use sprintshield_core::calendar::requests::{ExportRequest, ImportAs, ImportRequest};
 use sprintshield_core::calendar::sources::ExportWhat;
 use sprintshield_core::time::{parse_date, parse_datetime};
+use sprintshield_core::time_off::TimeOffKind;
 use sprintshield_core::{AppError, ErrorKind, Invalid};
 
 use crate::output::table;
@@ -73,9 +76,27 @@ pub struct ImportArgs {
     /// Last day read (default: two years ahead).
     #[arg(long)]
     to: Option<String>,
+    /// The kind of time off for one event, over the guessed one: UID=vacation|sick|training|other
+    /// (the UID as the preview shows it). Repeat for several events.
+    #[arg(long = "kind-for", value_name = "UID=KIND")]
+    kind_for: Vec<String>,
     /// Write the proposal (in one transaction); without it, only show what would be written.
     #[arg(long)]
     apply: bool,
+}
+
+/// Reads `--kind-for UID=KIND` (the UID may itself contain `=`; the kind is after the last one).
+fn kind_choice(text: &str) -> Result<KindChoice, Invalid> {
+    let (uid, kind) = text.rsplit_once('=').ok_or_else(|| {
+        Invalid::new(
+            "kind-for",
+            format!("--kind-for {text}: write the event's UID, '=' and a kind, e.g. abc123@google.com=sick"),
+        )
+    })?;
+    Ok(KindChoice {
+        uid: uid.trim().to_owned(),
+        kind: TimeOffKind::parse(kind)?,
+    })
 }
 
 fn io_error(what: &str, path: &std::path::Path, e: std::io::Error) -> AppError {
@@ -154,15 +175,20 @@ pub fn run_import(ctx: &mut Ctx, cmd: ImportCmd) -> Result<(), AppError> {
         Some(t) => parse_date("to", t)?,
         None => today + Duration::days(730),
     };
+    let kinds = a
+        .kind_for
+        .iter()
+        .map(|k| kind_choice(k))
+        .collect::<Result<Vec<_>, _>>()?;
     let bytes = std::fs::read(&a.file).map_err(|e| io_error("read", &a.file, e))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Invalid::new("file", format!("{} is not a UTF-8 text file", a.file.display())))?;
+    let text = text_from_bytes(&bytes, &a.file.display().to_string())?;
     let req = ImportRequest {
         team_id: team.id,
         text,
         kind,
         from,
         to,
+        kinds,
     };
     let p = if a.apply {
         ctx.app.import_calendar(&req)?.value
@@ -191,18 +217,37 @@ pub fn run_import(ctx: &mut Ctx, cmd: ImportCmd) -> Result<(), AppError> {
         table(
             ctx,
             &p.proposal.time_off,
-            &["MEMBER", "FIRST DAY", "LAST DAY", "TITLE", "MATCHED BY", "STATUS"],
+            &[
+                "MEMBER",
+                "FIRST DAY",
+                "LAST DAY",
+                "TITLE",
+                "KIND",
+                "MATCHED BY",
+                "STATUS",
+                "UID",
+            ],
             |t| {
+                let why = if t.kind_reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", t.kind_reason)
+                };
                 vec![
                     t.member_name.clone(),
                     t.days.first.to_string(),
                     t.days.last.to_string(),
                     t.summary.clone(),
+                    format!("{}{why}", t.kind.name()),
                     t.matched_by.clone(),
                     flag(t.duplicate),
+                    t.uid.clone(),
                 ]
             },
         );
+        if !p.applied {
+            say!("Change a kind with --kind-for UID=vacation|sick|training|other.");
+        }
     }
     if !p.proposal.holidays.is_empty() {
         say!("\nHolidays:");

@@ -3,10 +3,10 @@
 //! attendees and a guessed kind of absence — plus one message per event that was skipped or read
 //! with an assumption.
 //!
-//! The syntax is calcard's (see [`super::parse`]); this module decides what the events mean:
-//! `DTSTART`/`DTEND`/`DURATION` as dates, UTC, zoned (see [`super::ics_time`]) or floating times
-//! (read in the team's zone, with a note), repeat rules expanded within the requested range (see
-//! [`super::rrule`]), `RDATE`, `EXDATE`, moved occurrences (`RECURRENCE-ID`) and cancelled events.
+//! The syntax is calcard's (module `parse`); this module decides what the events mean:
+//! `DTSTART`/`DTEND`/`DURATION` as dates, UTC, zoned (module `ics_time`) or floating times
+//! (read in the team's zone, with a note), repeat rules expanded within the requested range (module
+//! `rrule`), `RDATE`, `EXDATE`, moved occurrences (`RECURRENCE-ID`) and cancelled events.
 //! A file that cannot be read as a whole is one [`Invalid`] error and nothing else; a problem in
 //! one event skips that event with a message, and a doubtful one is noted.
 use calcard::icalendar::{

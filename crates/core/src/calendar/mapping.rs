@@ -9,8 +9,8 @@ use super::import::{ImportMessage, ImportResult, ImportedItem, ImportedPerson, M
 use super::own_non_absence;
 use crate::member::Member;
 use crate::time::DateSpan;
-use crate::time_off::{Holiday, TimeOff};
-use crate::Id;
+use crate::time_off::{Holiday, TimeOff, TimeOffKind};
+use crate::{Id, Invalid};
 
 /// The longest item accepted as time off, in days (the time-off rule's own limit).
 const MAX_TIME_OFF_DAYS: i64 = 366;
@@ -32,8 +32,25 @@ pub struct ProposedTimeOff {
     pub uid: String,
     /// How the member was found, e.g. "attendee e-mail ann@example.com".
     pub matched_by: String,
+    /// The kind of time off it is written as: guessed from the event, or chosen by the user.
+    pub kind: TimeOffKind,
+    /// Why that kind: `category "Vacation"`, `"urlaub" in the title`, `chosen`, or empty when
+    /// nothing pointed to a kind (other).
+    pub kind_reason: String,
+    /// The line of the event's `BEGIN:VEVENT`.
+    pub line: usize,
     /// Already stored (or proposed earlier in this import); skipped when writing.
     pub duplicate: bool,
+}
+
+/// The user's choice of kind for every proposed time off of one event (all its occurrences and
+/// members), named by the event's UID.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct KindChoice {
+    /// The event's UID.
+    pub uid: String,
+    /// The kind to write.
+    pub kind: TimeOffKind,
 }
 
 /// A team holiday the import would create.
@@ -132,6 +149,9 @@ pub fn propose_time_off(items: &[ImportedItem], members: &[Member]) -> ImportPro
                 summary: item.summary.clone(),
                 uid: item.uid.clone(),
                 matched_by: how,
+                kind: item.kind.kind,
+                kind_reason: item.kind.reason.clone(),
+                line: item.line,
                 duplicate: false,
             });
         }
@@ -157,6 +177,29 @@ pub fn propose_holidays(items: &[ImportedItem]) -> ImportProposal {
         }));
     }
     out
+}
+
+/// Applies the user's kinds to the proposed time off of the events they name. A UID that names
+/// no proposed time off is an error on `kinds` (a typo would otherwise be silently ignored).
+pub fn choose_kinds(proposal: &mut ImportProposal, choices: &[KindChoice]) -> Result<(), Invalid> {
+    for choice in choices {
+        let mut found = false;
+        for p in proposal.time_off.iter_mut().filter(|p| p.uid == choice.uid) {
+            p.kind = choice.kind;
+            p.kind_reason = "chosen".to_owned();
+            found = true;
+        }
+        if !found {
+            return Err(Invalid::new(
+                "kinds",
+                format!(
+                    "no event with UID \"{}\" is proposed as time off; check the UID in the preview",
+                    choice.uid
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Marks proposals that already exist: time off whose days lie within stored time off of the

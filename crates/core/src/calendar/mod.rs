@@ -32,7 +32,7 @@
 //! Import ([`import::parse_ics`]) is pure too: text in, candidate items and per-event messages
 //! out; [`mapping`] turns them into proposed time off or holidays for a team's members and marks
 //! the ones that already exist. Reading the syntax and expanding repeat rules is the maintained
-//! `calcard` crate's work (see [`parse`] and [`rrule`]); what the events mean stays here.
+//! `calcard` crate's work (modules `parse` and `rrule`); what the events mean stays here.
 use std::fmt::Display;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::import::ImportMessage;
-use super::mapping::ImportProposal;
+use super::mapping::{ImportProposal, KindChoice};
 use super::sources::ExportWhat;
 use super::CalendarEvent;
 use crate::{named_enum, Id};
@@ -66,6 +66,9 @@ pub struct ImportRequest {
     pub from: NaiveDate,
     /// Last day of the range, inclusive.
     pub to: NaiveDate,
+    /// Kinds of time off the user chose per event, over the guessed ones (none: all guessed).
+    #[serde(default)]
+    pub kinds: Vec<KindChoice>,
 }
 
 /// What an import would write (or wrote).
