@@ -49,21 +49,21 @@ pub fn release_plan(state: State<'_, AppState>, train_id: Id, preview: Option<Re
     state.with(|s| s.plan_train(train_id, None, preview))
 }
 
-/// Places a sprint's production release on a day by hand.
+/// Places a sprint's production release on a day by hand; returns the placement and what changed.
 #[tauri::command(async)]
 pub fn pin_release(
     state: State<'_, AppState>,
     train_id: Id,
     sprint_id: Id,
     production_day: NaiveDate,
-) -> CmdResult<ReleasePin> {
-    state.with(|s| s.pin_release(train_id, sprint_id, production_day).map(|o| o.value))
+) -> CmdResult<Outcome<ReleasePin>> {
+    state.with(|s| s.pin_release(train_id, sprint_id, production_day))
 }
 
-/// Lets the planner place a sprint's release again (undo of a pin).
+/// Lets the planner place a sprint's release again; returns what changed.
 #[tauri::command(async)]
-pub fn unpin_release(state: State<'_, AppState>, train_id: Id, sprint_id: Id) -> CmdResult<()> {
-    state.with(|s| s.unpin_release(train_id, sprint_id).map(|o| o.value))
+pub fn unpin_release(state: State<'_, AppState>, train_id: Id, sprint_id: Id) -> CmdResult<Outcome<()>> {
+    state.with(|s| s.unpin_release(train_id, sprint_id))
 }
 
 /// Freeze windows of one team, or of all teams.

@@ -232,11 +232,11 @@ export const commands = {
   removeReleaseTrain: (trainId: number) => call<Outcome<null>>("remove_release_train", { trainId }),
   /** The train's releases for every sprint; `preview` tries a hand placement without storing it. */
   releasePlan: (trainId: number, preview: ReleasePin | null) => call<TrainPlan>("release_plan", { trainId, preview }),
-  /** Places a sprint's production release on a day by hand. */
+  /** Places a sprint's production release on a day by hand; returns the placement and what changed. */
   pinRelease: (trainId: number, sprintId: number, productionDay: string) =>
-    call<ReleasePin>("pin_release", { trainId, sprintId, productionDay }),
-  /** Lets the planner place a sprint's release again (undo of a pin). */
-  unpinRelease: (trainId: number, sprintId: number) => call<null>("unpin_release", { trainId, sprintId }),
+    call<Outcome<ReleasePin>>("pin_release", { trainId, sprintId, productionDay }),
+  /** Lets the planner place a sprint's release again; returns what changed. */
+  unpinRelease: (trainId: number, sprintId: number) => call<Outcome<null>>("unpin_release", { trainId, sprintId }),
   /** Freeze windows of one team, or of all teams. */
   listFreezes: (teamId: number | null) => call<StoredFreeze[]>("list_freezes", { teamId }),
   /**
