@@ -58,6 +58,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         forecast::forecast_backtest,
         insights::interrupt_stats,
         insights::simulate,
+        insights::simulation_backtest,
         rotation::list_policies,
         rotation::add_policy,
         rotation::validate_policy,

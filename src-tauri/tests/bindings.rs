@@ -65,6 +65,7 @@ fn generate() -> String {
         core::simulate::StrategyKind, core::simulate::Strategy, core::simulate::SimulationSettings,
         core::simulate::Spread, core::simulate::StrategyResult, core::simulate::SensitivityCell,
         core::simulate::InterruptModel, core::simulate::Simulation,
+        core::simulate::SimBacktestRow, core::simulate::SimBacktest,
     ];
     let mut text = String::from("// Generated from the Rust types by src-tauri/tests/bindings.rs. Do not edit.\n// Regenerate: UPDATE_BINDINGS=1 cargo test --test bindings\n\n");
     for d in decls {

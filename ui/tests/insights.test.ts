@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { InterruptStats, RotationView, Simulation, StrategyResult } from "../src/lib/bindings";
-import { LIMIT_CHIP, shortNames, heatGrid, hoursMinutes, lastDays, mixRows, personRows, shareLines, trendChart } from "../src/lib/insights/insights";
-import { bestShield, assumptionLines, shortName, shortOf, adoption, comparisonRows, focusBars, minutesOf, sensitivityGrid, strategyLabel } from "../src/lib/insights/simulator";
+import type { InterruptStats, RotationView, SimBacktest, SimBacktestRow, Simulation, StrategyResult } from "../src/lib/bindings";
+import { LIMIT_CHIP, shortNames, heatGrid, hoursMinutes, mixRows, personRows, shareLines, trendChart } from "../src/lib/insights/insights";
+import { backtestRows, backtestTallies, bestShield, assumptionLines, shortName, shortOf, adoption, comparisonRows, focusBars, minutesOf, sensitivityGrid, strategyLabel } from "../src/lib/insights/simulator";
 import { isCaptureShortcut, onDutyNow } from "../src/lib/shell/capture";
 
 const share = (count: number, percent: number) => ({ count, percent });
@@ -31,11 +31,6 @@ function stats(over: Partial<InterruptStats> = {}): InterruptStats {
 }
 
 describe("insights data", () => {
-  it("the default range is the last 90 days, today included", () => {
-    expect(lastDays("2026-12-02")).toEqual({ from: "2026-09-04", to: "2026-12-02" });
-    expect(lastDays("2026-03-01", 1)).toEqual({ from: "2026-03-01", to: "2026-03-01" });
-  });
-
   it("hours and minutes", () => {
     expect(hoursMinutes(45)).toBe("45 min");
     expect(hoursMinutes(125)).toBe("2 h 05 min");
@@ -204,5 +199,42 @@ describe("quick capture from anywhere", () => {
     } as unknown as RotationView;
     expect(onDutyNow(view, 1)).toEqual({ memberId: 7, name: "Ana", policy: "Lead" });
     expect(onDutyNow({ ...view, today: [] }, 1)).toBeNull();
+  });
+});
+
+describe("simulator backtest", () => {
+  const spread = (mean: number, low: number, high: number) => ({ mean, low, high });
+  const row = (over: Partial<SimBacktestRow>): SimBacktestRow => ({
+    sprint_id: 1, name: "Phoenix 32", days: { first: "2026-06-01", last: "2026-06-12" }, strategy: "daily",
+    strategy_from: "“Batman” (from the sprint's turns)", fitted_to: 33,
+    expected_interrupts: spread(35.2, 28, 43), logged_interrupts: 33,
+    expected_interrupt_hours: spread(41.6, 31.2, 53.4), logged_interrupt_hours: 27.4, interrupt_hours_hit: false,
+    predicted_focus_hours: spread(307, 307, 307), replayed_focus_hours: 307, focus_hit: null,
+    predicted_points: spread(44.2, 43.9, 44.6), completed_points: 41, points_hit: false, ...over,
+  });
+  const b: SimBacktest = {
+    rows: [row({ fitted_to: 0, predicted_points: null, points_hit: null, interrupt_hours_hit: true }), row({})],
+    interrupt_hours_hits: 1, interrupt_hours_bias: 3, focus_tested: 0, focus_hits: 0, focus_bias_hours: null,
+    focus_error_hours: null, points_tested: 1, points_hits: 0, points_bias: 3.2, points_error: 3.2,
+    summary: "Checked against 2 past sprints", assumptions: [],
+  };
+
+  it("sets each predicted range beside what happened, and says what was not checked", () => {
+    const rows = backtestRows(b);
+    expect(rows).toHaveLength(2);
+    const [first, second] = [rows[0]!, rows[1]!];
+    expect(first.fitted).toBe("defaults (no log before it)");
+    expect(first.points).toBe("— → 41");
+    expect(first.pointsHit).toBeNull();
+    expect(second.strategy).toBe("Daily Batman");
+    expect(second.hours).toBe("42 (31–53) → 27");
+    expect(second.hoursHit).toBe(false);
+    expect(second.focus).toBe("not checked");
+    expect(second.points).toBe("44 (44–45) → 41");
+    expect(backtestTallies(b)).toEqual([
+      "Interrupt hours: 1 of 2 inside the predicted range",
+      "Focus: not checked (someone on duty took every interrupt)",
+      "Points: 0 of 1 inside",
+    ]);
   });
 });

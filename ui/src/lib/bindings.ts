@@ -2847,3 +2847,129 @@ assumptions: Array<string>,
  * One plain sentence: who wins, by how much, and how sure.
  */
 summary: string, };
+export type SimBacktestRow = { 
+/**
+ * The sprint.
+ */
+sprint_id: number, 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * Its days.
+ */
+days: DateSpan, 
+/**
+ * The strategy the team ran in it (from its stored turns).
+ */
+strategy: string, 
+/**
+ * How that strategy was found, in words.
+ */
+strategy_from: string, 
+/**
+ * Interrupts the model was fitted to (0: the stated defaults were used).
+ */
+fitted_to: number, 
+/**
+ * Interrupts the model expected in the sprint (mean and 80 % range).
+ */
+expected_interrupts: Spread, 
+/**
+ * Interrupts logged in the sprint's working days.
+ */
+logged_interrupts: number, 
+/**
+ * Hours of interrupt work the model expected (mean and 80 % range).
+ */
+expected_interrupt_hours: Spread, 
+/**
+ * Hours of interrupt work logged in the sprint's working days.
+ */
+logged_interrupt_hours: number, 
+/**
+ * Whether the logged hours fell inside the expected 80 % range.
+ */
+interrupt_hours_hit: boolean, 
+/**
+ * Predicted team focus hours in blocks that count (mean and 80 % range).
+ */
+predicted_focus_hours: Spread, 
+/**
+ * The sprint's own log replayed through the same day model.
+ */
+replayed_focus_hours: number, 
+/**
+ * Whether the replayed focus fell inside the predicted 80 % range; `None` when the
+ * strategy's focus does not depend on the interrupts (someone on duty takes them all), so
+ * there is nothing to check.
+ */
+focus_hit: boolean | null, 
+/**
+ * Predicted points (mean and 80 % range), when sprints closed before it gave a velocity.
+ */
+predicted_points: Spread | null, 
+/**
+ * Points completed.
+ */
+completed_points: number, 
+/**
+ * Whether the completed points fell inside the predicted 80 % range.
+ */
+points_hit: boolean | null, };
+
+export type SimBacktest = { 
+/**
+ * One row per closed sprint, oldest first.
+ */
+rows: Array<SimBacktestRow>, 
+/**
+ * Sprints whose logged interrupt hours fell in the expected range.
+ */
+interrupt_hours_hits: number, 
+/**
+ * Mean of expected minus logged interrupt hours (positive: expected too many).
+ */
+interrupt_hours_bias: number | null, 
+/**
+ * Sprints whose focus could be checked (it depends on the interrupts).
+ */
+focus_tested: number, 
+/**
+ * Of those, sprints whose replayed focus fell in the predicted range.
+ */
+focus_hits: number, 
+/**
+ * Mean of predicted focus minus replayed focus, hours (positive: the simulator expected
+ * more focus than the log gave).
+ */
+focus_bias_hours: number | null, 
+/**
+ * Mean absolute difference of predicted and replayed focus, hours.
+ */
+focus_error_hours: number | null, 
+/**
+ * Sprints with a points prediction.
+ */
+points_tested: number, 
+/**
+ * Of those, sprints whose completed points fell in the predicted range.
+ */
+points_hits: number, 
+/**
+ * Mean of predicted minus completed points (positive: predicted too many).
+ */
+points_bias: number | null, 
+/**
+ * Mean absolute difference of predicted and completed points.
+ */
+points_error: number | null, 
+/**
+ * The result in plain words.
+ */
+summary: string, 
+/**
+ * What the backtest assumed, in words.
+ */
+assumptions: Array<string>, };

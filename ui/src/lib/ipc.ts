@@ -10,8 +10,8 @@ import type {
   EditResult, ExportPreview, ExportRequest, FreezeSpan, Holiday, ImportPreview, ImportRequest,
   Interrupt, InterruptFilter, InterruptStats, Member, NewHoliday, NewInterrupt, NewMember,
   NewPolicy, NewSprint, NewTeam, NewTimeOff, Outcome, Plan, ReleasePin, RotationView, RoutineEvents,
-  Simulation, Sprint, SprintActions, SprintForecast, StoredFreeze, Team, TeamBacktest, TimeOff,
-  TrainInfo, TrainPlan, Turn, WhatIf,
+  SimBacktest, Simulation, Sprint, SprintActions, SprintForecast, StoredFreeze, Team, TeamBacktest,
+  TimeOff, TrainInfo, TrainPlan, Turn, WhatIf,
 } from "./bindings";
 
 export const commands = {
@@ -151,9 +151,13 @@ export const commands = {
   /** The backtest of the team's closed sprints and the P85 hit rate. */
   forecastBacktest: (teamId: number, recoveryMinutes: number | null) =>
     call<TeamBacktest>("forecast_backtest", { teamId, recoveryMinutes }),
-  /** What the team's interrupt log says about the local days `from`..=`to` ("YYYY-MM-DD"). */
-  interruptStats: (teamId: number, from: string, to: string) =>
-    call<InterruptStats>("interrupt_stats", { teamId, from, to }),
+  /**
+   * What the team's interrupt log says about the local days `from`..=`to` ("YYYY-MM-DD"); a
+   * missing end is filled by the service on the team's today (the last 90 days, or `last_days`).
+   * The answer's `range` is what was looked at.
+   */
+  interruptStats: (teamId: number, from: string | null, to: string | null, lastDays: number | null) =>
+    call<InterruptStats>("interrupt_stats", { teamId, from, to, lastDays }),
   /**
    * Runs `strategies` (e.g. "daily", "no_shield+wait"; empty: all seven) over simulated sprints
    * drawn from the team's interrupt log; settings not given keep their defaults.
@@ -166,6 +170,16 @@ export const commands = {
     recoveryMinutes: number | null,
     blockMinutes: number | null,
   ) => call<Simulation>("simulate", { teamId, strategies, runs, seed, recoveryMinutes, blockMinutes }),
+  /**
+   * The simulator checked against the team's closed sprints (each predicted from what was known
+   * before it, for the strategy the team ran), with the screen's recovery and block settings.
+   */
+  simulationBacktest: (
+    teamId: number,
+    runs: number | null,
+    recoveryMinutes: number | null,
+    blockMinutes: number | null,
+  ) => call<SimBacktest>("simulation_backtest", { teamId, runs, recoveryMinutes, blockMinutes }),
   /** The team's duty policies. */
   listPolicies: (teamId: number) => call<DutyPolicy[]>("list_policies", { teamId }),
   /** Adds a duty policy. */

@@ -4,18 +4,6 @@
 // comes from the backend's InterruptStats; this only arranges and words it.
 import type { InterruptStats, LimitKind, PersonTally, Share, SprintTally, Tally } from "../bindings";
 import type { BarChart } from "../forecast/chart";
-import { addDays } from "../dates";
-
-/** The picked days, inclusive, "YYYY-MM-DD". */
-export interface DayRange {
-  from: string;
-  to: string;
-}
-
-/** The `days` local days ending with `today` (today counts): the default is the last 90. */
-export function lastDays(today: string, days = 90): DayRange {
-  return { from: addDays(today, -(days - 1)), to: today };
-}
 
 /** The presets of the range picker. */
 export const RANGE_PRESETS = [30, 90, 180, 365] as const;

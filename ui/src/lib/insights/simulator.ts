@@ -1,7 +1,7 @@
 // Data for the simulator half of the Insights screen: the comparison table, the focus-hours bars
 // with their 80 % range, the 4 × 4 sensitivity grid and what "Adopt" opens. Wording and layout
 // only; every number and the winner come from the backend's Simulation.
-import type { PolicyKind, Simulation, Strategy, StrategyResult } from "../bindings";
+import type { PolicyKind, SimBacktest, Simulation, Spread, Strategy, StrategyResult } from "../bindings";
 
 const one = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
 const whole = (x: number) => String(Math.round(x));
@@ -149,4 +149,53 @@ export function bestShield(sim: Simulation): { name: string; kind: PolicyKind } 
     if ("kind" in a) return { name: shortName(r.strategy), kind: a.kind };
   }
   return null;
+}
+
+/** One past sprint of the simulator's backtest, as text: each predicted range beside what happened. */
+export interface BacktestRow {
+  name: string;
+  days: string;
+  strategy: string;
+  fitted: string;
+  interrupts: string;
+  hours: string;
+  hoursHit: boolean;
+  focus: string;
+  focusHit: boolean | null;
+  points: string;
+  pointsHit: boolean | null;
+}
+
+const range = (s: Spread) => `${whole(s.mean)} (${whole(s.low)}–${whole(s.high)})`;
+
+const STRATEGY_SHORT: Record<string, string> = {
+  no_shield: "No shield", ops_share: "Ops share", daily: "Daily Batman", weekly: "Op of the Week",
+  per_sprint: "One out per sprint", standing: "Standing shield",
+};
+
+/** The backtest's rows: "predicted (80 % range) → what happened", with whether it fell inside. */
+export function backtestRows(b: SimBacktest): BacktestRow[] {
+  return b.rows.map((r) => ({
+    name: r.name,
+    days: `${r.days.first} – ${r.days.last}`,
+    strategy: STRATEGY_SHORT[r.strategy] ?? r.strategy,
+    fitted: r.fitted_to === 0 ? "defaults (no log before it)" : `${r.fitted_to} interrupts before it`,
+    interrupts: `${range(r.expected_interrupts)} → ${r.logged_interrupts}`,
+    hours: `${range(r.expected_interrupt_hours)} → ${whole(r.logged_interrupt_hours)}`,
+    hoursHit: r.interrupt_hours_hit,
+    focus: r.focus_hit === null ? "not checked" : `${range(r.predicted_focus_hours)} → ${whole(r.replayed_focus_hours)}`,
+    focusHit: r.focus_hit,
+    points: r.predicted_points ? `${range(r.predicted_points)} → ${whole(r.completed_points)}` : `— → ${whole(r.completed_points)}`,
+    pointsHit: r.points_hit,
+  }));
+}
+
+/** "3 of 6 inside" lines for the backtest's three checks (what was not checked says so). */
+export function backtestTallies(b: SimBacktest): string[] {
+  const n = b.rows.length;
+  return [
+    `Interrupt hours: ${b.interrupt_hours_hits} of ${n} inside the predicted range`,
+    b.focus_tested === 0 ? "Focus: not checked (someone on duty took every interrupt)" : `Focus: ${b.focus_hits} of ${b.focus_tested} inside`,
+    b.points_tested === 0 ? "Points: not predicted (no velocity before the first sprint)" : `Points: ${b.points_hits} of ${b.points_tested} inside`,
+  ];
 }
