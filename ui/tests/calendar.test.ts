@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { CalendarEvent, ImportPreview } from "../src/lib/bindings";
-import { countByCategory, defaultForm, exportRequest, importRequest, importSummary, toggle, when } from "../src/lib/calendar/choice";
+import type { CalendarEvent, ImportPreview, ProposedTimeOff } from "../src/lib/bindings";
+import {
+  countByCategory, defaultForm, exportRequest, importRequest, importSummary, kindWhy, messageText, toggle, when,
+} from "../src/lib/calendar/choice";
 
 function ev(over: Partial<CalendarEvent>): CalendarEvent {
   return {
@@ -40,15 +42,33 @@ describe("export choice", () => {
 
 describe("import preview", () => {
   it("reads a year back and two ahead", () => {
-    expect(importRequest(1, "holidays", "2027-03-01")).toEqual({ team_id: 1, text: "", kind: "holidays", from: "2026-03-01", to: "2029-02-28" });
+    expect(importRequest(1, "holidays", "2027-03-01"))
+      .toEqual({ team_id: 1, text: "", kind: "holidays", from: "2026-03-01", to: "2029-02-28", kinds: [] });
+  });
+
+  it("sends the kinds the user chose per event", () => {
+    expect(importRequest(1, "time_off", "2027-03-01", { "a@google.com": "sick" }).kinds).toEqual([{ uid: "a@google.com", kind: "sick" }]);
+  });
+
+  it("says why a kind was chosen and what happened to each doubtful event", () => {
+    const t = { kind: "vacation", kind_reason: "category \"Vacation\"" } as ProposedTimeOff;
+    expect(kindWhy(t)).toBe("guessed from category \"Vacation\"");
+    expect(kindWhy({ ...t, kind_reason: "chosen" })).toBe("your choice");
+    expect(kindWhy({ ...t, kind: "other", kind_reason: "" })).toBe("nothing in the event says which kind");
+    expect(messageText({ line: 12, summary: "Ski", level: "skipped", text: "it ends (2027-03-01) before it starts (2027-03-05)" }))
+      .toBe("Line 12, Ski: skipped — it ends (2027-03-01) before it starts (2027-03-05)");
+    expect(messageText({ line: 3, summary: "Call", level: "note", text: "the event has no time zone" }))
+      .toBe("Line 3, Call: imported with a note — the event has no time zone");
   });
 
   it("says what Apply will write and what is skipped", () => {
     const p: ImportPreview = {
       proposal: {
         time_off: [
-          { member_id: 1, member_name: "Ana", days: { first: "2027-03-01", last: "2027-03-03" }, summary: "Ski", uid: "a", matched_by: "attendee e-mail", duplicate: false },
-          { member_id: 1, member_name: "Ana", days: { first: "2027-04-01", last: "2027-04-01" }, summary: "Dentist", uid: "b", matched_by: "attendee e-mail", duplicate: true },
+          { member_id: 1, member_name: "Ana", days: { first: "2027-03-01", last: "2027-03-03" }, summary: "Ski", uid: "a", matched_by: "attendee e-mail",
+            kind: "vacation", kind_reason: "\"ski\" in the title", line: 4, duplicate: false },
+          { member_id: 1, member_name: "Ana", days: { first: "2027-04-01", last: "2027-04-01" }, summary: "Dentist", uid: "b", matched_by: "attendee e-mail",
+            kind: "other", kind_reason: "", line: 9, duplicate: true },
         ],
         holidays: [],
         unmatched: [{ summary: "Stranger", days: { first: "2027-03-10", last: "2027-03-10" }, reason: "none of nobody@example.com is a member" }],

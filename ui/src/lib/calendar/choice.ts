@@ -1,6 +1,8 @@
 // Pure logic of the Calendar screen: building export and import requests from the form, and
 // describing the previewed events and import proposals in plain words.
-import type { CalendarEvent, ExportRequest, ExportWhat, ImportAs, ImportPreview, ImportRequest } from "../bindings";
+import type {
+  CalendarEvent, ExportRequest, ExportWhat, ImportAs, ImportMessage, ImportPreview, ImportRequest, ProposedTimeOff, TimeOffKind,
+} from "../bindings";
 import { addDays } from "../dates";
 
 export interface ExportForm {
@@ -50,9 +52,33 @@ export function countByCategory(events: CalendarEvent[]): Record<string, number>
   return out;
 }
 
-/** The import request for a team; the file text is read on the Rust side from the chosen path. */
-export function importRequest(teamId: number, kind: ImportAs, today: string): ImportRequest {
-  return { team_id: teamId, text: "", kind, from: addDays(today, -365), to: addDays(today, 730) };
+/** The import request for a team, with the kinds the user chose per event (by UID); the file
+ *  text is read on the Rust side from the chosen path. */
+export function importRequest(
+  teamId: number, kind: ImportAs, today: string, chosen: Record<string, TimeOffKind> = {},
+): ImportRequest {
+  const kinds = Object.entries(chosen).map(([uid, k]) => ({ uid, kind: k }));
+  return { team_id: teamId, text: "", kind, from: addDays(today, -365), to: addDays(today, 730), kinds };
+}
+
+/** The kinds of time off an imported event can become, in the order the picker lists them. */
+export const TIME_OFF_KINDS: { id: TimeOffKind; label: string }[] = [
+  { id: "vacation", label: "Vacation" },
+  { id: "sick", label: "Sick" },
+  { id: "training", label: "Training" },
+  { id: "other", label: "Other" },
+];
+
+/** Why a proposed time off has its kind, in words: guessed from what, or chosen. */
+export function kindWhy(t: ProposedTimeOff): string {
+  if (t.kind_reason === "chosen") return "your choice";
+  if (t.kind_reason) return `guessed from ${t.kind_reason}`;
+  return "nothing in the event says which kind";
+}
+
+/** A message about one event, e.g. "Line 12, Ski: skipped — it ends before it starts". */
+export function messageText(m: ImportMessage): string {
+  return `Line ${m.line}, ${m.summary}: ${m.level === "skipped" ? "skipped" : "imported with a note"} — ${m.text}`;
 }
 
 /** One sentence on what Apply would write. */
