@@ -49,10 +49,10 @@ enum Command {
     Holiday(commands::time_off::HolidayCmd),
     /// Sprints.
     #[command(subcommand)]
-    Sprint(commands::sprint::SprintCmd),
+    Sprint(commands::import_csv::SprintCommands),
     /// The interrupt log.
     #[command(subcommand)]
-    Interrupt(commands::interrupt::InterruptCmd),
+    Interrupt(commands::import_csv::InterruptCommands),
     /// Focus capacity of a sprint per person and in total, with and without rotation.
     Capacity(commands::forecast::CapacityArgs),
     /// What a sprint can reach at 50/85/95 % confidence, or sprints to finish a backlog.
@@ -159,8 +159,8 @@ fn dispatch(ctx: &mut Ctx, command: Command, path: &std::path::Path, existed: bo
         Command::Member(c) => commands::member::run(ctx, c),
         Command::Timeoff(c) => commands::time_off::run_time_off(ctx, c),
         Command::Holiday(c) => commands::time_off::run_holiday(ctx, c),
-        Command::Sprint(c) => commands::sprint::run(ctx, c),
-        Command::Interrupt(c) => commands::interrupt::run(ctx, c),
+        Command::Sprint(c) => commands::import_csv::run_sprint(ctx, c),
+        Command::Interrupt(c) => commands::import_csv::run_interrupt(ctx, c),
         Command::Capacity(a) => commands::forecast::run_capacity(ctx, a),
         Command::Forecast(a) => commands::forecast::run_forecast(ctx, a),
         Command::Backtest(a) => commands::forecast::run_backtest(ctx, a),

@@ -17,6 +17,7 @@ mod corrections;
 mod demo;
 mod error;
 mod forecast;
+mod import_csv;
 mod insights;
 mod planner_start;
 mod policy_check;

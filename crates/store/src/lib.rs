@@ -14,6 +14,7 @@ mod connection;
 pub mod demo;
 mod error;
 mod freeze_edit;
+mod import_csv;
 pub mod interrupts;
 pub mod members;
 pub mod publish;

@@ -3,6 +3,7 @@
 pub mod demo;
 pub mod export;
 pub mod forecast;
+pub mod import_csv;
 pub mod interrupt;
 pub mod member;
 pub mod release;
