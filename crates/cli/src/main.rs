@@ -82,6 +82,8 @@ enum Command {
     /// Calendar (.ics) import of time off and holidays.
     #[command(subcommand)]
     Import(commands::export::ImportCmd),
+    /// Publish the plan to the team's CalDAV calendar and chat, showing who is affected; `setup`, `status`.
+    Publish(commands::publish::PublishArgs),
 }
 
 /// What every command gets: the open database and the output mode.
@@ -172,6 +174,7 @@ fn dispatch(ctx: &mut Ctx, command: Command, path: &std::path::Path, existed: bo
         Command::Freeze(c) => commands::release::run_freeze(ctx, c),
         Command::Export(c) => commands::export::run_export(ctx, c),
         Command::Import(c) => commands::export::run_import(ctx, c),
+        Command::Publish(a) => commands::publish::run(ctx, a),
     }
 }
 

@@ -538,8 +538,16 @@ fn report(p: &Prepared, dry_run: bool) -> PublishReport {
         "Nothing to publish: the calendar already shows the plan".to_owned()
     } else if affected.is_empty() {
         format!("Publish {}", plural(n, "change"))
-    } else {
+    } else if affected.len() <= 3 {
         format!("Publish {} — {}", plural(n, "change"), affected.join("; "))
+    } else {
+        // A long list reads better one line per person, below the headline.
+        let people = affected.iter().filter(|l| l.contains(": ")).count();
+        format!(
+            "Publish {} affecting {}",
+            plural(n, "change"),
+            plural(people, "person").replace("persons", "people")
+        )
     };
     PublishReport {
         team: p.team.clone(),

@@ -31,7 +31,7 @@ fn publish_mirrors_the_plan_and_sends_only_what_changed() {
     assert!(
         preview
             .headline
-            .starts_with(&format!("Publish {} changes — ", preview.created)),
+            .starts_with(&format!("Publish {} changes affecting ", preview.created)),
         "{}",
         preview.headline
     );

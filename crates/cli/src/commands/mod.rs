@@ -6,6 +6,7 @@ pub mod forecast;
 pub mod import_csv;
 pub mod interrupt;
 pub mod member;
+pub mod publish;
 pub mod release;
 pub mod rotation;
 pub mod simulate;
