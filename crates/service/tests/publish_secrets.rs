@@ -1,5 +1,5 @@
-//! The calendar password is a secret: after setting up a target and publishing (and failing to
-//! publish with a wrong password), neither the SQLite file (with its side files) nor anything
+//! The calendar password is a secret: after setting up a target and publishing (per-member
+//! calendars included), neither the SQLite file (with its side files) nor anything
 //! logged — at trace level, the HTTP client's request lines included — holds the password or its
 //! Basic-authentication form. Logging is captured with a global subscriber, so this file holds
 //! this one test.
