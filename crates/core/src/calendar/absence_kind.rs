@@ -62,8 +62,16 @@ pub struct KindGuess {
     pub reason: String,
 }
 
-/// Guesses the kind of an event with these categories and this title.
+/// Guesses the kind of an event with these categories and this title. A title that ends with a
+/// kind in parentheses — "Away: Ann Lee (sick)", as Sprintshield exports time off — says it
+/// outright, whatever other words it holds (a member called "Sick Sam").
 pub fn guess_kind(categories: &[String], summary: &str) -> KindGuess {
+    if let Some(kind) = trailing_kind(summary) {
+        return KindGuess {
+            kind,
+            reason: format!("\"({})\" in the title", kind.name()),
+        };
+    }
     for c in categories {
         if let Some(kind) = kind_in(c).map(|(k, _)| k) {
             return KindGuess {
@@ -82,6 +90,16 @@ pub fn guess_kind(categories: &[String], summary: &str) -> KindGuess {
             reason: String::new(),
         },
     }
+}
+
+/// The kind named alone in parentheses at the end of `summary`, e.g. "(vacation)".
+fn trailing_kind(summary: &str) -> Option<TimeOffKind> {
+    let inner = summary.trim().strip_suffix(')')?;
+    let (_, word) = inner.rsplit_once('(')?;
+    TimeOffKind::ALL
+        .iter()
+        .copied()
+        .find(|k| word.trim().eq_ignore_ascii_case(k.name()) || word.trim().eq_ignore_ascii_case(k.label()))
 }
 
 /// The first kind (sick before training before vacation) one of whose words is in `text`, with
@@ -141,9 +159,15 @@ mod tests {
 
     #[test]
     fn sprintshield_exports_read_back_as_their_kind() {
-        for k in TimeOffKind::ALL {
-            let summary = format!("Away: Ann Lee ({})", k.label().to_lowercase());
-            assert_eq!(kind(&["Time off"], &summary), *k, "{summary}");
+        for name in ["Ann Lee", "Sick Sam", "Ferien Fritz (Berlin)"] {
+            for k in TimeOffKind::ALL {
+                let summary = format!("Away: {name} ({})", k.label().to_lowercase());
+                assert_eq!(kind(&["Time off"], &summary), *k, "{summary}");
+            }
         }
+        assert_eq!(
+            guess_kind(&[], "Away: Sick Sam (other)").reason,
+            "\"(other)\" in the title"
+        );
     }
 }
