@@ -24,6 +24,11 @@ fn generate() -> String {
         core::interrupt::InterruptCategory, core::interrupt::Severity, core::interrupt::NewInterrupt,
         core::interrupt::InterruptSpec, core::interrupt::Interrupt,
         core::interrupt::InterruptFilter, core::demo::DemoSummary,
+        core::import_csv::CsvSource, core::import_csv::ImportField, core::import_csv::ColumnChoice,
+        core::import_csv::ValueChoice, core::import_csv::CsvMapping, core::import_csv::InterruptCsvRequest,
+        core::import_csv::ImportRow, core::import_csv::DuplicateRow, core::import_csv::SkippedRow,
+        core::import_csv::UnknownValue, core::import_csv::InterruptCsvPreview, core::import_csv::SprintCsvRequest,
+        core::import_csv::SprintRow, core::import_csv::SprintCsvPreview,
         sprintshield_app::commands::app::AppInfo,
         core::capacity::Sourced, core::capacity::CellFlag, core::capacity::CapacityCell, core::capacity::CapacityDay,
         core::capacity::PersonCapacity, core::capacity::InterruptRate, core::capacity::ScenarioKind,
@@ -66,6 +71,9 @@ fn generate() -> String {
         core::simulate::Spread, core::simulate::StrategyResult, core::simulate::SensitivityCell,
         core::simulate::InterruptModel, core::simulate::Simulation,
         core::simulate::SimBacktestRow, core::simulate::SimBacktest,
+        core::publish::ActionKind, core::publish::ChatFormat, core::publish::CalendarTarget, core::publish::ChatTarget,
+        sprintshield_service::PublishOptions, sprintshield_service::PublishChange, sprintshield_service::PublishReport,
+        sprintshield_service::PublishStatus,
     ];
     let mut text = String::from("// Generated from the Rust types by src-tauri/tests/bindings.rs. Do not edit.\n// Regenerate: UPDATE_BINDINGS=1 cargo test --test bindings\n\n");
     for d in decls {

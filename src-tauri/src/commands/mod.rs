@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod chat;
 pub mod forecast;
 pub mod insights;
+pub mod import_csv;
 pub mod interrupts;
 pub mod releases;
 pub mod rotation;

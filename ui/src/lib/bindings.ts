@@ -541,6 +541,214 @@ sprints: number,
  */
 interrupts: number, };
 
+export type CsvSource = "pagerduty" | "opsgenie" | "jira" | "generic";
+
+export type ImportField = "at" | "title" | "category" | "severity" | "minutes" | "resolved" | "handled_by" | "external_id" | "root_cause";
+
+export type ColumnChoice = { 
+/**
+ * The interrupt field.
+ */
+field: ImportField, 
+/**
+ * The CSV column's header, as written in the file.
+ */
+column?: string, };
+
+export type ValueChoice = { 
+/**
+ * Category, severity or handled_by.
+ */
+field: ImportField, 
+/**
+ * The value as written in the file (compared case-insensitively, trimmed).
+ */
+value: string, 
+/**
+ * What it means here.
+ */
+to: string, };
+
+export type CsvMapping = { 
+/**
+ * Column per field; a field not listed keeps the source's default column.
+ */
+columns: Array<ColumnChoice>, 
+/**
+ * Values mapped by the user.
+ */
+values: Array<ValueChoice>, };
+
+export type InterruptCsvRequest = { 
+/**
+ * The team.
+ */
+team_id: number, 
+/**
+ * The file's text (the app and CLI read the file; an empty text is refused).
+ */
+text: string, 
+/**
+ * The source; detected from the header when absent.
+ */
+source?: CsvSource, 
+/**
+ * Column and value choices on top of the remembered mapping.
+ */
+mapping: CsvMapping, };
+
+export type ImportRow = { 
+/**
+ * The line of the file where the row starts (1 = the header).
+ */
+line: number, 
+/**
+ * The id the source gave it (incident id, alert tiny id, issue key).
+ */
+external_id?: string, 
+/**
+ * The interrupt it becomes.
+ */
+spec: InterruptSpec, 
+/**
+ * Who handled it, by name (empty when nobody matched).
+ */
+handled_by_name: string, 
+/**
+ * What was assumed or changed while reading it (a DST-resolved time, a shortened title …).
+ */
+notes: Array<string>, };
+
+export type DuplicateRow = { 
+/**
+ * The line of the file.
+ */
+line: number, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * Why it is a duplicate.
+ */
+reason: string, };
+
+export type SkippedRow = { 
+/**
+ * The line of the file.
+ */
+line: number, 
+/**
+ * What is wrong, in plain words.
+ */
+reason: string, };
+
+export type UnknownValue = { 
+/**
+ * Category, severity or handled_by.
+ */
+field: ImportField, 
+/**
+ * The value as written.
+ */
+value: string, 
+/**
+ * How many rows carry it.
+ */
+rows: number, 
+/**
+ * What it was read as (a category or severity name, or empty for nobody).
+ */
+read_as: string, };
+
+export type InterruptCsvPreview = { 
+/**
+ * The source used.
+ */
+source: CsvSource, 
+/**
+ * The source the header looks like.
+ */
+detected: CsvSource, 
+/**
+ * The file's column headers, in order.
+ */
+columns: Array<string>, 
+/**
+ * The mapping used (source defaults, then the remembered mapping, then the user's choices).
+ */
+mapping: CsvMapping, 
+/**
+ * Rows to add.
+ */
+rows: Array<ImportRow>, 
+/**
+ * Rows already in the log or repeated in the file.
+ */
+duplicates: Array<DuplicateRow>, 
+/**
+ * Rows that cannot be read.
+ */
+skipped: Array<SkippedRow>, 
+/**
+ * Values read as a default because nothing matched them.
+ */
+unknown_values: Array<UnknownValue>, 
+/**
+ * Sentences about the whole file (which column gives what, assumptions made).
+ */
+notes: Array<string>, 
+/**
+ * Whether the rows were written.
+ */
+applied: boolean, };
+
+export type SprintCsvRequest = { 
+/**
+ * The team.
+ */
+team_id: number, 
+/**
+ * The file's text.
+ */
+text: string, };
+
+export type SprintRow = { 
+/**
+ * The line of the file.
+ */
+line: number, 
+/**
+ * The sprint.
+ */
+spec: SprintSpec, 
+/**
+ * Points completed (a closed sprint), if given.
+ */
+completed_points?: number, };
+
+export type SprintCsvPreview = { 
+/**
+ * The file's column headers.
+ */
+columns: Array<string>, 
+/**
+ * Sprints to add.
+ */
+rows: Array<SprintRow>, 
+/**
+ * Sprints already stored.
+ */
+duplicates: Array<DuplicateRow>, 
+/**
+ * Rows that cannot be used.
+ */
+skipped: Array<SkippedRow>, 
+/**
+ * Whether they were written.
+ */
+applied: boolean, };
+
 export type AppInfo = { 
 /**
  * App version.
@@ -2847,6 +3055,7 @@ assumptions: Array<string>,
  * One plain sentence: who wins, by how much, and how sure.
  */
 summary: string, };
+
 export type SimBacktestRow = { 
 /**
  * The sprint.

@@ -8,10 +8,11 @@ import { call } from "./api";
 import type {
   AppInfo, BacklogForecast, Changes, DemoSummary, DutyPolicy, Edit, EditEffect, EditPreview,
   EditResult, ExportPreview, ExportRequest, FreezeSpan, Holiday, ImportPreview, ImportRequest,
-  Interrupt, InterruptFilter, InterruptStats, Member, NewHoliday, NewInterrupt, NewMember,
-  NewPolicy, NewSprint, NewTeam, NewTimeOff, Outcome, Plan, ReleasePin, RotationView, RoutineEvents,
-  SimBacktest, Simulation, Sprint, SprintActions, SprintForecast, StoredFreeze, Team, TeamBacktest,
-  TimeOff, TrainInfo, TrainPlan, Turn, WhatIf,
+  Interrupt, InterruptCsvPreview, InterruptCsvRequest, InterruptFilter, InterruptStats, Member,
+  NewHoliday, NewInterrupt, NewMember, NewPolicy, NewSprint, NewTeam, NewTimeOff, Outcome, Plan,
+  ReleasePin, RotationView, RoutineEvents, SimBacktest, Simulation, Sprint, SprintActions,
+  SprintCsvPreview, SprintCsvRequest, SprintForecast, StoredFreeze, Team, TeamBacktest, TimeOff,
+  TrainInfo, TrainPlan, Turn, WhatIf,
 } from "./bindings";
 
 export const commands = {
@@ -128,6 +129,18 @@ export const commands = {
     call<Interrupt>("edit_interrupt", { interruptId, new: new_ }),
   /** Removes an interrupt (logged twice, or by mistake); the changes name it, so undo can bring it back. */
   removeInterrupt: (interruptId: number) => call<Outcome<null>>("remove_interrupt", { interruptId }),
+  /** What importing the interrupt CSV `bytes` would add, skip as duplicates and skip as unreadable. */
+  previewInterruptCsv: (bytes: number[], request: InterruptCsvRequest) =>
+    call<InterruptCsvPreview>("preview_interrupt_csv", { bytes, request }),
+  /** Imports the interrupt CSV `bytes`: every row to add, in one transaction; remembers the mapping. */
+  importInterruptCsv: (bytes: number[], request: InterruptCsvRequest) =>
+    call<Outcome<InterruptCsvPreview>>("import_interrupt_csv", { bytes, request }),
+  /** What importing the sprint-history CSV `bytes` would add. */
+  previewSprintCsv: (bytes: number[], request: SprintCsvRequest) =>
+    call<SprintCsvPreview>("preview_sprint_csv", { bytes, request }),
+  /** Imports the sprint-history CSV `bytes` in one transaction. */
+  importSprintCsv: (bytes: number[], request: SprintCsvRequest) =>
+    call<Outcome<SprintCsvPreview>>("import_sprint_csv", { bytes, request }),
   /**
    * Capacity, history and forecast of `sprint_id` (default: the running or next sprint) with the
    * what-if toggles applied.

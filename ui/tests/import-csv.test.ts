@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import {
+  applyLabel, chooseColumn, chooseValue, columnOf, fileBytes, importedNotice, noChoices, request, summary, targets,
+} from "../src/lib/interrupts/csvImport";
+import type { InterruptCsvPreview, Member } from "../src/lib/bindings";
+
+const preview = (rows: number, dups: number, skipped: number): InterruptCsvPreview => ({
+  source: "pagerduty", detected: "pagerduty", columns: ["id", "description", "created_on", "urgency"],
+  mapping: { columns: [{ field: "at", column: "created_on" }, { field: "category" }], values: [] },
+  rows: Array.from({ length: rows }, (_, k) => ({
+    line: k + 2, external_id: `P${k}`, handled_by_name: "", notes: [],
+    spec: { arrived_at: "2026-11-03T08:12:44Z", title: `t${k}`, category: "operational_problem", severity: "high",
+      handled_by: null, minutes: 5, pulled_off_focus: false, could_have_waited: false, root_cause: "" },
+  })),
+  duplicates: Array.from({ length: dups }, (_, k) => ({ line: 100 + k, title: "d", reason: "already in the log" })),
+  skipped: Array.from({ length: skipped }, (_, k) => ({ line: 200 + k, reason: "it has no time" })),
+  unknown_values: [], notes: [], applied: false,
+});
+
+const member = (id: number, name: string): Member => ({
+  id, team_id: 1, name, email: null, capacity_percent: 100, skills: [], active_from: null, active_until: null,
+  can_take_duty: true, colour: "#336699",
+} as unknown as Member);
+
+describe("CSV import choices", () => {
+  it("keeps one column per field, the latest choice winning, and '' as no column", () => {
+    let c = chooseColumn(noChoices(), "category", "service_name");
+    c = chooseColumn(c, "category", "team_name");
+    c = chooseColumn(c, "minutes", "");
+    expect(c.columns).toEqual([{ field: "category", column: "team_name" }, { field: "minutes" }]);
+  });
+  it("maps a value once per field, case aside", () => {
+    let c = chooseValue(noChoices(), "category", "Incident", "production_bug");
+    c = chooseValue(c, "category", "incident ", "operational_problem");
+    c = chooseValue(c, "severity", "incident", "high");
+    expect(c.values).toEqual([
+      { field: "category", value: "incident ", to: "operational_problem" },
+      { field: "severity", value: "incident", to: "high" },
+    ]);
+  });
+  it("offers categories, severities or the team's members (and nobody) as targets", () => {
+    expect(targets("category", []).map((t) => t.value)).toContain("user_question");
+    expect(targets("severity", []).map((t) => t.value)).toEqual(["critical", "high", "normal", "low"]);
+    expect(targets("handled_by", [member(1, "Ana Lima")])).toEqual([
+      { value: "", label: "(nobody)" }, { value: "Ana Lima", label: "Ana Lima" },
+    ]);
+  });
+  it("builds the request without a source when it is to be detected", () => {
+    expect(request(3, "", noChoices())).toEqual({ team_id: 3, text: "", mapping: { columns: [], values: [] } });
+    expect(request(3, "jira", noChoices()).source).toBe("jira");
+  });
+  it("reads the column the preview used, '' for none", () => {
+    const p = preview(1, 0, 0);
+    expect(columnOf(p, "at")).toBe("created_on");
+    expect(columnOf(p, "category")).toBe("");
+    expect(columnOf(p, "title")).toBe("");
+  });
+});
+
+describe("CSV import words", () => {
+  it("counts what will happen", () => {
+    expect(summary(preview(12, 3, 1))).toBe("12 interrupts to add · 3 already in the log · 1 cannot be read");
+    expect(summary(preview(1, 0, 0))).toBe("1 interrupt to add · 0 already in the log · 0 cannot be read");
+    expect(applyLabel(preview(0, 4, 0))).toBe("Nothing to import");
+    expect(applyLabel(preview(2, 0, 0))).toBe("Import 2 interrupts");
+  });
+  it("says what was imported and what was left out", () => {
+    expect(importedNotice(preview(2, 1, 1), "pd.csv")).toBe(
+      "Imported 2 interrupts from pd.csv (2 left out: 1 already in the log, 1 unreadable).",
+    );
+    expect(importedNotice(preview(1, 0, 0), "pd.csv")).toBe("Imported 1 interrupt from pd.csv.");
+  });
+  it("sends a file's bytes as numbers, byte-order mark and all", async () => {
+    const bytes = await fileBytes(new Blob([new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0x2c])]));
+    expect(bytes).toEqual([0xef, 0xbb, 0xbf, 0x61, 0x2c]);
+  });
+});
