@@ -10,6 +10,7 @@ pub mod forecast;
 pub mod insights;
 pub mod import_csv;
 pub mod interrupts;
+pub mod publish;
 pub mod releases;
 pub mod rotation;
 pub mod sprints;

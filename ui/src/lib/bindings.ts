@@ -3182,3 +3182,183 @@ summary: string,
  * What the backtest assumed, in words.
  */
 assumptions: Array<string>, };
+
+export type ActionKind = "create" | "update" | "delete";
+
+export type ChatFormat = "slack" | "teams";
+
+export type CalendarTarget = { 
+/**
+ * The team.
+ */
+team_id: number, 
+/**
+ * The calendar collection's URL (`http(s)://host/path/`), ending with `/`.
+ */
+collection_url: string, 
+/**
+ * The user name the server knows.
+ */
+user: string, 
+/**
+ * The name of the environment variable that holds the password (never the password).
+ */
+password_env: string, 
+/**
+ * Also publish each member's own turns to a collection of their own ("my duties").
+ */
+per_member: boolean, 
+/**
+ * What is published: turns, and optionally sprints and releases.
+ */
+what: Array<ExportWhat>, 
+/**
+ * When the last publish finished, if one did.
+ */
+last_published_at: string | null, };
+
+export type ChatTarget = { 
+/**
+ * The team.
+ */
+team_id: number, 
+/**
+ * The name of the environment variable holding the webhook URL (never the URL).
+ */
+webhook_env: string, 
+/**
+ * What JSON the webhook takes.
+ */
+format: ChatFormat, 
+/**
+ * When a message was last posted, if one was.
+ */
+last_posted_at: string | null, };
+
+export type PublishOptions = { 
+/**
+ * First day (default: today in the team's zone).
+ */
+from: string | null, 
+/**
+ * Last day, inclusive (default: 90 days after the first).
+ */
+to: string | null, 
+/**
+ * Overwrite (or delete) events that were edited on the server.
+ */
+force: boolean, };
+
+export type PublishChange = { 
+/**
+ * Create, update or delete.
+ */
+kind: ActionKind, 
+/**
+ * The event's UID.
+ */
+uid: string, 
+/**
+ * Its title now (for a delete: as it was).
+ */
+summary: string, 
+/**
+ * Its title as last published, for an update.
+ */
+before: string | null, 
+/**
+ * Its first local day.
+ */
+day: string, };
+
+export type PublishReport = { 
+/**
+ * The team.
+ */
+team: string, 
+/**
+ * The team calendar's URL.
+ */
+collection_url: string, 
+/**
+ * The range published.
+ */
+from: string, 
+/**
+ * Last day, inclusive.
+ */
+to: string, 
+/**
+ * Only a preview: nothing was sent.
+ */
+dry_run: boolean, 
+/**
+ * One line: "Publish 5 changes — Ana Souza: Tue 8 Dec → Thu 10 Dec; …" or what was done.
+ */
+headline: string, 
+/**
+ * The team calendar's changes, in the order of their days.
+ */
+changes: Array<PublishChange>, 
+/**
+ * Who is affected, one line per person (and per removed turn).
+ */
+affected: Array<string>, 
+/**
+ * Events new to the team calendar.
+ */
+created: number, 
+/**
+ * Events changed.
+ */
+updated: number, 
+/**
+ * Events removed.
+ */
+deleted: number, 
+/**
+ * Events already published as they are.
+ */
+unchanged: number, 
+/**
+ * Writes to members' own calendars (with `per_member`).
+ */
+member_writes: number, 
+/**
+ * Events edited on the server and left as they are there (publish with force to overwrite).
+ */
+conflicts: Array<string>, 
+/**
+ * Events edited on the server that were overwritten (force).
+ */
+overwritten: number, 
+/**
+ * Whether the calendar collection had to be created (`MKCALENDAR`).
+ */
+calendar_created: boolean, 
+/**
+ * HTTP requests sent.
+ */
+requests: number, };
+
+export type PublishStatus = { 
+/**
+ * The calendar target, if set up.
+ */
+calendar: CalendarTarget | null, 
+/**
+ * The chat target, if set up.
+ */
+chat: ChatTarget | null, 
+/**
+ * Events in the team calendar as last published.
+ */
+published_events: number, 
+/**
+ * Events in members' own calendars.
+ */
+member_events: number, 
+/**
+ * What publishing now would send (the default range), when a calendar is set up.
+ */
+pending: PublishReport | null, };

@@ -6,13 +6,14 @@
 // `T | null` arguments are Rust `Option`s: pass null for "not given".
 import { call } from "./api";
 import type {
-  AppInfo, BacklogForecast, Changes, DemoSummary, DutyPolicy, Edit, EditEffect, EditPreview,
-  EditResult, ExportPreview, ExportRequest, FreezeSpan, Holiday, ImportPreview, ImportRequest,
-  Interrupt, InterruptCsvPreview, InterruptCsvRequest, InterruptFilter, InterruptStats, Member,
-  NewHoliday, NewInterrupt, NewMember, NewPolicy, NewSprint, NewTeam, NewTimeOff, Outcome, Plan,
-  ReleasePin, RotationView, RoutineEvents, SimBacktest, Simulation, Sprint, SprintActions,
-  SprintCsvPreview, SprintCsvRequest, SprintForecast, StoredFreeze, Team, TeamBacktest, TimeOff,
-  TrainInfo, TrainPlan, Turn, WhatIf,
+  AppInfo, BacklogForecast, CalendarTarget, Changes, DemoSummary, DutyPolicy, Edit, EditEffect,
+  EditPreview, EditResult, ExportPreview, ExportRequest, ExportWhat, FreezeSpan, Holiday,
+  ImportPreview, ImportRequest, Interrupt, InterruptCsvPreview, InterruptCsvRequest,
+  InterruptFilter, InterruptStats, Member, NewHoliday, NewInterrupt, NewMember, NewPolicy,
+  NewSprint, NewTeam, NewTimeOff, Outcome, Plan, PublishReport, PublishStatus, ReleasePin,
+  RotationView, RoutineEvents, SimBacktest, Simulation, Sprint, SprintActions, SprintCsvPreview,
+  SprintCsvRequest, SprintForecast, StoredFreeze, Team, TeamBacktest, TimeOff, TrainInfo, TrainPlan,
+  Turn, WhatIf,
 } from "./bindings";
 
 export const commands = {
@@ -241,6 +242,34 @@ export const commands = {
    * is made from.
    */
   standupText: (teamId: number) => call<string>("standup_text", { teamId }),
+  /** Where the team publishes, what it published, and what publishing now would send. */
+  publishStatus: (teamId: number) => call<PublishStatus>("publish_status", { teamId }),
+  /**
+   * Sets the team's calendar: the collection URL, the user, and the NAME of the environment
+   * variable holding the password (never the password).
+   */
+  setCalendarTarget: (
+    teamId: number,
+    collectionUrl: string,
+    user: string,
+    passwordEnv: string,
+    perMember: boolean,
+    what: ExportWhat[],
+  ) => call<CalendarTarget>("set_calendar_target", { teamId, collectionUrl, user, passwordEnv, perMember, what }),
+  /** What publishing the team now would send and whom it affects; nothing is sent. */
+  previewPublish: (teamId: number, from: string | null, to: string | null) =>
+    call<PublishReport>("preview_publish", { teamId, from, to }),
+  /**
+   * Publishes the team's plan to its calendar (creating it when missing); `force` overwrites
+   * events edited on the server.
+   */
+  publishPlan: (teamId: number, from: string | null, to: string | null, force: boolean) =>
+    call<PublishReport>("publish_plan", { teamId, from, to, force }),
+  /**
+   * Posts today's stand-up message, with `changes` (who is affected) as what changed, to the
+   * team's chat; says where it went ("Posted the stand-up message to hooks.slack.com").
+   */
+  postStandup: (teamId: number, changes: string[]) => call<string>("post_standup", { teamId, changes }),
   /** Every release train, by name. */
   listReleaseTrains: () => call<TrainInfo[]>("list_release_trains"),
   /** Adds a release train (lag defaults to 2 weeks, name to "<dev>-<ops>"). */
