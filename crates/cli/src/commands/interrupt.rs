@@ -288,7 +288,9 @@ pub fn run(ctx: &mut Ctx, cmd: InterruptCmd) -> Result<(), AppError> {
             let team = ctx.app.team_by_name(&team)?;
             let from = from.map(|f| parse_date("from", &f)).transpose()?;
             let to = to.map(|t| parse_date("to", &t)).transpose()?;
-            let stats = ctx.app.interrupt_stats_at(team.id, from, to, None, chrono::Utc::now())?;
+            let stats = ctx
+                .app
+                .interrupt_stats_at(team.id, from, to, None, chrono::Utc::now())?;
             if ctx.json {
                 crate::output::json(&stats);
                 return Ok(());
