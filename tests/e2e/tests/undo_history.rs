@@ -1,0 +1,241 @@
+//! The window's one undo history, without the CLI: on the demo team, edit a member on the Team
+//! screen, add a holiday and remove it after reading whose turns the removal moves, override a
+//! turn in the planner; then, from the planner, undo three times (the rail's Undo once, Ctrl+Z
+//! twice) and see all three reverted in the window and in the database; redo one; and an undo over
+//! a record changed behind the app's back is refused with the service's sentence, writing nothing.
+//! Screenshots are named for the colour scheme the page rendered in, so a run under
+//! `GTK_THEME=Adwaita:dark` gives the dark ones.
+use std::time::Duration;
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use serde_json::Value;
+use sprintshield_e2e::{Home, Window};
+
+async fn scheme(w: &Window) -> &'static str {
+    if w.eval("return matchMedia('(prefers-color-scheme: dark)').matches;")
+        .await
+        == Value::Bool(true)
+    {
+        "dark"
+    } else {
+        "light"
+    }
+}
+
+/// Presses Ctrl+Z, or Ctrl+Shift+Z with `shift`, to whatever has the focus.
+async fn ctrl_z(w: &Window, shift: bool) {
+    let mut keys = KeyActions::new("keys".to_owned()).then(KeyAction::Down {
+        value: Key::Control.into(),
+    });
+    if shift {
+        keys = keys.then(KeyAction::Down {
+            value: Key::Shift.into(),
+        });
+    }
+    keys = keys
+        .then(KeyAction::Down { value: 'z' })
+        .then(KeyAction::Up { value: 'z' });
+    if shift {
+        keys = keys.then(KeyAction::Up {
+            value: Key::Shift.into(),
+        });
+    }
+    keys = keys.then(KeyAction::Up {
+        value: Key::Control.into(),
+    });
+    w.client.perform_actions(keys).await.expect("key actions");
+}
+
+/// Waits until `script` returns true.
+async fn until(w: &Window, script: &str, what: &str) {
+    for _ in 0..200 {
+        if w.eval(script).await == Value::Bool(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{what}: never happened");
+}
+
+/// Waits until the element with `data-testid` `id` holds `needle` (read as textContent: the
+/// WebDriver text of the rail's small print can come back without it).
+async fn says(w: &Window, id: &str, needle: &str) {
+    let script = format!("return document.querySelector('[data-testid={id}]')?.textContent ?? '';");
+    for _ in 0..200 {
+        if w.eval(&script).await.as_str().is_some_and(|t| t.contains(needle)) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("{id} never said {needle:?}; it says {:?}", w.eval(&script).await);
+}
+
+fn capacity(home: &Home, member: i64) -> i64 {
+    home.read_db()
+        .query_row("SELECT capacity_percent FROM member WHERE id = ?1", [member], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+fn holiday(home: &Home, date: &str) -> Option<i64> {
+    home.read_db()
+        .query_row("SELECT id FROM holiday WHERE date = ?1", [date], |r| r.get(0))
+        .ok()
+}
+
+/// The stored member and lock of a turn.
+fn turn(home: &Home, id: i64) -> (i64, bool) {
+    home.read_db()
+        .query_row("SELECT member_id, locked FROM turn WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_history_undoes_edits_of_every_screen_from_the_planner() {
+    let home = Home::new();
+    let w = Window::start(&home).await;
+    w.wait_for_text("[data-testid=member-list]", "Ana Souza").await;
+    let theme = scheme(&w).await;
+    let ana: i64 = home
+        .read_db()
+        .query_row("SELECT id FROM member WHERE name = 'Ana Souza'", [], |r| r.get(0))
+        .unwrap();
+    let ana_capacity = capacity(&home, ana);
+    let new_capacity = if ana_capacity == 70 { 60 } else { 70 };
+
+    // A holiday nine or more days ahead (a weekday), added first; later it is removed.
+    // (Adding it is an edit of its own, made before the three that are undone.)
+    let day = w
+        .eval(
+            "let d = new Date(Date.now() + 9 * 864e5);
+             while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d = new Date(d.getTime() + 864e5);
+             return d.toISOString().slice(0, 10);",
+        )
+        .await;
+    let day = day.as_str().unwrap().to_owned();
+    w.eval(&format!(
+        "const d = document.getElementById('hol-date'); d.value = {day:?};
+         d.dispatchEvent(new Event('input', {{ bubbles: true }})); return 0;"
+    ))
+    .await;
+    w.fill("#hol-name", "Team day").await;
+    w.wait_for("#hol-name").await.send_keys("\u{E007}").await.unwrap();
+    w.wait_for(&format!("[data-testid=holiday-row][data-date='{day}']"))
+        .await;
+    let holiday_id = holiday(&home, &day).expect("the holiday is stored");
+
+    // 1. Edit a member on the Team screen.
+    w.click("tr[data-member='Ana Souza'] [data-testid=member-edit]").await;
+    w.fill(&format!("#edit-{ana}-capacity"), &new_capacity.to_string())
+        .await;
+    w.click("[data-testid=member-save]").await;
+    w.wait_for_text("[data-testid=team-notice]", "Saved Ana Souza").await;
+    assert_eq!(capacity(&home, ana), new_capacity);
+    says(&w, "app-undo", "Edit Ana Souza").await;
+
+    // 2. Remove the holiday, after the question says what removing it does to the rotation.
+    w.click(&format!(
+        "[data-testid=holiday-row][data-date='{day}'] [data-testid=holiday-remove]"
+    ))
+    .await;
+    w.wait_for_text("[data-testid=holiday-remove-effect]", "Removing it")
+        .await;
+    let effect = w.text("[data-testid=holiday-remove-effect]").await;
+    assert!(holiday(&home, &day).is_some(), "asking removes nothing: {effect}");
+    w.screenshot(&format!("undo-holiday-remove-question-{theme}")).await;
+    w.click("[data-testid=holiday-remove-yes]").await;
+    w.wait_for_text("[data-testid=team-notice]", "Removed the holiday Team day")
+        .await;
+    assert_eq!(holiday(&home, &day), None);
+    eprintln!("holiday removal question: {effect}");
+
+    // 3. Override a turn in the planner from the keyboard: a person's chip, then the last turn.
+    w.click("[data-testid=nav-rotation]").await;
+    w.wait_for("[data-testid=turn]").await;
+    let (turn_id, was) = {
+        let v = w
+            .eval(
+                "const t = [...document.querySelectorAll('[data-testid=turn]')].at(-1);
+                 return [Number(t.dataset.turnId), t.dataset.member];",
+            )
+            .await;
+        (v[0].as_i64().unwrap(), v[1].as_str().unwrap().to_owned())
+    };
+    let before = turn(&home, turn_id);
+    let chip = w
+        .eval(&format!(
+            "return [...document.querySelectorAll('[data-testid=member-chip]')]
+               .find(e => !e.querySelector('.who').textContent.trim().startsWith({:?}.split(' ')[0])).dataset.memberId;",
+            was
+        ))
+        .await;
+    let chip = chip.as_str().unwrap().to_owned();
+    w.wait_for(&format!("[data-testid=member-chip][data-member-id='{chip}']"))
+        .await
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    w.wait_for(&format!("[data-turn-id='{turn_id}']"))
+        .await
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    until(
+        &w,
+        &format!("return !!document.querySelector('[data-turn-id=\"{turn_id}\"].locked');"),
+        "the override on the grid",
+    )
+    .await;
+    let overridden = turn(&home, turn_id);
+    assert_eq!(overridden, (chip.parse().unwrap(), true), "the override is stored");
+    w.screenshot(&format!("undo-rail-after-three-edits-{theme}")).await;
+
+    // Undo three times from the planner: the rail's button, then Ctrl+Z twice.
+    w.click("[data-testid=app-undo]").await;
+    says(&w, "undo-status", "Undid:").await;
+    until(
+        &w,
+        &format!("return !document.querySelector('[data-turn-id=\"{turn_id}\"].locked');"),
+        "the override undone on the grid",
+    )
+    .await;
+    assert_eq!(turn(&home, turn_id), before, "the turn is as planned again");
+    ctrl_z(&w, false).await;
+    says(&w, "undo-status", "Undid: Remove holiday Team day").await;
+    assert_eq!(
+        holiday(&home, &day),
+        Some(holiday_id),
+        "the holiday is back under its id"
+    );
+    ctrl_z(&w, false).await;
+    says(&w, "undo-status", "Undid: Edit Ana Souza").await;
+    assert_eq!(capacity(&home, ana), ana_capacity, "Ana's capacity is as it was");
+    w.screenshot(&format!("undo-rail-after-three-undos-{theme}")).await;
+
+    // Back on the Team screen the lists show it; redo makes the edit again.
+    w.click("[data-testid=nav-teams]").await;
+    w.wait_for_text("tr[data-member='Ana Souza']", &format!("{ana_capacity} %"))
+        .await;
+    w.wait_for(&format!("[data-testid=holiday-row][data-date='{day}']"))
+        .await;
+    ctrl_z(&w, true).await;
+    says(&w, "undo-status", "Redid: Edit Ana Souza").await;
+    w.wait_for_text("tr[data-member='Ana Souza']", &format!("{new_capacity} %"))
+        .await;
+    assert_eq!(capacity(&home, ana), new_capacity);
+
+    // Changed behind the app's back (another process): undo refuses, says so, writes nothing.
+    rusqlite::Connection::open(home.db())
+        .unwrap()
+        .execute("UPDATE member SET capacity_percent = 55 WHERE id = ?1", [ana])
+        .unwrap();
+    ctrl_z(&w, false).await;
+    says(&w, "undo-status", "has changed since; nothing was undone").await;
+    assert_eq!(capacity(&home, ana), 55, "a refused undo writes nothing");
+    w.screenshot(&format!("undo-refused-{theme}")).await;
+    w.close().await;
+}
