@@ -102,3 +102,65 @@ fn simulate_refuses_an_unknown_strategy_and_out_of_range_settings() {
         .unwrap_err();
     assert_eq!(e["field"], "recovery_minutes", "{e}");
 }
+
+#[test]
+fn without_a_range_the_service_picks_the_last_90_days_on_the_team_s_today() {
+    let h = Harness::new();
+    let team = h.phoenix_id();
+    let s = h
+        .call(
+            "interrupt_stats",
+            json!({ "teamId": team, "from": null, "to": null, "lastDays": null }),
+        )
+        .unwrap();
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Berlin)
+        .date_naive();
+    let first = today - chrono::Days::new(89);
+    assert_eq!(s["range"]["last"], today.to_string());
+    assert_eq!(s["range"]["first"], first.to_string());
+    let s = h
+        .call(
+            "interrupt_stats",
+            json!({ "teamId": team, "from": null, "to": null, "lastDays": 30 }),
+        )
+        .unwrap();
+    assert_eq!(s["range"]["first"], (today - chrono::Days::new(29)).to_string());
+    let e = h
+        .call(
+            "interrupt_stats",
+            json!({ "teamId": team, "from": null, "to": null, "lastDays": 0 }),
+        )
+        .unwrap_err();
+    assert_eq!(e["field"], "last_days", "{e}");
+}
+
+#[test]
+fn the_simulator_backtest_reports_each_closed_sprint_and_its_hit_counts() {
+    let h = Harness::new();
+    let team = h.phoenix_id();
+    let b = h
+        .call(
+            "simulation_backtest",
+            json!({ "teamId": team, "runs": 200, "recoveryMinutes": null, "blockMinutes": null }),
+        )
+        .unwrap();
+    let rows = b["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 6, "Phoenix's closed sprints");
+    let hits = rows.iter().filter(|r| r["interrupt_hours_hit"] == true).count();
+    assert_eq!(b["interrupt_hours_hits"], hits);
+    assert!(
+        b["summary"]
+            .as_str()
+            .unwrap()
+            .starts_with("Checked against 6 past sprints"),
+        "{b}"
+    );
+    let e = h
+        .call(
+            "simulation_backtest",
+            json!({ "teamId": team, "runs": 0, "recoveryMinutes": null, "blockMinutes": null }),
+        )
+        .unwrap_err();
+    assert_eq!(e["field"], "runs", "{e}");
+}
