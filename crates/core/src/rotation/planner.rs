@@ -23,6 +23,12 @@
 //! nothing is stored for them (that is how a first plan over a past range, like the demo's
 //! history, is made). A lead-in is a part of a turn and counts as that part (by duration) in the
 //! fair shares.
+//!
+//! **Minimal change.** Planning a horizon again keeps what can stay: the unlocked future turns
+//! it replaces are handed to [`super::rota`] as the previous plan, and a window keeps its
+//! previous person unless the edit forces a change (see the rota's docs for the rule and the
+//! fairness bound). A turn that stays exactly as it was is returned as stored (id, note and
+//! shadow included), so saving it writes nothing new and the calendar export sees no change.
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
@@ -101,9 +107,18 @@ pub fn plan(input: &PlanInput) -> Plan {
     for turns in by_policy.values_mut() {
         turns.sort_by_key(|t| (t.start, t.end));
     }
+    let mut previous: BTreeMap<Id, Vec<Turn>> = replanned
+        .iter()
+        .map(|(id, ts)| {
+            let mut ts: Vec<Turn> = ts.iter().map(|t| (*t).clone()).collect();
+            ts.sort_by_key(|t| (t.start, t.end));
+            (*id, ts)
+        })
+        .collect();
     let mut explanations = Vec::new();
     for policy in planning_order(&input.context.policies) {
         let kept = by_policy.remove(&policy.id).unwrap_or_default();
+        let mine = previous.remove(&policy.id).unwrap_or_default();
         let ws = &windows_of[&policy.id];
         let (mut turns, mut why) = match policy.spec.standing {
             Some(cover) if policy.spec.kind == PolicyKind::Standing => {
@@ -112,11 +127,15 @@ pub fn plan(input: &PlanInput) -> Plan {
             _ => {
                 let partners = partner_turns(policy, &input.context.policies, &by_policy);
                 let others = other_duties(policy, &input.context.policies, &by_policy);
-                Rota::new(&cal, policy, partners, others).run(kept, &ws.windows, ws.lead_share)
+                let pending = pending_duties(&input.context.policies, &previous);
+                Rota::new(&cal, policy, partners, others)
+                    .with_previous(mine, pending)
+                    .run(kept, &ws.windows, ws.lead_share)
             }
         };
         let before = replanned.get(&policy.id).map_or(&[][..], Vec::as_slice);
         mark_time_off_replacements(&cal, &input.context, before, &mut turns, &mut why);
+        reuse_stored(before, &mut turns);
         explanations.extend(why);
         by_policy.insert(policy.id, turns);
     }
@@ -157,6 +176,24 @@ fn mark_time_off_replacements(
     }
 }
 
+/// A planned turn that says what a replaced stored turn said (person, times, shadow) is that
+/// stored turn: it keeps its id and note, so saving the plan rewrites nothing.
+fn reuse_stored(before: &[&Turn], turns: &mut [Turn]) {
+    for t in turns.iter_mut().filter(|t| t.id.is_none()) {
+        let same = before.iter().find(|o| {
+            o.member_id == t.member_id
+                && o.start == t.start
+                && o.end == t.end
+                && o.shadow_member_id == t.shadow_member_id
+                && o.replaced_member_id == t.replaced_member_id
+                && o.source == t.source
+        });
+        if let Some(o) = same {
+            *t = (*o).clone();
+        }
+    }
+}
+
 /// The windows the planner fills for one policy: the lead-in (if any, from the horizon's first
 /// midnight or `now`, whichever is later) first, then the windows starting in the horizon.
 struct Windows {
@@ -188,6 +225,19 @@ impl Windows {
         };
         !t.locked && t.start >= now && t.start >= self.from && t.start < last.end
     }
+}
+
+/// The previous turns (see the module docs) of the policies still to plan that count as duties,
+/// sorted by start: a fresh choice keeps their people off a second duty at once where it can, so
+/// those turns can stay.
+fn pending_duties(policies: &[DutyPolicy], previous: &BTreeMap<Id, Vec<Turn>>) -> Vec<Turn> {
+    let find = |id: Id| policies.iter().find(|q| q.id == id);
+    let mut turns: Vec<Turn> = previous
+        .iter()
+        .flat_map(|(id, ts)| ts.iter().filter(move |t| counts_as_duty(t, find(*id))).cloned())
+        .collect();
+    turns.sort_by_key(|t| (t.start, t.end));
+    turns
 }
 
 /// Standing policies first, then rotating ones by turn length (per sprint, weekly, daily), then

@@ -22,6 +22,23 @@
 //!    pair, not two newcomers together, then load: a heavy window (weekend-laden Friday,
 //!    holiday week) goes to the one with the largest weighted deficit, a light one to whoever
 //!    carried the most, so heavy turns rotate; last, the lowest member id.
+//!
+//! **Minimal change.** When a horizon is planned again, the turns planned before (unlocked, not
+//! yet started) are *previous* turns: each window keeps its previous person unless the window
+//! must change. A window's previous person is the person of the previous turn overlapping it
+//! most — or, when that turn remembers a planned person (an override reverted to the plan, a
+//! cover for someone no longer away), that planned person if they are free again. They keep the
+//! window when they pass the hard filters above, would make no conflict that someone else would
+//! not (back to back, two duties at once), and are within [`KEEP_BAND`] turns of the largest
+//! count deficit among those candidates. Otherwise the window is chosen afresh as above, and the
+//! fresh choice also avoids, where it can, people whose previous turns it would push into a
+//! conflict — holding a previous turn of this policy within the minimum gap after it, or a
+//! previous turn of a policy planned later at the same time — so the change does not travel
+//! down the plan. So an override changes at most the turns it makes conflict, a new holiday
+//! the turns on that day, new time off the turns during it; a re-plan with no edit changes
+//! nothing. Fairness stays bounded: a kept person is never more than [`KEEP_BAND`] turns further
+//! below a fair share than the person furthest below it, and once an edit pushes someone past
+//! that, the planner evens it out at their next turn.
 use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, Utc};
@@ -37,6 +54,9 @@ use crate::Id;
 
 /// Half a turn: candidates this close to the largest count deficit are treated as level.
 const BAND: f64 = 0.5;
+/// A re-planned window keeps its previous person while they are this many turns or less below
+/// the largest count deficit among the candidates (see the module docs).
+pub(crate) const KEEP_BAND: f64 = 3.0;
 /// A member who joined less than this many days before a turn counts as a newcomer.
 const NEWCOMER_DAYS: i64 = 56;
 
@@ -67,6 +87,14 @@ pub(crate) struct Rota<'c, 'a> {
     partners: Vec<Turn>,
     /// Turns of other, unpaired policies (by start): a second duty at the same time.
     others: Vec<Turn>,
+    /// This policy's turns of the plan being replaced (by start): kept where still valid.
+    previous: Vec<Turn>,
+    /// Previous turns of the policies planned after this one (by start): whom a fresh choice
+    /// should not put on a second duty at once, which would move those turns too.
+    pending: Vec<Turn>,
+    longest_pending: Duration,
+    /// The lead-in window, filled last (after the windows that follow it).
+    lead: Option<Window>,
     ledgers: HashMap<Id, Ledger>,
     pairs: HashMap<(Id, Id), u32>,
     longest_partner: Duration,
@@ -125,12 +153,25 @@ impl<'c, 'a> Rota<'c, 'a> {
             eligible,
             partners,
             others,
+            previous: Vec::new(),
+            pending: Vec::new(),
+            longest_pending: Duration::zero(),
+            lead: None,
             ledgers: HashMap::new(),
             pairs: HashMap::new(),
             seq: 0,
             weight_sum: 0.0,
             whole_turns: 0,
         }
+    }
+
+    /// Re-planning: `previous` are this policy's turns being replaced, `pending` the previous
+    /// turns of policies planned after it (both sorted by start); see the module docs.
+    pub fn with_previous(mut self, previous: Vec<Turn>, pending: Vec<Turn>) -> Self {
+        self.longest_pending = pending.iter().map(|t| t.end - t.start).max().unwrap_or_default();
+        self.previous = previous;
+        self.pending = pending;
+        self
     }
 
     /// Walks kept turns and windows in time order; returns all turns of the policy (kept and
@@ -155,19 +196,23 @@ impl<'c, 'a> Rota<'c, 'a> {
         let mut out: Vec<Turn> = Vec::new();
         let mut why = Vec::new();
         let mut k = 0;
+        self.lead = lead.map(|(w, _)| w);
         self.longest_kept = kept.iter().map(|t| t.end - t.start).max().unwrap_or_default();
-        for w in whole {
+        let gap = usize::from(self.policy.spec.min_gap_turns);
+        for (i, w) in whole.iter().enumerate() {
             while k < kept.len() && kept[k].start < w.start {
                 self.account_kept(&kept[k]);
                 k += 1;
             }
-            self.fill(*w, None, &kept, &mut out, &mut why);
+            // The previous turns a fresh choice here would push within the minimum gap.
+            let ahead = (gap > 0).then(|| whole[(i + gap).min(whole.len() - 1)].end);
+            self.fill(*w, None, ahead, &kept, &mut out, &mut why);
         }
         for t in &kept[k..] {
             self.account_kept(t);
         }
         if let Some((w, share)) = lead {
-            self.fill(w, Some(share), &kept, &mut out, &mut why);
+            self.fill(w, Some(share), None, &kept, &mut out, &mut why);
         }
         out.extend(kept);
         out.sort_by_key(|t| (t.start, t.end));
@@ -176,10 +221,14 @@ impl<'c, 'a> Rota<'c, 'a> {
 
     /// Plans the pieces of `w` that `kept` leaves uncovered, all for one member; `out` stays
     /// sorted by start.
+    ///
+    /// `ahead`: where the minimum gap after this window ends (previous turns starting before it
+    /// are pushed into a conflict by giving this window to their person).
     fn fill(
         &mut self,
         w: Window,
         lead_share: Option<f64>,
+        ahead: Option<DateTime<Utc>>,
         kept: &[Turn],
         out: &mut Vec<Turn>,
         why: &mut Vec<Explanation>,
@@ -189,10 +238,13 @@ impl<'c, 'a> Rota<'c, 'a> {
             return;
         }
         let neighbours = self.neighbours(&pieces, kept, out);
-        let Some((member, reason)) = self.choose(&pieces, lead_share, &neighbours) else {
+        let prev = self.previous_of(&pieces).cloned();
+        let displaced = self.displaced(&pieces, prev.as_ref(), ahead);
+        let planned = prev.as_ref().map(|t| self.planned_person(t));
+        let Some((member, kept_prev, reason)) = self.choose(&pieces, lead_share, &neighbours, planned, &displaced)
+        else {
             return;
         };
-        let shadow = self.pick_shadow(member, &pieces);
         why.push(Explanation {
             policy_id: self.policy.id,
             start: pieces[0].start,
@@ -200,6 +252,22 @@ impl<'c, 'a> Rota<'c, 'a> {
             reason,
         });
         let at = out.partition_point(|t| t.start < pieces[0].start);
+        // The previous turn itself (its id, note and shadow) when it stays exactly as it was.
+        let same = prev.filter(|p| {
+            kept_prev
+                && p.member_id == member
+                && pieces.len() == 1
+                && p.start == pieces[0].start
+                && p.end == pieces[0].end
+        });
+        if let Some(p) = same {
+            if let Some(s) = p.shadow_member_id {
+                self.ledgers.entry(s).or_default().shadowed += 1;
+            }
+            out.insert(at, p);
+            return;
+        }
+        let shadow = self.pick_shadow(member, &pieces);
         out.splice(
             at..at,
             pieces.iter().map(|p| Turn {
@@ -207,6 +275,80 @@ impl<'c, 'a> Rota<'c, 'a> {
                 ..Turn::generated(self.policy.id, member, p.start, p.end)
             }),
         );
+    }
+
+    /// The previous turn of this policy for `pieces`: the one starting where they start (the
+    /// same calendar event), else the one overlapping them most (the earlier on a tie).
+    fn previous_of(&self, pieces: &[Window]) -> Option<&Turn> {
+        let (start, end) = (pieces[0].start, pieces[pieces.len() - 1].end);
+        let overlap = |t: &Turn| -> Duration {
+            pieces
+                .iter()
+                .map(|p| (t.end.min(p.end) - t.start.max(p.start)).max(Duration::zero()))
+                .sum()
+        };
+        let upto = self.previous.partition_point(|t| t.start < end);
+        if let Some(same) = self.previous[..upto].iter().find(|t| t.start == start) {
+            return Some(same);
+        }
+        self.previous[..upto]
+            .iter()
+            .filter(|t| t.end > start)
+            .map(|t| (overlap(t), t))
+            .filter(|(o, _)| *o > Duration::zero())
+            .max_by(|a, b| a.0.cmp(&b.0).then(b.1.start.cmp(&a.1.start)))
+            .map(|(_, t)| t)
+    }
+
+    /// Who a previous turn was planned for: its person, or the planned person it remembers (an
+    /// override reverted to the plan, a cover for someone away) when they are free for it now.
+    fn planned_person(&self, t: &Turn) -> Id {
+        match t.replaced_member_id {
+            Some(planned)
+                if planned != t.member_id && self.cal.available(planned, self.cal.duty_days(t.start, t.end)) =>
+            {
+                planned
+            }
+            _ => t.member_id,
+        }
+    }
+
+    /// People whose previous turns a fresh choice of them for `pieces` would push into a
+    /// conflict: their previous turn of this policy starting before `ahead` (within the minimum
+    /// gap) or in the lead-in just before (planned last), or a previous turn of a policy planned
+    /// later at the same time.
+    fn displaced(&self, pieces: &[Window], prev: Option<&Turn>, ahead: Option<DateTime<Utc>>) -> Vec<Id> {
+        let (start, end) = (pieces[0].start, pieces[pieces.len() - 1].end);
+        let mut ids: Vec<Id> = Vec::new();
+        if let Some(ahead) = ahead.filter(|_| self.eligible.len() > 1) {
+            let from = self.previous.partition_point(|t| t.start < end);
+            let upto = self.previous.partition_point(|t| t.start < ahead);
+            ids.extend(
+                self.previous[from..upto]
+                    .iter()
+                    .filter(|t| prev.is_none_or(|p| p.start != t.start))
+                    .map(|t| t.member_id),
+            );
+            if let Some(lead) = self.lead.filter(|l| l.end == start) {
+                ids.extend(
+                    self.previous
+                        .iter()
+                        .filter(|t| t.overlaps(lead.start, lead.end))
+                        .map(|t| t.member_id),
+                );
+            }
+        }
+        let from = self.pending.partition_point(|t| t.start < start - self.longest_pending);
+        let upto = self.pending.partition_point(|t| t.start < end);
+        ids.extend(
+            self.pending[from..upto]
+                .iter()
+                .filter(|t| pieces.iter().any(|p| t.overlaps(p.start, p.end)))
+                .map(|t| t.member_id),
+        );
+        ids.sort_unstable();
+        ids.dedup();
+        ids
     }
 
     fn account_kept(&mut self, t: &Turn) {
@@ -317,7 +459,16 @@ impl<'c, 'a> Rota<'c, 'a> {
         ids
     }
 
-    fn choose(&mut self, pieces: &[Window], lead_share: Option<f64>, neighbours: &[Id]) -> Option<(Id, String)> {
+    /// Who takes the window: its previous person (`prev`) where they may keep it, else the best
+    /// candidate; with whether the previous person kept it, and why.
+    fn choose(
+        &mut self,
+        pieces: &[Window],
+        lead_share: Option<f64>,
+        neighbours: &[Id],
+        prev: Option<Id>,
+        displaced: &[Id],
+    ) -> Option<(Id, bool, String)> {
         let (start, end) = (pieces[0].start, pieces[pieces.len() - 1].end);
         let days = self.cal.duty_days(start, end);
         let weight: f64 = pieces
@@ -330,22 +481,34 @@ impl<'c, 'a> Rota<'c, 'a> {
         let free = self.free_on(days);
         self.entitle(&free, weight, share);
         let pool = self.tiered_pool(&free, &partners, days);
-        // 0: no conflict of its own, 1: back to back, 2: two duties at once.
-        let clash = |id: &Id| {
+        // 0: no conflict of its own, 1: would push a previous turn into one, 2: back to back,
+        // 3: two duties at once.
+        let own = |id: &Id| {
             if busy.iter().any(|(m, _)| m == id) {
+                3
+            } else if neighbours.contains(id) {
                 2
             } else {
-                u8::from(neighbours.contains(id))
+                0
             }
         };
+        let clash = |id: &Id| own(id).max(u8::from(displaced.contains(id)));
         let least = pool.iter().map(clash).min().unwrap_or(0);
-        let pool: Vec<Id> = pool.into_iter().filter(|id| clash(id) == least).collect();
+        let keep = prev.filter(|p| pool.contains(p) && own(p) <= least);
+        let pool: Vec<Id> = pool.iter().copied().filter(|id| clash(id) == least).collect();
         let size = match lead_share {
             Some(_) => Size::Usual,
             None => Size::of(weight, self.weight_sum / self.whole_turns.max(1) as f64),
         };
-        let best = self.rank(&pool, &partners, days, size, lead_share.is_none())?;
+        let keep = keep.filter(|p| self.may_keep(*p, &pool, lead_share.is_none()));
+        let best = match keep {
+            Some(p) => p,
+            None => self.rank(&pool, &partners, days, size, lead_share.is_none())?,
+        };
         let mut reason = self.reason(best, &free, &partners, days, size, weight);
+        if keep.is_some() {
+            reason = format!("kept as planned; {reason}");
+        }
         self.explain_clashes(&mut reason, best, &pool, neighbours, &busy);
         if lead_share.is_some() {
             reason.push_str(
@@ -353,7 +516,30 @@ impl<'c, 'a> Rota<'c, 'a> {
             );
         }
         self.assign(best, weight, share, &partners);
-        Some((best, reason))
+        Some((best, keep.is_some(), reason))
+    }
+
+    /// Whether the previous person `p` keeps the window, given the candidates `pool` of the least
+    /// conflict: within [`KEEP_BAND`] turns of the largest count deficit among them and, where
+    /// the minimum gap spans more than the next turn, not breaking it while someone level with
+    /// the largest deficit would not.
+    fn may_keep(&self, p: Id, pool: &[Id], in_order: bool) -> bool {
+        let ledger = |id: &Id| self.ledgers.get(id).cloned().unwrap_or_default();
+        let top = pool
+            .iter()
+            .chain([&p])
+            .map(|id| ledger(id).count_deficit())
+            .fold(f64::MIN, f64::max);
+        if ledger(&p).count_deficit() < top - KEEP_BAND {
+            return false;
+        }
+        let gap = usize::from(self.policy.spec.min_gap_turns);
+        let breaks_gap = |id: &Id| in_order && ledger(id).last_seq.is_some_and(|s| self.seq - s - 1 < gap);
+        gap <= 1
+            || !breaks_gap(&p)
+            || !pool
+                .iter()
+                .any(|id| *id != p && ledger(id).count_deficit() >= top - BAND && !breaks_gap(id))
     }
 
     /// Adds to an explanation who was passed over for another duty at the time, and — when the
