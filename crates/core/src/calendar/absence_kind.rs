@@ -7,7 +7,7 @@ use ts_rs::TS;
 
 use crate::time_off::TimeOffKind;
 
-/// Words that mark each kind, lower-case. A word of five letters or more also matches inside a
+/// Words that mark each kind, lower-case. A word of five bytes or more also matches inside a
 /// longer word ("Sommerurlaub", "sickleave"); shorter ones only as whole words ("ill", "pto").
 const WORDS: &[(TimeOffKind, &[&str])] = &[
     (
@@ -116,7 +116,7 @@ fn kind_in(text: &str) -> Option<(TimeOffKind, String)> {
             .find(|w| {
                 marks
                     .iter()
-                    .any(|m| w.as_str() == *m || (m.chars().count() >= 5 && w.contains(m)))
+                    .any(|m| w.as_str() == *m || (m.len() >= 5 && w.contains(m)))
             })
             .map(|w| (*kind, w.clone()))
     })

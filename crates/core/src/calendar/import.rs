@@ -109,7 +109,8 @@ pub fn parse_ics(text: &str, zone: Tz, range: DateSpan) -> Result<ImportResult, 
             }
             let line = lines.get(nth_vevent).copied().unwrap_or(0);
             nth_vevent += 1;
-            if root.component_ids.contains(&(id as u32)) {
+            // calcard numbers components in file order, so the root's children are sorted.
+            if root.component_ids.binary_search(&(id as u32)).is_ok() {
                 events.push(Event::new(c, line));
             }
         }

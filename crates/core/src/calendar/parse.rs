@@ -103,7 +103,7 @@ pub fn read_calendars(text: &str) -> Result<Vec<ICalendar>, Invalid> {
             "this is not a calendar file: there is no BEGIN:VCALENDAR",
         ));
     }
-    if !lines().last().is_some_and(|l| is(l, "END:VCALENDAR")) {
+    if !lines().next_back().is_some_and(|l| is(l, "END:VCALENDAR")) {
         return Err(Invalid::new(
             "file",
             "the file ends before END:VCALENDAR; it may be cut off",
