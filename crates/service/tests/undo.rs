@@ -166,3 +166,41 @@ fn an_undo_over_a_later_change_is_refused_and_writes_nothing() {
     assert!(app.undo(&plan.changes).is_err());
     assert_eq!(state(&app, team), before);
 }
+
+#[test]
+fn a_team_created_by_mistake_is_undone_after_its_members_and_redone() {
+    let (mut app, _) = demo();
+    let teams = app.teams().unwrap();
+    let made = app
+        .create_team(sprintshield_core::team::NewTeam {
+            name: "Orion".into(),
+            kind: sprintshield_core::team::TeamKind::Ops,
+            zone: "Asia/Kolkata".into(),
+            working_days: None,
+            sprint_length_days: None,
+        })
+        .unwrap();
+    let member = app
+        .add_member(
+            made.value.id,
+            NewMember {
+                name: "Ravi".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    // Newest first, as the window's history does it.
+    app.undo(&member.changes).unwrap();
+    let redo = app.undo(&made.changes).unwrap();
+    assert_eq!(app.teams().unwrap(), teams, "the team is gone, nothing else changed");
+    let err = app.team(made.value.id).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::NotFound);
+    // Redo of the creation cannot bring a removed team back under its id: it says so.
+    let refused = app.undo(&redo.changes).unwrap_err();
+    assert!(
+        refused.message.contains("cannot be brought back by undo"),
+        "{}",
+        refused.message
+    );
+    assert_eq!(app.teams().unwrap(), teams, "a refused redo writes nothing");
+}
