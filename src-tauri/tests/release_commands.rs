@@ -99,9 +99,13 @@ fn release_plan_preview_pin_and_undo() {
     let freezes = h.call("list_freezes", json!({ "teamId": atlas })).unwrap();
     assert!(freezes.as_array().unwrap().contains(&f["value"]), "{freezes}");
     let removed = h.call("delete_freeze", json!({ "id": fid })).unwrap();
-    h.call("undo_changes", json!({ "changes": removed["changes"] })).unwrap();
+    h.call("undo_changes", json!({ "changes": removed["changes"] }))
+        .unwrap();
     let freezes = h.call("list_freezes", json!({ "teamId": atlas })).unwrap();
-    assert!(freezes.as_array().unwrap().contains(&f["value"]), "a removed freeze comes back");
+    assert!(
+        freezes.as_array().unwrap().contains(&f["value"]),
+        "a removed freeze comes back"
+    );
     h.call("delete_freeze", json!({ "id": fid })).unwrap();
     assert!(h
         .call("add_release_train", json!({ "devTeamId": atlas, "opsTeamId": atlas }))

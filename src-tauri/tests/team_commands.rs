@@ -261,7 +261,11 @@ fn time_off_and_holidays_are_edited_removed_after_a_preview_and_undone() {
             json!({ "id": id, "new": { "member_id": ana, "first_day": "2031-03-03", "last_day": "2031-03-01", "kind": "vacation", "note": "" } }),
         )
         .unwrap_err();
-    assert_eq!((&bad["kind"], &bad["field"]), (&json!("invalid"), &json!("last_day")), "{bad}");
+    assert_eq!(
+        (&bad["kind"], &bad["field"]),
+        (&json!("invalid"), &json!("last_day")),
+        "{bad}"
+    );
     assert_eq!(list("list_time_off"), before);
     let edited = h
         .call(
@@ -271,27 +275,51 @@ fn time_off_and_holidays_are_edited_removed_after_a_preview_and_undone() {
         .unwrap();
     assert_eq!(edited["value"]["days"]["last"], "2031-03-04");
     let effect = h.call("preview_delete_time_off", json!({ "id": id })).unwrap();
-    assert!(effect["sentence"].as_str().unwrap().starts_with("Removing it"), "{effect}");
-    assert_eq!(list("list_time_off").as_array().unwrap().len(), before.as_array().unwrap().len(), "the preview writes nothing");
+    assert!(
+        effect["sentence"].as_str().unwrap().starts_with("Removing it"),
+        "{effect}"
+    );
+    assert_eq!(
+        list("list_time_off").as_array().unwrap().len(),
+        before.as_array().unwrap().len(),
+        "the preview writes nothing"
+    );
     let removed = h.call("delete_time_off", json!({ "id": id })).unwrap();
     assert!(list("list_time_off").as_array().unwrap().iter().all(|t| t["id"] != id));
-    h.call("undo_changes", json!({ "changes": removed["changes"] })).unwrap();
-    assert!(list("list_time_off").as_array().unwrap().iter().any(|t| t["id"] == id && t["kind"] == "training"));
+    h.call("undo_changes", json!({ "changes": removed["changes"] }))
+        .unwrap();
+    assert!(list("list_time_off")
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t["id"] == id && t["kind"] == "training"));
 
     let hol = h
-        .call("add_holiday", json!({ "teamId": team, "new": { "date": "2031-05-01", "name": "May Day" } }))
+        .call(
+            "add_holiday",
+            json!({ "teamId": team, "new": { "date": "2031-05-01", "name": "May Day" } }),
+        )
         .unwrap()["value"]
         .clone();
     let bad = h
-        .call("edit_holiday", json!({ "id": hol["id"], "new": { "date": "2031-02-30", "name": "May Day" } }))
+        .call(
+            "edit_holiday",
+            json!({ "id": hol["id"], "new": { "date": "2031-02-30", "name": "May Day" } }),
+        )
         .unwrap_err();
     assert_eq!(bad["kind"], "invalid", "{bad}");
     let moved = h
-        .call("edit_holiday", json!({ "id": hol["id"], "new": { "date": "2031-05-02", "name": "Bridge day" } }))
+        .call(
+            "edit_holiday",
+            json!({ "id": hol["id"], "new": { "date": "2031-05-02", "name": "Bridge day" } }),
+        )
         .unwrap();
     assert_eq!(moved["value"]["name"], "Bridge day");
     h.call("undo_changes", json!({ "changes": moved["changes"] })).unwrap();
-    assert!(list("list_holidays").as_array().unwrap().contains(&hol), "undo puts the old day and name back");
+    assert!(
+        list("list_holidays").as_array().unwrap().contains(&hol),
+        "undo puts the old day and name back"
+    );
     assert!(h.call("preview_delete_holiday", json!({ "id": hol["id"] })).unwrap()["sentence"].is_string());
     assert!(list("list_holidays").as_array().unwrap().contains(&hol));
     h.call("delete_holiday", json!({ "id": hol["id"] })).unwrap();

@@ -84,18 +84,33 @@ fn removing_time_off_moves_exactly_the_turns_its_preview_named_and_undo_brings_a
 
     let preview = app.preview_delete_time_off(away.id, now()).unwrap();
     assert_eq!(turns(&app, team), before, "the preview writes no turn");
-    assert_eq!(app.time_off(team).unwrap(), time_off_before, "the preview removes nothing");
+    assert_eq!(
+        app.time_off(team).unwrap(),
+        time_off_before,
+        "the preview removes nothing"
+    );
 
     let out = app.delete_time_off(away.id, now()).unwrap();
-    assert!(preview.moved > 0, "Ana back from a cancelled vacation takes duty again: {preview:?}");
+    assert!(
+        preview.moved > 0,
+        "Ana back from a cancelled vacation takes duty again: {preview:?}"
+    );
     assert_eq!(
         (preview.moved, preview.added),
         (moved(&out.changes), added(&out.changes)),
         "{}",
         preview.sentence
     );
-    assert!(preview.affected.contains(&"Ana Souza".to_owned()), "{:?}", preview.affected);
-    assert!(preview.sentence.starts_with("Removing it re-plans"), "{}", preview.sentence);
+    assert!(
+        preview.affected.contains(&"Ana Souza".to_owned()),
+        "{:?}",
+        preview.affected
+    );
+    assert!(
+        preview.sentence.starts_with("Removing it re-plans"),
+        "{}",
+        preview.sentence
+    );
     // Only turns from the removed days on are re-planned.
     assert!(out
         .changes
@@ -106,7 +121,11 @@ fn removing_time_off_moves_exactly_the_turns_its_preview_named_and_undo_brings_a
 
     app.undo(&out.changes).unwrap();
     assert_eq!(turns(&app, team), before, "undo puts the turns back");
-    assert_eq!(app.time_off(team).unwrap(), time_off_before, "and the time off, under its id");
+    assert_eq!(
+        app.time_off(team).unwrap(),
+        time_off_before,
+        "and the time off, under its id"
+    );
 }
 
 #[test]
@@ -126,14 +145,24 @@ fn removing_a_holiday_previews_and_re_plans_its_day_and_a_moved_holiday_re_plans
     let before = turns(&app, team);
     let preview = app.preview_delete_holiday(h.id, now()).unwrap();
     assert_eq!(turns(&app, team), before, "the preview writes no turn");
-    assert!(app.holidays(team).unwrap().iter().any(|x| x.id == h.id), "the preview removes nothing");
+    assert!(
+        app.holidays(team).unwrap().iter().any(|x| x.id == h.id),
+        "the preview removes nothing"
+    );
     let out = app.delete_holiday(h.id, now()).unwrap();
     assert!(preview.added > 0, "a working day again gets its own turns: {preview:?}");
-    assert_eq!((preview.moved, preview.added), (moved(&out.changes), added(&out.changes)));
+    assert_eq!(
+        (preview.moved, preview.added),
+        (moved(&out.changes), added(&out.changes))
+    );
     assert!(preview.sentence.contains("adds"), "{}", preview.sentence);
     app.undo(&out.changes).unwrap();
     assert_eq!(turns(&app, team), before);
-    assert!(app.holidays(team).unwrap().iter().any(|x| x.id == h.id && x.date == h.date));
+    assert!(app
+        .holidays(team)
+        .unwrap()
+        .iter()
+        .any(|x| x.id == h.id && x.date == h.date));
 
     // Moving the holiday re-plans both days; undo puts it back with the turns.
     let edited = app
@@ -146,7 +175,10 @@ fn removing_a_holiday_previews_and_re_plans_its_day_and_a_moved_holiday_re_plans
             now(),
         )
         .unwrap();
-    assert!(!edited.changes.turns.is_empty(), "the freed day and the new holiday get their turns re-planned");
+    assert!(
+        !edited.changes.turns.is_empty(),
+        "the freed day and the new holiday get their turns re-planned"
+    );
     app.undo(&edited.changes).unwrap();
     assert_eq!(turns(&app, team), before);
     // A bad day is refused with a sentence and changes nothing.
@@ -160,7 +192,11 @@ fn removing_a_holiday_previews_and_re_plans_its_day_and_a_moved_holiday_re_plans
             now(),
         )
         .unwrap_err();
-    assert!(!err.message.is_empty() && !err.message.contains("SQL"), "{}", err.message);
+    assert!(
+        !err.message.is_empty() && !err.message.contains("SQL"),
+        "{}",
+        err.message
+    );
     assert_eq!(turns(&app, team), before);
 }
 
@@ -179,7 +215,10 @@ fn a_past_removal_moves_nothing_before_today() {
         .unwrap()
         .value;
     let out = app.delete_time_off(past.id, now()).unwrap();
-    assert!(out.changes.turns.before.iter().all(|t| t.end > now()), "history is never re-planned");
+    assert!(
+        out.changes.turns.before.iter().all(|t| t.end > now()),
+        "history is never re-planned"
+    );
 }
 
 #[test]
@@ -192,26 +231,51 @@ fn a_freeze_window_is_edited_and_its_edit_and_removal_are_undone() {
         },
     };
     let f = app
-        .add_freeze(team, FreezeWindow::from_span("Launch", once("2027-03-01", "2027-03-05")).unwrap())
+        .add_freeze(
+            team,
+            FreezeWindow::from_span("Launch", once("2027-03-01", "2027-03-05")).unwrap(),
+        )
         .unwrap()
         .value;
     let edited = app
-        .edit_freeze(f.id, FreezeWindow::from_span("Launch week", once("2027-03-08", "2027-03-12")).unwrap())
+        .edit_freeze(
+            f.id,
+            FreezeWindow::from_span("Launch week", once("2027-03-08", "2027-03-12")).unwrap(),
+        )
         .unwrap();
     assert_eq!(edited.value.window.name, "Launch week");
-    assert_eq!(app.freezes(Some(team)).unwrap().iter().filter(|x| x.id == f.id).count(), 1);
+    assert_eq!(
+        app.freezes(Some(team)).unwrap().iter().filter(|x| x.id == f.id).count(),
+        1
+    );
     app.undo(&edited.changes).unwrap();
-    assert!(app.freezes(Some(team)).unwrap().contains(&f), "undo puts the old name and days back");
+    assert!(
+        app.freezes(Some(team)).unwrap().contains(&f),
+        "undo puts the old name and days back"
+    );
     let gone = app.delete_freeze(f.id).unwrap();
     app.undo(&gone.changes).unwrap();
-    assert!(app.freezes(Some(team)).unwrap().contains(&f), "a removed freeze comes back under its id");
+    assert!(
+        app.freezes(Some(team)).unwrap().contains(&f),
+        "a removed freeze comes back under its id"
+    );
     // A duplicate name is refused with a sentence, nothing changed.
-    app.add_freeze(team, FreezeWindow::from_span("Other", once("2027-04-01", "2027-04-02")).unwrap())
-        .unwrap();
+    app.add_freeze(
+        team,
+        FreezeWindow::from_span("Other", once("2027-04-01", "2027-04-02")).unwrap(),
+    )
+    .unwrap();
     let before = app.freezes(Some(team)).unwrap();
     let err = app
-        .edit_freeze(f.id, FreezeWindow::from_span("Other", once("2027-04-01", "2027-04-02")).unwrap())
+        .edit_freeze(
+            f.id,
+            FreezeWindow::from_span("Other", once("2027-04-01", "2027-04-02")).unwrap(),
+        )
         .unwrap_err();
-    assert!(err.message.contains("already has a freeze window called"), "{}", err.message);
+    assert!(
+        err.message.contains("already has a freeze window called"),
+        "{}",
+        err.message
+    );
     assert_eq!(app.freezes(Some(team)).unwrap(), before);
 }

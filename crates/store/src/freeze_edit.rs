@@ -8,18 +8,34 @@ use crate::restore::keep_id;
 use crate::{Result, Store};
 
 /// The columns a span is stored in: kind, first and last day (once), from and to (yearly).
-type SpanCols = (&'static str, Option<String>, Option<String>, Option<String>, Option<String>);
+type SpanCols = (
+    &'static str,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 fn span_cols(span: &FreezeSpan) -> SpanCols {
     let md = |m: &sprintshield_core::release::MonthDay| format!("{:02}-{:02}", m.month, m.day);
     match span {
-        FreezeSpan::Once { days } => ("once", Some(days.first.to_string()), Some(days.last.to_string()), None, None),
+        FreezeSpan::Once { days } => (
+            "once",
+            Some(days.first.to_string()),
+            Some(days.last.to_string()),
+            None,
+            None,
+        ),
         FreezeSpan::Yearly { from, to } => ("yearly", None, None, Some(md(from)), Some(md(to))),
     }
 }
 
 fn duplicate(name: &str) -> crate::StoreError {
-    AppError::conflict("name", format!("the team already has a freeze window called \"{name}\"")).into()
+    AppError::conflict(
+        "name",
+        format!("the team already has a freeze window called \"{name}\""),
+    )
+    .into()
 }
 
 impl Store {

@@ -88,7 +88,12 @@ pub fn add_freeze(
 /// Replaces a freeze window's name and days (validated like a new one); returns it and what
 /// changed.
 #[tauri::command(async)]
-pub fn edit_freeze(state: State<'_, AppState>, id: Id, name: String, span: FreezeSpan) -> CmdResult<Outcome<StoredFreeze>> {
+pub fn edit_freeze(
+    state: State<'_, AppState>,
+    id: Id,
+    name: String,
+    span: FreezeSpan,
+) -> CmdResult<Outcome<StoredFreeze>> {
     let window = FreezeWindow::from_span(&name, span)?;
     state.with(|s| s.edit_freeze(id, window))
 }
