@@ -32,6 +32,30 @@ describe("copy for stand-up", () => {
     expect(status).toEqual({ kind: "copied", text: MESSAGE, note: "Copied 4 lines as Markdown; paste them in the team's chat." });
   });
 
+  it("starts the clipboard write inside the click, before the message has arrived", async () => {
+    const { io, written } = fakeClipboard({ api: "ok" });
+    let arrive: (t: string) => void = () => {};
+    let startedWith: Promise<string> | null = null;
+    io.writeLater = async (text) => {
+      startedWith = text;
+      written.push(`item:${await text}`);
+    };
+    const done = copyStandup(() => new Promise<string>((r) => (arrive = r)), io);
+    expect(startedWith).not.toBeNull(); // called synchronously, while the text is still on its way
+    arrive(MESSAGE);
+    expect((await done).kind).toBe("copied");
+    expect(written).toEqual([`item:${MESSAGE}`]);
+  });
+
+  it("falls back to writeText when the early write is refused", async () => {
+    const { io, written } = fakeClipboard({ api: "ok" });
+    io.writeLater = async () => {
+      throw new DOMException("not allowed", "NotAllowedError");
+    };
+    expect((await copyStandup(async () => MESSAGE, io)).kind).toBe("copied");
+    expect(written).toEqual([`api:${MESSAGE}`]);
+  });
+
   it("falls back to the copy command when the Clipboard API is missing or refuses", async () => {
     for (const api of ["missing", "refuses"] as const) {
       const { io, written } = fakeClipboard({ api });

@@ -1,10 +1,14 @@
 // "Copy for stand-up": fetch the team's stand-up message (Markdown, composed by the backend, the
-// same text the chat post is made from) and put it on the clipboard. The web Clipboard API is
-// tried first; where the page may not use it, a hidden text area and the copy command do it.
+// same text the chat post is made from) and put it on the clipboard. WebKit lets a page write the
+// clipboard only inside the click, and the message arrives later (over IPC): so the write is
+// started in the click with a ClipboardItem whose text is still a promise. Where that is missing
+// or refused, `writeText` and then a hidden text area with the copy command are tried.
 // Only the words shown to the scrum master are decided here, never the message itself.
 
 /** The page's ways to reach the clipboard (the real ones in the app; fakes in tests). */
 export interface ClipboardIo {
+  /** `navigator.clipboard.write` of a ClipboardItem whose text is a promise, started in the click. */
+  writeLater?: (text: Promise<string>) => Promise<void>;
   /** `navigator.clipboard.writeText`, when the page has it. */
   writeText?: (text: string) => Promise<void>;
   /** The copy-command fallback: selects `text` in a hidden text area and runs `copy`; false when refused. */
@@ -33,19 +37,25 @@ export async function writeClipboard(text: string, io: ClipboardIo): Promise<voi
   }
 }
 
-/** Fetches the message with `fetch` and copies it; the outcome is what the button shows. */
+/** Fetches the message with `fetch` and copies it; the outcome is what the button shows. Call it
+ *  from the click handler itself, before any other `await`. */
 export async function copyStandup(fetch: () => Promise<string>, io: ClipboardIo): Promise<CopyStatus> {
+  const pending = fetch();
+  // Started now, inside the click; settles once the text has arrived and been written.
+  const early = io.writeLater ? io.writeLater(pending).then(() => true, () => false) : Promise.resolve(false);
   let text: string;
   try {
-    text = await fetch();
+    text = await pending;
   } catch (e) {
     const message = (e as { message?: string }).message ?? String(e);
     return { kind: "failed", message: `Could not build the stand-up message: ${message}` };
   }
-  try {
-    await writeClipboard(text, io);
-  } catch (e) {
-    return { kind: "failed", message: `Could not copy: ${(e as Error).message}` };
+  if (!(await early)) {
+    try {
+      await writeClipboard(text, io);
+    } catch (e) {
+      return { kind: "failed", message: `Could not copy: ${(e as Error).message}` };
+    }
   }
   const lines = text.trimEnd().split("\n").length;
   return { kind: "copied", text, note: `Copied ${lines} lines as Markdown; paste them in the team's chat.` };
@@ -53,7 +63,14 @@ export async function copyStandup(fetch: () => Promise<string>, io: ClipboardIo)
 
 /** The page's clipboard: the Clipboard API where present, else a hidden text area and `copy`. */
 export function pageClipboard(doc: Document = document, nav: Navigator = navigator): ClipboardIo {
+  const canWriteItems = typeof ClipboardItem !== "undefined" && !!nav.clipboard?.write;
   return {
+    writeLater: canWriteItems
+      ? (text) =>
+          nav.clipboard.write([
+            new ClipboardItem({ "text/plain": text.then((t) => new Blob([t], { type: "text/plain" })) }),
+          ])
+      : undefined,
     writeText: nav.clipboard?.writeText ? (t) => nav.clipboard.writeText(t) : undefined,
     copyCommand: (t) => {
       const area = doc.createElement("textarea");
