@@ -26,6 +26,12 @@ pub struct StoredInterruptKey {
     pub title: String,
 }
 
+/// Arrival minute and lower-case title.
+type Key = (DateTime<Utc>, String);
+/// Who holds a key: the id of the import's source it carries, and where it was seen (`None`: in
+/// the log; `Some(line)`: earlier in the file).
+type Holders = Vec<(Option<String>, Option<u64>)>;
+
 fn minute(t: DateTime<Utc>) -> DateTime<Utc> {
     t.duration_trunc(TimeDelta::minutes(1)).unwrap_or(t)
 }
@@ -37,7 +43,7 @@ pub fn mark_duplicates(preview: &mut InterruptCsvPreview, stored: &[StoredInterr
     // id -> where it was seen (None: in the log; Some(line): earlier in the file)
     let mut ids: HashMap<&str, Option<u64>> = HashMap::new();
     // (minute, lower-case title) -> (the id of that source it carries, where it was seen)
-    let mut seen: HashMap<(DateTime<Utc>, String), Vec<(Option<String>, Option<u64>)>> = HashMap::new();
+    let mut seen: HashMap<Key, Holders> = HashMap::new();
     for s in stored {
         let id = match &s.external {
             Some((src, id)) if *src == source => {
@@ -56,7 +62,7 @@ pub fn mark_duplicates(preview: &mut InterruptCsvPreview, stored: &[StoredInterr
     for row in rows {
         let by_id = row.external_id.as_deref().and_then(|id| {
             ids.get(id)
-                .map(|w| *w)
+                .copied()
                 .or_else(|| file_ids.get(id).map(|l| Some(*l)))
                 .map(|w| (id, w))
         });
