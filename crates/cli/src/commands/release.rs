@@ -161,6 +161,26 @@ pub enum FreezeCmd {
         #[arg(long, required_unless_present = "from")]
         yearly: Option<String>,
     },
+    /// Edit a freeze window: its name, or its days (once with --from/--to, or --yearly).
+    Edit {
+        /// Team name.
+        #[arg(long)]
+        team: String,
+        /// Freeze name.
+        name: String,
+        /// New name.
+        #[arg(long = "name")]
+        new_name: Option<String>,
+        /// First frozen day (YYYY-MM-DD), with --to.
+        #[arg(long, requires = "to", conflicts_with = "yearly")]
+        from: Option<String>,
+        /// Last frozen day, inclusive (YYYY-MM-DD), with --from.
+        #[arg(long, requires = "from")]
+        to: Option<String>,
+        /// Every year, e.g. 12-20..01-06.
+        #[arg(long)]
+        yearly: Option<String>,
+    },
     /// Remove a freeze window.
     Remove {
         /// Team name.
@@ -380,6 +400,30 @@ fn describe(span: &FreezeSpan) -> String {
     }
 }
 
+/// The team's freeze window called `name` (case-insensitive).
+fn find_freeze(
+    ctx: &Ctx,
+    team: &sprintshield_core::team::Team,
+    name: &str,
+) -> Result<sprintshield_core::release::StoredFreeze, AppError> {
+    ctx.app
+        .freezes(Some(team.id))?
+        .into_iter()
+        .find(|f| f.window.name.eq_ignore_ascii_case(name.trim()))
+        .ok_or_else(|| AppError::not_found(format!("{} has no freeze window called \"{name}\"", team.spec.name)))
+}
+
+/// The flags that give `span` back: `--from A --to B` or `--yearly MM-DD..MM-DD`.
+fn span_flags(span: &FreezeSpan) -> String {
+    match span {
+        FreezeSpan::Once { days } => format!("--from {} --to {}", days.first, days.last),
+        FreezeSpan::Yearly { from, to } => format!(
+            "--yearly {:02}-{:02}..{:02}-{:02}",
+            from.month, from.day, to.month, to.day
+        ),
+    }
+}
+
 /// Runs a freeze command.
 pub fn run_freeze(ctx: &mut Ctx, cmd: FreezeCmd) -> Result<(), AppError> {
     match cmd {
@@ -417,16 +461,46 @@ pub fn run_freeze(ctx: &mut Ctx, cmd: FreezeCmd) -> Result<(), AppError> {
             );
             done(ctx, &f, said);
         }
+        FreezeCmd::Edit {
+            team,
+            name,
+            new_name,
+            from,
+            to,
+            yearly,
+        } => {
+            let team = ctx.app.team_by_name(&team)?;
+            let old = find_freeze(ctx, &team, &name)?;
+            let new_name = new_name.unwrap_or_else(|| old.window.name.clone());
+            let span = match (from, to, yearly) {
+                (Some(a), Some(b), _) => FreezeSpan::Once {
+                    days: DateSpan::new(parse_date("from", &a)?, parse_date("to", &b)?, "to")?,
+                },
+                (_, _, Some(y)) => {
+                    let (from, to) = parse_yearly(&y)?;
+                    FreezeSpan::Yearly { from, to }
+                }
+                _ => old.window.span.clone(),
+            };
+            let window = FreezeWindow::from_span(&new_name, span)?;
+            let f = ctx.app.edit_freeze(old.id, window)?.value;
+            let said = format!(
+                "freeze {} of {} is now {} (was {} {}; undo: freeze edit --team \"{}\" \"{}\" --name \"{}\" {})",
+                f.window.name,
+                team.spec.name,
+                describe(&f.window.span),
+                old.window.name,
+                describe(&old.window.span),
+                team.spec.name,
+                f.window.name,
+                old.window.name,
+                span_flags(&old.window.span)
+            );
+            done(ctx, &f, said);
+        }
         FreezeCmd::Remove { team, name } => {
             let team = ctx.app.team_by_name(&team)?;
-            let f = ctx
-                .app
-                .freezes(Some(team.id))?
-                .into_iter()
-                .find(|f| f.window.name.eq_ignore_ascii_case(name.trim()))
-                .ok_or_else(|| {
-                    AppError::not_found(format!("{} has no freeze window called \"{name}\"", team.spec.name))
-                })?;
+            let f = find_freeze(ctx, &team, &name)?;
             ctx.app.delete_freeze(f.id)?;
             done(
                 ctx,
