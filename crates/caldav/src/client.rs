@@ -23,7 +23,9 @@ const CALENDAR_TYPE: &str = "text/calendar; charset=utf-8";
 
 /// A CalDAV server reached with one user's password.
 pub struct CalDav {
-    rt: tokio::runtime::Runtime,
+    /// Always `Some` until dropped (then shut down without blocking: it may be dropped inside
+    /// another runtime).
+    rt: Option<tokio::runtime::Runtime>,
     dav: WebDavClient<Http>,
     timeout: Duration,
     sent: usize,
@@ -83,11 +85,15 @@ impl CalDav {
             .build()
             .map_err(|e| ServerError::Other(None, format!("the network runtime could not start ({e})")))?;
         Ok(CalDav {
-            rt,
+            rt: Some(rt),
             dav: WebDavClient::new(base, http),
             timeout,
             sent: 0,
         })
+    }
+
+    fn rt(&self) -> &tokio::runtime::Runtime {
+        self.rt.as_ref().expect("the runtime lives until the client is dropped")
     }
 
     /// Sends a raw request; the status, the ETag header and the body.
@@ -120,13 +126,7 @@ impl CalDav {
             Ok((parts.status, etag, String::from_utf8_lossy(&bytes).into_owned()))
         };
         self.sent += 1;
-        let limit = self.timeout;
-        let out = self.rt.block_on(async move {
-            tokio::time::timeout(limit, fut)
-                .await
-                .unwrap_or_else(|_| Err(ServerError::Timeout(limit.as_secs().max(1))))
-        });
-        out
+        run(self.rt(), self.timeout, fut)
     }
 
     /// The ETag of `href` when a write did not return one (`HEAD`-like `GET`).
@@ -142,13 +142,13 @@ impl CalDav {
         let etag = match condition {
             Some(("If-None-Match", _)) => {
                 let req = PutResource::new(href).create(ics, CALENDAR_TYPE);
-                run(&self.rt, self.timeout, async move {
+                run(self.rt(), self.timeout, async move {
                     dav.request(req).await.map(|r| r.etag).map_err(|e| from_webdav(&e))
                 })?
             }
             Some((_, etag)) => {
                 let req = PutResource::new(href).update(ics, CALENDAR_TYPE, etag);
-                run(&self.rt, self.timeout, async move {
+                run(self.rt(), self.timeout, async move {
                     dav.request(req).await.map(|r| r.etag).map_err(|e| from_webdav(&e))
                 })?
             }
@@ -163,6 +163,14 @@ impl CalDav {
         match etag {
             Some(e) => Ok(Some(e)),
             None => self.etag_of(href),
+        }
+    }
+}
+
+impl Drop for CalDav {
+    fn drop(&mut self) {
+        if let Some(rt) = self.rt.take() {
+            rt.shutdown_background();
         }
     }
 }
@@ -225,7 +233,7 @@ impl CalendarServer for CalDav {
         let result = match etag {
             Some(etag) => {
                 let req = Delete::new(href).with_etag(etag);
-                run(&self.rt, self.timeout, async move {
+                run(self.rt(), self.timeout, async move {
                     match dav.request(req).await {
                         Ok(_) => Ok(()),
                         Err(e) if is_not_found(&e) => Ok(()),
@@ -235,7 +243,7 @@ impl CalendarServer for CalDav {
             }
             None => {
                 let req = Delete::new(href).force();
-                run(&self.rt, self.timeout, async move {
+                run(self.rt(), self.timeout, async move {
                     match dav.request(req).await {
                         Ok(_) => Ok(()),
                         Err(e) if is_not_found(&e) => Ok(()),
@@ -261,16 +269,29 @@ impl CalendarServer for CalDav {
     }
 }
 
-/// Runs one request on `rt`, bounded by `limit`.
-fn run<T>(
+/// Runs one request on `rt`, bounded by `limit`. Called from inside another async runtime (the
+/// app's commands run on Tauri's), it runs on a helper thread: a runtime cannot block inside
+/// another one.
+fn run<T: Send>(
     rt: &tokio::runtime::Runtime,
     limit: Duration,
-    fut: impl Future<Output = Result<T, ServerError>>,
+    fut: impl Future<Output = Result<T, ServerError>> + Send,
 ) -> Result<T, ServerError> {
-    rt.block_on(async move {
-        tokio::time::timeout(limit, fut)
-            .await
-            .unwrap_or_else(|_| Err(ServerError::Timeout(limit.as_secs().max(1))))
+    let go = move || {
+        rt.block_on(async move {
+            tokio::time::timeout(limit, fut)
+                .await
+                .unwrap_or_else(|_| Err(ServerError::Timeout(limit.as_secs().max(1))))
+        })
+    };
+    if tokio::runtime::Handle::try_current().is_err() {
+        return go();
+    }
+    std::thread::scope(|scope| {
+        scope
+            .spawn(go)
+            .join()
+            .unwrap_or_else(|_| Err(ServerError::Other(None, "the request stopped unexpectedly".to_owned())))
     })
 }
 

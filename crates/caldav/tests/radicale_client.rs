@@ -81,3 +81,21 @@ fn nobody_listening_is_unreachable() {
         Err(ServerError::Unreachable("connection refused".into()))
     );
 }
+
+/// The app's commands run on Tauri's async runtime: the blocking client still works there.
+#[tokio::test(flavor = "multi_thread")]
+async fn works_when_called_from_inside_a_multi_thread_runtime() {
+    let server = Radicale::start();
+    let url = server.collection_url("inside");
+    let mut dav = client(&url, PASSWORD);
+    assert!(!dav.collection_exists(&url).unwrap());
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn works_when_called_from_inside_a_current_thread_runtime() {
+    let server = Radicale::start();
+    let url = server.collection_url("inside");
+    let mut dav = client(&url, PASSWORD);
+    dav.make_calendar(&url, "Inside").unwrap();
+    assert!(dav.collection_exists(&url).unwrap());
+}
