@@ -10,6 +10,7 @@ use sprintshield_core::import_csv::{
     ColumnChoice, CsvMapping, CsvSource, ImportField, InterruptCsvPreview, InterruptCsvRequest, SprintCsvRequest,
     ValueChoice,
 };
+use sprintshield_core::team::Team;
 use sprintshield_core::text::shown;
 use sprintshield_core::{AppError, ErrorKind, Invalid};
 
@@ -167,15 +168,18 @@ fn import_interrupts(ctx: &mut Ctx, a: InterruptImportArgs) -> Result<(), AppErr
         crate::output::json(&p);
         return Ok(());
     }
-    print_interrupts(ctx, &team.spec.name, &p);
+    print_interrupts(ctx, &team, &p);
     Ok(())
 }
 
-fn print_interrupts(ctx: &Ctx, team: &str, p: &InterruptCsvPreview) {
+fn print_interrupts(ctx: &Ctx, team: &Team, p: &InterruptCsvPreview) {
+    let zone = team.spec.zone;
+    let arrived = format!("ARRIVED ({})", zone.name());
     let verb = if p.applied { "imported" } else { "would import" };
     say!(
-        "{verb} {} interrupts into {team} from a {} file ({} already in the log, {} skipped){}",
+        "{verb} {} interrupts into {} from a {} file ({} already in the log, {} skipped){}",
         p.rows.len(),
+        team.spec.name,
         p.source.label(),
         p.duplicates.len(),
         p.skipped.len(),
@@ -219,12 +223,17 @@ fn print_interrupts(ctx: &Ctx, team: &str, p: &InterruptCsvPreview) {
                 vec![
                     r.line.to_string(),
                     r.external_id.as_deref().map_or(String::new(), shown),
-                    r.spec.arrived_at.format("%Y-%m-%d %H:%M").to_string(),
+                    r.spec
+                        .arrived_at
+                        .with_timezone(&zone)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string(),
                     r.spec.minutes.to_string(),
                     r.spec.category.name().to_owned(),
                     r.spec.severity.name().to_owned(),
                     r.handled_by_name.clone(),
-                    shown(&r.spec.title),
+                    // Already one line of plain text (core made it so), at most 200 characters.
+                    r.spec.title.clone(),
                     r.notes.join("; "),
                 ]
             },
@@ -251,7 +260,7 @@ fn print_interrupts(ctx: &Ctx, team: &str, p: &InterruptCsvPreview) {
     if !p.duplicates.is_empty() {
         say!("\nAlready in the log (skipped):");
         table(ctx, &p.duplicates, &["LINE", "TITLE", "WHY"], |d| {
-            vec![d.line.to_string(), shown(&d.title), d.reason.clone()]
+            vec![d.line.to_string(), d.title.clone(), d.reason.clone()]
         });
     }
     if !p.skipped.is_empty() {
