@@ -246,3 +246,71 @@ fn shadow_trainee_joins_turns_without_counting() {
     let report = fairness(&plan.turns, &ctx, utc("2026-05-01T00:00:00Z"));
     assert!(report.rows.iter().all(|r| r.member_id != 3));
 }
+
+/// The drag preview checks conflicts only around the edited turns and tallies fairness before
+/// and after in one pass; it says exactly what the long way says (every turn checked before and
+/// after, the whole fairness report twice) for every override and swap of a rotation with two
+/// policies, an escalation pair and time off.
+#[test]
+fn preview_matches_checking_everything_before_and_after() {
+    let (mut ctx, horizon, plan) = ow_dw();
+    ctx.time_off = vec![time_off(1, 3, "2026-11-18", "2026-11-24")];
+    let now = utc("2026-11-01T00:00:00Z");
+    let all: Vec<Turn> = plan
+        .turns
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Turn {
+            id: Some(i as i64 + 1),
+            ..t.clone()
+        })
+        .collect();
+    let same = |a: &Conflict, b: &Conflict| {
+        (a.kind, a.policy_id, a.member_id, a.start, a.end) == (b.kind, b.policy_id, b.member_id, b.start, b.end)
+    };
+    let mut edits = Vec::new();
+    for t in &all {
+        for m in 1..=5 {
+            edits.push(Edit::Override {
+                turn_id: t.id.unwrap(),
+                member_id: m,
+            });
+        }
+        for u in all
+            .iter()
+            .filter(|u| u.policy_id == t.policy_id && u.member_id != t.member_id)
+        {
+            edits.push(Edit::Swap {
+                turn_id: t.id.unwrap(),
+                with_turn_id: u.id.unwrap(),
+            });
+        }
+    }
+    let mut checked = 0;
+    for edit in edits {
+        let Ok(p) = preview_edit(&ctx, &all, horizon, edit, now) else {
+            continue;
+        };
+        let after = apply_edit(&all, edit).unwrap();
+        let (cb, ca) = (validate(&all, &ctx, horizon), validate(&after, &ctx, horizon));
+        let added: Vec<&Conflict> = ca.iter().filter(|c| !cb.iter().any(|b| same(b, c))).collect();
+        let cleared: Vec<&Conflict> = cb.iter().filter(|c| !ca.iter().any(|a| same(a, c))).collect();
+        assert_eq!(p.added.len(), added.len(), "{edit:?}: {:?} vs {added:?}", p.added);
+        assert!(p.added.iter().all(|c| added.iter().any(|a| same(a, c))), "{edit:?}");
+        assert_eq!(p.cleared.len(), cleared.len(), "{edit:?}");
+        assert!(p.cleared.iter().all(|c| cleared.iter().any(|a| same(a, c))), "{edit:?}");
+        let (fb, fa) = (fairness(&all, &ctx, now), fairness(&after, &ctx, now));
+        for l in &p.load {
+            let row = |r: &FairnessReport| {
+                r.rows
+                    .iter()
+                    .find(|x| x.member_id == l.member_id)
+                    .map(|x| (x.turns, x.deviation_percent))
+            };
+            assert_eq!(Some((l.turns_before, l.deviation_before)), row(&fb), "{edit:?}");
+            assert_eq!(Some((l.turns_after, l.deviation_after)), row(&fa), "{edit:?}");
+        }
+        checked += 1;
+    }
+    assert!(checked > 100, "{checked} previews compared");
+}

@@ -80,7 +80,7 @@ pub struct FairnessReport {
     pub paybacks: Vec<Payback>,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Tally {
     turns: u32,
     planned: u32,
@@ -135,6 +135,57 @@ pub fn fairness(turns: &[Turn], ctx: &RotationContext, now: DateTime<Utc>) -> Fa
         ledger,
         paybacks,
     }
+}
+
+/// The fairness rows of `before` and of `after` — the same turns in the same order, some with
+/// another member, as an edit makes them (see [`super::apply_edit`]) — tallied in one pass, each
+/// turn's weighted hours worked out once: what a drag preview compares. Rows only, no ledger.
+pub(crate) fn rows_before_after(
+    before: &[Turn],
+    after: &[Turn],
+    ctx: &RotationContext,
+    now: DateTime<Utc>,
+) -> (Vec<FairnessRow>, Vec<FairnessRow>) {
+    let cal = Calendar::new(ctx);
+    let policy = |id: Id| ctx.policy(id);
+    let mut tb: BTreeMap<Id, Tally> = BTreeMap::new();
+    for p in ctx.policies.iter().filter(|p| p.spec.kind != PolicyKind::Standing) {
+        for m in p.eligible(&ctx.members) {
+            tb.entry(m.id).or_default();
+        }
+    }
+    let mut ta = tb.clone();
+    let add = |tallies: &mut BTreeMap<Id, Tally>, t: &Turn, weighted: f64| {
+        let tally = tallies.entry(t.member_id).or_default();
+        tally.turns += 1;
+        tally.planned += u32::from(t.start >= now);
+        tally.hours += t.hours();
+        tally.load += weighted;
+    };
+    let weighted = |t: &Turn| {
+        let w = policy(t.policy_id).map_or_else(LoadWeights::default, |p| p.spec.weights);
+        cal.weighted_hours(t.start, t.end, &w)
+    };
+    let rotating = |t: &Turn| policy(t.policy_id).is_none_or(|p| p.spec.kind != PolicyKind::Standing);
+    for (i, t) in before.iter().enumerate() {
+        let u = after.get(i).unwrap_or(t);
+        let w = rotating(t).then(|| weighted(t));
+        if let Some(w) = w {
+            add(&mut tb, t, w);
+        }
+        if rotating(u) {
+            let same_time = u.policy_id == t.policy_id && u.start == t.start && u.end == t.end;
+            let wu = match w {
+                Some(w) if same_time => w,
+                _ => weighted(u),
+            };
+            add(&mut ta, u, wu);
+        }
+    }
+    for u in after.iter().skip(before.len()).filter(|u| rotating(u)) {
+        add(&mut ta, u, weighted(u));
+    }
+    (rows(&cal, tb), rows(&cal, ta))
 }
 
 fn rows(cal: &Calendar, tallies: BTreeMap<Id, Tally>) -> Vec<FairnessRow> {

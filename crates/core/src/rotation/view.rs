@@ -11,7 +11,7 @@ use ts_rs::TS;
 use super::conflicts::{Conflict, ConflictChecker};
 use super::days::{view_days, ViewDay};
 use super::edit::{override_turn, swap_turns, who_is_on_duty, OnDuty};
-use super::fairness::{fairness, FairnessReport};
+use super::fairness::{fairness, rows_before_after, FairnessReport, FairnessRow};
 use super::turn::Turn;
 use super::RotationContext;
 use crate::time::DateSpan;
@@ -261,6 +261,24 @@ fn same_conflict(a: &Conflict, b: &Conflict) -> bool {
     a.kind == b.kind && a.policy_id == b.policy_id && a.member_id == b.member_id && a.start == b.start && a.end == b.end
 }
 
+/// Indexes of the turns whose conflicts an edit from `before` to `after` (same turns, same
+/// order, some with another member) can change: the changed turns and every turn touching or
+/// overlapping one of them, of any policy.
+fn near_changes(before: &[Turn], after: &[Turn]) -> Vec<usize> {
+    let changed: Vec<&Turn> = before
+        .iter()
+        .zip(after)
+        .filter(|(b, a)| b != a)
+        .map(|(b, _)| b)
+        .collect();
+    (0..before.len().min(after.len()))
+        .filter(|&i| {
+            let t = &before[i];
+            changed.iter().any(|c| t.start <= c.end && c.start <= t.end)
+        })
+        .collect()
+}
+
 /// What `edit` would do to the rotation seen over `range`: the action in words, conflicts added
 /// and cleared, and the load change of each member it touches. Nothing is stored.
 pub fn preview_edit(
@@ -272,9 +290,14 @@ pub fn preview_edit(
 ) -> Result<EditPreview, Invalid> {
     check_edit(ctx, all, edit)?;
     let after = apply_edit(all, edit)?;
+    // An edit changes members, never times: only the conflicts of the changed turns and of the
+    // turns touching or overlapping them can differ, so before and after are checked on those
+    // alone (coverage gaps at the edges of that subset appear in both and cancel out).
+    let near = near_changes(all, &after);
+    let subset = |turns: &[Turn]| near.iter().map(|&i| turns[i].clone()).collect::<Vec<_>>();
     let checker = ConflictChecker::new(ctx, range);
-    let before_c = checker.check(all);
-    let after_c = checker.check(&after);
+    let before_c = checker.check(&subset(all));
+    let after_c = checker.check(&subset(&after));
     let added = after_c
         .iter()
         .filter(|c| !before_c.iter().any(|b| same_conflict(b, c)))
@@ -322,7 +345,7 @@ pub fn preview_edit(
             }
         }
     };
-    let (fb, fa) = (fairness(all, ctx, now), fairness(&after, ctx, now));
+    let (fb, fa) = rows_before_after(all, &after, ctx, now);
     let mut touched: Vec<Id> = changed
         .iter()
         .flat_map(|t| {
@@ -338,9 +361,8 @@ pub fn preview_edit(
     let load = touched
         .into_iter()
         .map(|m| {
-            let row = |r: &FairnessReport| {
-                r.rows
-                    .iter()
+            let row = |rows: &[FairnessRow]| {
+                rows.iter()
                     .find(|x| x.member_id == m)
                     .map(|x| (x.turns, x.deviation_percent))
             };
