@@ -266,12 +266,12 @@ impl<'a> Sim<'a> {
         }
         for k in 0..self.strategies.len() {
             let s = self.strategies[k];
-            let t = &mut tallies[k];
             if has_duty(s.kind) {
-                self.shielded(k, s, run, arrivals, t);
-            } else {
-                self.unshielded(k, s, run, arrivals, t);
+                self.shielded(k, s, run, arrivals, &mut tallies[k]);
             }
+        }
+        for wait in [false, true] {
+            self.unshielded(wait, run, arrivals, tallies);
         }
     }
 
@@ -362,13 +362,21 @@ impl<'a> Sim<'a> {
         t.focus.push(focus / 60.0);
     }
 
-    /// A strategy with nobody on duty: each interrupt goes to whoever is asked.
-    fn unshielded(&mut self, k: usize, s: Strategy, run: usize, arrivals: &[Arrival], t: &mut Tally) {
+    /// The strategies with nobody on duty and the same backlog-and-wait (no shield and ops share,
+    /// say): each interrupt goes to whoever is asked, so each person's day is laid out once and
+    /// read by every one of them (only the focus window differs).
+    fn unshielded(&mut self, wait: bool, run: usize, arrivals: &[Arrival], tallies: &mut [Tally]) {
         let n = self.team.people.len();
         let days = self.team.sprint_weekdays.len();
-        let mut focus = 0.0;
+        let group: Vec<usize> = (0..self.strategies.len())
+            .filter(|&k| !has_duty(self.strategies[k].kind) && self.strategies[k].backlog_and_wait == wait)
+            .collect();
+        if group.is_empty() {
+            return;
+        }
+        let mut focus = vec![0.0f64; group.len()];
         for day in 0..days {
-            let stamp = (run * days + day) * 2 + 1;
+            let stamp = run * days + day;
             self.touched.clear();
             for a in &arrivals[self.bounds[day]..self.bounds[day + 1]] {
                 let i = a.pick as usize % n;
@@ -380,7 +388,7 @@ impl<'a> Sim<'a> {
                     p.deferred = 0.0;
                     p.urgent = 0;
                 }
-                if s.backlog_and_wait && a.can_wait {
+                if wait && a.can_wait {
                     p.deferred += a.minutes;
                     continue;
                 }
@@ -389,16 +397,21 @@ impl<'a> Sim<'a> {
                     p.urgent += 1;
                 }
             }
-            focus += self.undisturbed[k];
-            for j in 0..self.touched.len() {
-                let i = self.touched[j];
-                focus -= self.wholes[k][i];
-                focus += self.off_duty(s, i, t);
+            for (g, &k) in group.iter().enumerate() {
+                let s = self.strategies[k];
+                focus[g] += self.undisturbed[k];
+                for j in 0..self.touched.len() {
+                    let i = self.touched[j];
+                    focus[g] -= self.wholes[k][i];
+                    focus[g] += self.off_duty(s, i, &mut tallies[k]);
+                }
             }
         }
-        // The stamps of the next strategy must not match this one's.
+        // The next group's stamps must not match this one's.
         self.stamp.iter_mut().for_each(|x| *x = usize::MAX);
-        t.focus.push(focus / 60.0);
+        for (g, &k) in group.iter().enumerate() {
+            tallies[k].focus.push(focus[g] / 60.0);
+        }
     }
 
     /// The day of person `i`, not on duty, who was handed `people[i]`: busy stretches, and what is
