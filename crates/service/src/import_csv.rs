@@ -8,8 +8,8 @@
 //! remembered for the team and source.
 use chrono::{DateTime, Utc};
 use sprintshield_core::import_csv::{
-    mark_duplicates, read_interrupts, read_sprints, InterruptCsvPreview, InterruptCsvRequest, SprintCsvPreview,
-    SprintCsvRequest,
+    mark_duplicates, mark_off_focus, read_interrupts, read_sprints, InterruptCsvPreview, InterruptCsvRequest,
+    SprintCsvPreview, SprintCsvRequest,
 };
 use sprintshield_store::Store;
 
@@ -36,6 +36,13 @@ fn propose_interrupts(
         &req.mapping,
     )?;
     mark_duplicates(&mut preview, &s.interrupt_keys(team.id)?);
+    let first = preview.rows.iter().map(|r| r.spec.arrived_at).min();
+    let last = preview.rows.iter().map(|r| r.spec.arrived_at).max();
+    let turns = match (first, last) {
+        (Some(a), Some(b)) => s.turns(team.id, a, b + chrono::Duration::seconds(1))?,
+        _ => Vec::new(),
+    };
+    mark_off_focus(&mut preview, &turns);
     Ok(preview)
 }
 

@@ -15,6 +15,7 @@
 //! - [`rows`] maps each record to an interrupt with its notes, or to a reason it is skipped.
 //! - [`dedupe`] marks rows already in the log (same source and external id, or same arrival
 //!   minute and title) and rows repeated in the file.
+//! - [`focus`] marks whether each interrupt pulled its handler off focus work (not on duty then).
 //! - [`sprints`] does the same for a sprint-history CSV (name, start, end, committed, completed).
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -24,12 +25,14 @@ use crate::named_enum;
 
 pub mod dedupe;
 pub mod detect;
+pub mod focus;
 pub mod read;
 pub mod rows;
 pub mod sprints;
 pub mod timestamps;
 
 pub use dedupe::{mark_duplicates, StoredInterruptKey};
+pub use focus::mark_off_focus;
 pub use rows::read_interrupts;
 pub use sprints::{read_sprints, SprintCsvPreview, SprintRow};
 
