@@ -348,3 +348,45 @@ fn sprint_history() {
     assert_eq!(p.skipped[0].line, 5);
     assert!(p.skipped[0].reason.contains("overlaps \"Sprint 42\""));
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A generic CSV of `rows` (minute offset, title, optional id), written by the csv crate's own
+    /// writer so quoting is whatever it needs (commas, quotes, line breaks in titles).
+    fn csv_of(rows: &[(u32, String, Option<u8>)]) -> String {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(["at", "title", "minutes", "id"]).unwrap();
+        let start = Utc.with_ymd_and_hms(2026, 6, 1, 8, 0, 0).unwrap();
+        for (offset, title, id) in rows {
+            let at = (start + chrono::Duration::minutes(i64::from(*offset))).to_rfc3339();
+            let id = id.map(|i| format!("X{i}")).unwrap_or_default();
+            w.write_record([at.as_str(), title.as_str(), "5", id.as_str()]).unwrap();
+        }
+        String::from_utf8(w.into_inner().unwrap()).unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Every row is accounted for once, and importing what was added again adds nothing.
+        #[test]
+        fn every_row_once_and_a_reimport_adds_nothing(
+            rows in proptest::collection::vec((0u32..30, "[a-c ,\"\n]{0,6}", proptest::option::of(0u8..6)), 1..40)
+        ) {
+            let text = csv_of(&rows);
+            let mut first = read_interrupts(&text, Berlin, now(), &[], None, None, &CsvMapping::default()).unwrap();
+            mark_duplicates(&mut first, &[]);
+            prop_assert_eq!(first.rows.len() + first.duplicates.len() + first.skipped.len(), rows.len());
+            // Rows without a title are the only ones skipped here.
+            for s in &first.skipped {
+                prop_assert!(s.reason.contains("no title"), "{}", s.reason);
+            }
+            let stored = keys(&first);
+            let mut again = read_interrupts(&text, Berlin, now(), &[], None, None, &CsvMapping::default()).unwrap();
+            mark_duplicates(&mut again, &stored);
+            prop_assert!(again.rows.is_empty());
+            prop_assert_eq!(again.duplicates.len(), first.rows.len() + first.duplicates.len());
+        }
+    }
+}
