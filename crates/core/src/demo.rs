@@ -525,7 +525,7 @@ mod tests {
         assert_eq!(a[1].members.len(), 4);
         assert_eq!(a[0].sprints.iter().filter(|s| s.1.is_some()).count(), 6);
         let total: usize = a.iter().map(|t| t.interrupts.len()).sum();
-        assert!(total >= 60);
+        assert!(total >= 300, "{total}");
         let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
         for team in &a {
             team.team.clone().validate().unwrap();
@@ -540,6 +540,67 @@ mod tests {
                 i.interrupt.clone().validate(chrono_tz::Europe::Berlin, now).unwrap();
             }
         }
+    }
+
+    #[test]
+    fn the_demo_log_is_a_team_pulled_into_production() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let teams = demo_data(today);
+        let phoenix = &teams[0];
+        let log = &phoenix.interrupts;
+        let day_of = |i: &DemoInterrupt| NaiveDate::parse_from_str(&i.interrupt.arrived_at[..10], "%Y-%m-%d").unwrap();
+        let current = current_sprint_start(today);
+        let first = current - Duration::days(14 * 6);
+        let working: Vec<NaiveDate> = DateSpan {
+            first,
+            last: today - Duration::days(1),
+        }
+        .iter_days()
+        .filter(|d| d.weekday().num_days_from_monday() < 5)
+        .collect();
+        // A few a day: between 3 and 6 per working day over the history, none on weekends.
+        let per_day = log.len() as f64 / working.len() as f64;
+        assert!((3.0..=6.0).contains(&per_day), "{per_day}");
+        assert!(log.iter().all(|i| day_of(i).weekday().num_days_from_monday() < 5));
+        // Bursts: the Monday and Tuesday after a release Saturday are busier than other days.
+        let saturdays: Vec<NaiveDate> = (-2..6).map(|i: i64| first + Duration::days(14 * i + 26)).collect();
+        assert!(saturdays.iter().all(|s| s.weekday() == Weekday::Sat));
+        let after = |d: NaiveDate| saturdays.iter().any(|s| d > *s && d <= *s + Duration::days(3));
+        let (burst_days, calm_days) = working.iter().partition::<Vec<_>, _>(|d| after(**d));
+        let rate =
+            |days: &[&NaiveDate]| log.iter().filter(|i| days.contains(&&day_of(i))).count() as f64 / days.len() as f64;
+        assert!(
+            rate(&burst_days) > 1.5 * rate(&calm_days),
+            "after releases {} a day, otherwise {}",
+            rate(&burst_days),
+            rate(&calm_days)
+        );
+        // Every kind of the seed appears; some could wait, some are urgent; causes recur.
+        for c in KINDS.iter().map(|k| k.category) {
+            assert!(log.iter().any(|i| i.interrupt.category == c), "{c:?}");
+        }
+        let urgent = log
+            .iter()
+            .filter(|i| matches!(i.interrupt.severity, Severity::Critical | Severity::High))
+            .count();
+        let waits = log.iter().filter(|i| i.interrupt.could_have_waited).count();
+        assert!(
+            urgent > log.len() / 5 && urgent < log.len() / 2,
+            "{urgent} of {}",
+            log.len()
+        );
+        assert!(waits > log.len() / 5, "{waits} of {}", log.len());
+        assert!(log
+            .iter()
+            .all(|i| !(i.interrupt.could_have_waited
+                && matches!(i.interrupt.severity, Severity::Critical | Severity::High))));
+        let disk = log
+            .iter()
+            .filter(|i| i.interrupt.root_cause == "log rotation missing on db-2")
+            .count();
+        assert!(disk >= 2, "a root cause that recurs");
+        // The same day gives the same log.
+        assert_eq!(format!("{:?}", demo_data(today)[0].interrupts), format!("{log:?}"));
     }
 
     #[test]
