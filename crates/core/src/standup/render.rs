@@ -282,11 +282,18 @@ fn cut(text: &str, max: usize) -> String {
     format!("{}…", &text[..end])
 }
 
-/// Text for Markdown: the characters that would start emphasis, code, a link or HTML escaped.
+/// Text for Markdown: the characters that would start emphasis, code, a link or HTML escaped,
+/// and nothing else (a backslash shows as is where Markdown is not rendered, as in Slack). An
+/// underscore inside a word (`job_runner`) never makes emphasis, so only one at a word's edge is.
 fn md(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '~') {
+    for (i, &c) in chars.iter().enumerate() {
+        let inside_word = c == '_'
+            && i > 0
+            && chars[i - 1].is_alphanumeric()
+            && chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+        if matches!(c, '\\' | '*' | '`' | '[' | ']' | '<' | '>') || (c == '_' && !inside_word) {
             out.push('\\');
         }
         out.push(c);
@@ -314,7 +321,8 @@ mod tests {
 
     #[test]
     fn markdown_escapes_emphasis() {
-        assert_eq!(md("a*b_c"), "a\\*b\\_c");
+        assert_eq!(md("a*b_c"), "a\\*b_c");
+        assert_eq!(md("_x_ #1 a|b ~c"), "\\_x\\_ #1 a|b ~c");
         assert_eq!(slack("R&D <ops>"), "R&amp;D &lt;ops&gt;");
     }
 }
