@@ -5,6 +5,10 @@
 mod support;
 
 use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::sync::mpsc;
+use std::thread;
 
 use assert_cmd::Command;
 use chrono::{Duration, NaiveDate, Utc};
@@ -204,4 +208,91 @@ fn a_refused_password_is_one_line_and_publishes_nothing() {
     );
     db.rejected(&["publish", "setup", "--team", "Phoenix"], "say where to publish");
     db.rejected(&["publish", "--team", "Nobody"], "Nobody");
+}
+
+/// A webhook on 127.0.0.1 answering each POST with 200; the bodies arrive on the channel.
+fn webhook() -> (String, mpsc::Receiver<serde_json::Value>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = mpsc::channel();
+    thread::spawn(move || {
+        for stream in listener.incoming() {
+            let stream = stream.unwrap();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut len = 0usize;
+            loop {
+                let mut line = String::new();
+                reader.read_line(&mut line).unwrap();
+                if line.trim_end().is_empty() {
+                    break;
+                }
+                if let Some((k, v)) = line.split_once(':') {
+                    if k.eq_ignore_ascii_case("content-length") {
+                        len = v.trim().parse().unwrap();
+                    }
+                }
+            }
+            let mut body = vec![0; len];
+            reader.read_exact(&mut body).unwrap();
+            let mut stream = stream;
+            stream
+                .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
+                .unwrap();
+            let _ = tx.send(serde_json::from_slice(&body).unwrap());
+        }
+    });
+    (
+        format!("http://127.0.0.1:{port}/services/T0PUB/B0PUB/pubSeCrEt{port}"),
+        rx,
+    )
+}
+
+#[test]
+fn a_publish_that_changed_the_calendar_posts_who_is_affected_to_the_chat() {
+    let server = Radicale::start();
+    let (hook, posts) = webhook();
+    let db = Db::new();
+    db.ok(&["demo"]);
+    let url = server.collection_url("phoenix");
+    let with_hook = |args: &[&str]| {
+        Command::cargo_bin("sprintshield")
+            .unwrap()
+            .env_remove("SPRINTSHIELD_DB")
+            .env("PHOENIX_CALDAV_PW", PASSWORD)
+            .env("PHOENIX_HOOK", &hook)
+            .arg("--db")
+            .arg(db.path())
+            .args(args)
+            .assert()
+    };
+    stdout(with_hook(&[
+        "publish",
+        "setup",
+        "--team",
+        "Phoenix",
+        "--caldav",
+        &url,
+        "--user",
+        USER,
+        "--password-env",
+        "PHOENIX_CALDAV_PW",
+        "--webhook-env",
+        "PHOENIX_HOOK",
+    ]));
+    let said = stdout(with_hook(&["publish", "--team", "Phoenix"]));
+    assert!(said.contains("Posted the stand-up message to 127.0.0.1:"), "{said}");
+    let post = posts.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
+    let text = post["text"].as_str().unwrap();
+    assert!(text.contains("Changed since the last publish"), "{text}");
+    assert!(
+        text.contains(": now on duty"),
+        "who is affected is in the message: {text}"
+    );
+    // Nothing changed: nothing is published and nothing is posted.
+    let again = stdout(with_hook(&["publish", "--team", "Phoenix"]));
+    assert!(again.starts_with("Nothing to publish"), "{again}");
+    assert!(!again.contains("Posted"), "{again}");
+    assert!(posts.recv_timeout(std::time::Duration::from_millis(300)).is_err());
+    // The hook's URL is not in the database.
+    assert!(!String::from_utf8_lossy(&std::fs::read(db.path()).unwrap()).contains("pubSeCrEt"));
 }

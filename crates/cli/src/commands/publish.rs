@@ -275,6 +275,12 @@ fn publish(ctx: &mut Ctx, a: RunArgs) -> Result<(), AppError> {
         }
         return Ok(());
     }
+    if !has_calendar && has_chat && !a.post_today {
+        return Err(AppError::not_found(format!(
+            "{name} has no calendar to publish to, so there is no change to post; post today's duty with --post-today, or set up a calendar with `sprintshield publish setup --team \"{name}\" --caldav URL --user U --password-env VAR`",
+            name = team.spec.name
+        )));
+    }
     let mut changed: Vec<String> = Vec::new();
     let mut anything = false;
     if has_calendar || !a.post_today {
