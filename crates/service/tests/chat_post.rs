@@ -71,6 +71,10 @@ fn posted(format: ChatFormat, status: &'static str, var: &str) -> (Standup, serd
     let changes = vec!["Ana Souza: Tue 8 → Thu 10".to_owned()];
     let report = app.post_standup(team.id, now(), &changes).unwrap();
     let got = rx.recv_timeout(Duration::from_secs(5)).unwrap();
+    println!(
+        "{} post to a local webhook: {} ms (POST and answer, debug build)",
+        format, report.elapsed_ms
+    );
     assert!(got.request_line.starts_with("POST /services/T0DEMO/B0DEMO/xoxSeCrEt"));
     assert_eq!(
         report.host,
