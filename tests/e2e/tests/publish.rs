@@ -63,7 +63,10 @@ async fn publish_shows_who_is_affected_then_publishes_to_the_calendar() {
     w.click("[data-testid=publish-send]").await;
     for _ in 0..100 {
         let dialog = w.text("[data-testid=publish-dialog]").await;
-        assert!(!dialog.contains("error") && !dialog.contains("refused") && !dialog.contains("not set"), "{dialog}");
+        assert!(
+            !dialog.contains("error") && !dialog.contains("refused") && !dialog.contains("not set"),
+            "{dialog}"
+        );
         if dialog.contains("Published") {
             break;
         }
