@@ -97,6 +97,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         calendar::export_preview,
         calendar::save_export,
         calendar::import_calendar,
+        calendar::import_calendar_file,
     ])
 }
 

@@ -22,8 +22,29 @@ pub fn save_export(state: State<'_, AppState>, request: ExportRequest, path: Pat
     state.with(|s| s.save_export(&request, &path, chrono::Utc::now()))
 }
 
-/// Reads the .ics file at `path` (chosen in the open dialog) and proposes time off or holidays;
-/// with `apply`, writes them in one transaction.
+/// The bytes of the .ics file the user picked (`name` is its file name, for messages): proposes
+/// time off or holidays; with `apply`, writes them in one transaction. The bytes, not text, cross
+/// IPC so that a fold splitting a UTF-8 character can be rejoined before decoding.
+#[tauri::command(async)]
+pub fn import_calendar_file(
+    state: State<'_, AppState>,
+    request: ImportRequest,
+    name: String,
+    bytes: Vec<u8>,
+    apply: bool,
+) -> CmdResult<ImportPreview> {
+    let text = text_from_bytes(&bytes, &name)?;
+    let request = ImportRequest { text, ..request };
+    state.with(|s| {
+        if apply {
+            s.import_calendar(&request).map(|o| o.value)
+        } else {
+            s.import_preview(&request)
+        }
+    })
+}
+
+/// Like [`import_calendar_file`], reading the .ics file at `path`.
 #[tauri::command(async)]
 pub fn import_calendar(
     state: State<'_, AppState>,

@@ -316,10 +316,14 @@ export const commands = {
    * updates these events instead of duplicating them. A failed write records nothing.
    */
   saveExport: (request: ExportRequest, path: string) => call<ExportPreview>("save_export", { request, path }),
-  /**
-   * Reads the .ics file at `path` (chosen in the open dialog) and proposes time off or holidays;
-   * with `apply`, writes them in one transaction.
-   */
+  /** Like [`import_calendar_file`], reading the .ics file at `path`. */
   importCalendar: (path: string, request: ImportRequest, apply: boolean) =>
     call<ImportPreview>("import_calendar", { path, request, apply }),
+  /**
+   * The bytes of the .ics file the user picked (`name` is its file name, for messages): proposes
+   * time off or holidays; with `apply`, writes them in one transaction. The bytes, not text, cross
+   * IPC so that a fold splitting a UTF-8 character can be rejoined before decoding.
+   */
+  importCalendarFile: (request: ImportRequest, name: string, bytes: number[], apply: boolean) =>
+    call<ImportPreview>("import_calendar_file", { request, name, bytes, apply }),
 };
