@@ -211,7 +211,7 @@ fn print_interrupts(ctx: &Ctx, team: &Team, p: &InterruptCsvPreview) {
             &[
                 "LINE",
                 "ID",
-                "ARRIVED (UTC)",
+                &arrived,
                 "MIN",
                 "CATEGORY",
                 "SEVERITY",
