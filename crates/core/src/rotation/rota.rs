@@ -287,12 +287,14 @@ impl<'c, 'a> Rota<'c, 'a> {
                 .map(|p| (t.end.min(p.end) - t.start.max(p.start)).max(Duration::zero()))
                 .sum()
         };
-        let upto = self.previous.partition_point(|t| t.start < end);
-        if let Some(same) = self.previous[..upto].iter().find(|t| t.start == start) {
+        // A policy's turns do not overlap, so their ends rise with their starts.
+        let from = self.previous.partition_point(|t| t.end <= start);
+        let upto = self.previous.partition_point(|t| t.start < end).max(from);
+        let near = &self.previous[from..upto];
+        if let Some(same) = near.iter().find(|t| t.start == start) {
             return Some(same);
         }
-        self.previous[..upto]
-            .iter()
+        near.iter()
             .filter(|t| t.end > start)
             .map(|t| (overlap(t), t))
             .filter(|(o, _)| *o > Duration::zero())
