@@ -317,7 +317,8 @@ pub struct EditEffect {
     pub kept_locked: usize,
     /// The people whose duties change, by name.
     pub affected: Vec<String>,
-    /// One sentence, e.g. "Saving re-plans 9 future turns (Ana, Ben); 2 locked turns are kept".
+    /// One sentence, e.g. "Saving re-plans 9 future turns (Ana, Ben); 2 locked turns are kept"
+    /// (the turns counted are `moved` plus `added`).
     pub sentence: String,
 }
 
@@ -364,19 +365,18 @@ pub(crate) fn effect(
         .filter(|a| a.id.is_none() || !changes.turns.before.iter().any(|b| b.id == a.id))
         .count();
     let turns = |n: usize| format!("{n} future turn{}", if n == 1 { "" } else { "s" });
-    let mut parts = Vec::new();
-    if !moved.is_empty() {
-        parts.push(format!("re-plans {}", turns(moved.len())));
-    }
-    if added > 0 {
-        parts.push(format!("adds {}", turns(added)));
-    }
-    if parts.is_empty() && !changes.turns.is_empty() {
-        parts.push(format!("changes the hours of {}", turns(changes.turns.before.len())));
-    }
-    let sentence = match parts.is_empty() {
-        true => format!("{lead} moves no future turn"),
-        false => format!("{lead} {} ({})", parts.join(" and "), affected.join(", ")),
+    // Turns given to someone else or gone, and new ones (a freed day gets its own turn).
+    let replanned = moved.len() + added;
+    let sentence = if replanned > 0 {
+        format!("{lead} re-plans {} ({})", turns(replanned), affected.join(", "))
+    } else if !changes.turns.is_empty() {
+        format!(
+            "{lead} changes the hours of {} ({})",
+            turns(changes.turns.before.len()),
+            affected.join(", ")
+        )
+    } else {
+        format!("{lead} moves no future turn")
     } + &match kept_locked {
         0 => String::new(),
         1 => "; 1 locked turn is kept".to_owned(),

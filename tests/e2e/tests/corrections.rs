@@ -90,9 +90,10 @@ async fn interrupts_are_edited_paged_removed_and_brought_back() {
         .await
         .starts_with(&format!("{n} interrupts")));
     w.click("[data-testid=page-next]").await;
-    w.wait_for_text("[data-testid=page-label]", &format!("51–{n} of {n}"))
+    let last = n.min(100);
+    w.wait_for_text("[data-testid=page-label]", &format!("51–{last} of {n}"))
         .await;
-    assert_eq!(count(&w, "[data-testid^=interrupt-row-]").await, (n - 50) as u64);
+    assert_eq!(count(&w, "[data-testid^=interrupt-row-]").await, (last - 50) as u64);
     w.screenshot(&format!("interrupt-page-2-{mode}")).await;
     w.click("[data-testid=page-previous]").await;
     w.wait_for_text("[data-testid=page-label]", &format!("1–50 of {n}"))

@@ -2111,7 +2111,8 @@ kept_locked: number,
  */
 affected: Array<string>, 
 /**
- * One sentence, e.g. "Saving re-plans 9 future turns (Ana, Ben); 2 locked turns are kept".
+ * One sentence, e.g. "Saving re-plans 9 future turns (Ana, Ben); 2 locked turns are kept"
+ * (the turns counted are `moved` plus `added`).
  */
 sentence: string, };
 
