@@ -105,6 +105,29 @@ async fn insights_compare_the_shields_and_quick_capture_works_from_anywhere() {
         .await;
     w.screenshot(&format!("insights-sensitivity-{scheme}")).await;
 
+    // The backtest: one row per closed sprint, the hit counts in words.
+    wait_eval(
+        &w,
+        "return document.querySelectorAll('[data-testid=sim-backtest-row]').length;",
+        6.into(),
+    )
+    .await;
+    let bt = w.text("[data-testid=sim-backtest-summary]").await;
+    assert!(bt.starts_with("Checked against 6 past sprints"), "{bt}");
+    assert!(bt.contains("Interrupt hours:") && bt.contains("Points:"), "{bt}");
+    w.eval("document.querySelector('[data-testid=sim-backtest]').scrollIntoView();")
+        .await;
+    w.screenshot(&format!("insights-backtest-{scheme}")).await;
+
+    // The days looked at were chosen by the service (the last 90 on the team's today) and the
+    // inputs show them; a preset asks the service again.
+    let span = "const v = (t) => document.querySelector(`[data-testid=insights-${t}]`).value; \
+                return (Date.parse(v('to')) - Date.parse(v('from'))) / 86400000;";
+    wait_eval(&w, span, 89.into()).await;
+    w.eval("[...document.querySelectorAll('.presets button')].find(b => b.textContent.includes('30')).click();")
+        .await;
+    wait_eval(&w, span, 29.into()).await;
+
     // A different recovery re-runs the simulation (the inputs say what they ask for).
     w.fill("[data-testid=sim-recovery]", "45").await;
     w.eval("document.querySelector('[data-testid=sim-recovery]').dispatchEvent(new Event('change'));")

@@ -264,10 +264,10 @@ impl<'a> Sim<'a> {
                 }
             }
         }
-        for k in 0..self.strategies.len() {
+        for (k, t) in tallies.iter_mut().enumerate() {
             let s = self.strategies[k];
             if has_duty(s.kind) {
-                self.shielded(k, s, run, arrivals, &mut tallies[k]);
+                self.shielded(k, s, run, arrivals, t);
             }
         }
         for wait in [false, true] {
