@@ -59,14 +59,14 @@ describe("CSV import choices", () => {
 
 describe("CSV import words", () => {
   it("counts what will happen", () => {
-    expect(summary(preview(12, 3, 1))).toBe("12 interrupts to add · 3 already in the log · 1 cannot be read");
-    expect(summary(preview(1, 0, 0))).toBe("1 interrupt to add · 0 already in the log · 0 cannot be read");
+    expect(summary(preview(12, 3, 1))).toBe("12 interrupts to add · 3 duplicates · 1 cannot be read");
+    expect(summary(preview(1, 0, 0))).toBe("1 interrupt to add · 0 duplicates · 0 cannot be read");
     expect(applyLabel(preview(0, 4, 0))).toBe("Nothing to import");
     expect(applyLabel(preview(2, 0, 0))).toBe("Import 2 interrupts");
   });
   it("says what was imported and what was left out", () => {
     expect(importedNotice(preview(2, 1, 1), "pd.csv")).toBe(
-      "Imported 2 interrupts from pd.csv (2 left out: 1 already in the log, 1 unreadable).",
+      "Imported 2 interrupts from pd.csv (2 left out: 1 duplicate, 1 unreadable).",
     );
     expect(importedNotice(preview(1, 0, 0), "pd.csv")).toBe("Imported 1 interrupt from pd.csv.");
   });

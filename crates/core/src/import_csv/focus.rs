@@ -18,7 +18,7 @@ pub fn mark_off_focus(preview: &mut InterruptCsvPreview, turns: &[Turn]) {
     for list in by_member.values_mut() {
         list.sort_by_key(|t| t.start);
     }
-    let mut marked = 0usize;
+    let (mut marked, mut handled) = (0usize, 0usize);
     for row in &mut preview.rows {
         let Some(member) = row.spec.handled_by else { continue };
         let at = row.spec.arrived_at;
@@ -28,13 +28,14 @@ pub fn mark_off_focus(preview: &mut InterruptCsvPreview, turns: &[Turn]) {
             list[..started].iter().rev().take(8).any(|t| at < t.end)
         });
         row.spec.pulled_off_focus = !on_duty;
+        handled += 1;
         marked += usize::from(!on_duty);
     }
     preview
         .notes
         .retain(|n| !n.starts_with("Imported interrupts are not marked"));
     preview.notes.push(format!(
-        "{marked} of the rows with a handler pulled them off focus work: they were not on duty at that moment by the stored rotation. Could-have-waited is left for you to mark."
+        "{marked} of the {handled} interrupts with a known handler pulled that person off focus work (not on duty then, by the stored rotation); could-have-waited is left for you to mark."
     ));
 }
 
@@ -106,6 +107,6 @@ mod tests {
         // The handoff instant belongs to the next turn.
         assert_eq!(off, vec![false, true, true, false, false]);
         assert_eq!(p.notes.len(), 1);
-        assert!(p.notes[0].starts_with("2 of the rows"));
+        assert!(p.notes[0].starts_with("2 of the 4 interrupts"), "{}", p.notes[0]);
     }
 }

@@ -70,11 +70,11 @@ export function request(teamId: number, source: CsvSource | "", choices: CsvMapp
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** "12 to add · 3 already in the log · 1 cannot be read". */
+/** "12 interrupts to add · 3 duplicates · 1 cannot be read" (duplicates: already in the log or repeated in the file). */
 export function summary(p: InterruptCsvPreview): string {
   return [
     `${plural(p.rows.length, "interrupt", "interrupts")} to add`,
-    `${p.duplicates.length} already in the log`,
+    `${plural(p.duplicates.length, "duplicate", "duplicates")}`,
     `${p.skipped.length} cannot be read`,
   ].join(" · ");
 }
@@ -87,7 +87,7 @@ export const applyLabel = (p: InterruptCsvPreview) =>
 export function importedNotice(p: InterruptCsvPreview, fileName: string): string {
   const left = p.duplicates.length + p.skipped.length;
   return `Imported ${plural(p.rows.length, "interrupt", "interrupts")} from ${fileName}` +
-    (left ? ` (${left} left out: ${p.duplicates.length} already in the log, ${p.skipped.length} unreadable).` : ".");
+    (left ? ` (${left} left out: ${plural(p.duplicates.length, "duplicate", "duplicates")}, ${p.skipped.length} unreadable).` : ".");
 }
 
 /** A file's bytes as the IPC argument. */
