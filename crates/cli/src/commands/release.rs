@@ -480,7 +480,7 @@ pub fn run_freeze(ctx: &mut Ctx, cmd: FreezeCmd) -> Result<(), AppError> {
                     let (from, to) = parse_yearly(&y)?;
                     FreezeSpan::Yearly { from, to }
                 }
-                _ => old.window.span.clone(),
+                _ => old.window.span,
             };
             let window = FreezeWindow::from_span(&new_name, span)?;
             let f = ctx.app.edit_freeze(old.id, window)?.value;
