@@ -210,6 +210,13 @@ fn rotation_view_edit_and_undo_through_ipc() {
         .unwrap();
     assert_eq!(again["turns"], undone["turns"], "a preview writes nothing");
     // Auto-plan is undoable too: undo puts every turn back; a second undo is refused, writes nothing.
+    // A re-plan keeps a plan that is still valid, so first make it invalid: the turn's member takes
+    // the whole window off (adding time off does not re-plan by itself).
+    h.call(
+        "add_time_off",
+        json!({ "new": { "member_id": turn["member_id"], "first_day": from, "last_day": to, "kind": "vacation", "note": "" } }),
+    )
+    .unwrap();
     let applied = h
         .call("plan_rotation", json!({ "teamId": team, "from": from, "to": to }))
         .unwrap();
