@@ -44,7 +44,6 @@ impl Db {
 }
 
 #[test]
-#[ignore = "needs crates/store/pending-migrations/06-interrupt-source moved into migrations/ (05 not landed yet)"]
 fn preview_then_apply_then_nothing_new() {
     let db = Db::new();
     db.phoenix();
@@ -73,7 +72,6 @@ fn preview_then_apply_then_nothing_new() {
 }
 
 #[test]
-#[ignore = "needs crates/store/pending-migrations/06-interrupt-source moved into migrations/ (05 not landed yet)"]
 fn every_source_and_the_choices() {
     let db = Db::new();
     db.phoenix();
@@ -113,7 +111,6 @@ fn every_source_and_the_choices() {
 }
 
 #[test]
-#[ignore = "needs crates/store/pending-migrations/06-interrupt-source moved into migrations/ (05 not landed yet)"]
 fn bad_input_is_one_line_and_writes_nothing() {
     let db = Db::new();
     db.phoenix();
@@ -186,7 +183,6 @@ fn bad_input_is_one_line_and_writes_nothing() {
 }
 
 #[test]
-#[ignore = "needs crates/store/pending-migrations/06-interrupt-source moved into migrations/ (05 not landed yet)"]
 fn sprint_history() {
     let db = Db::new();
     db.phoenix();

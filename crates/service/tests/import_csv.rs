@@ -62,7 +62,6 @@ fn log(app: &Sprintshield, team: Id) -> usize {
 }
 
 #[test]
-#[ignore = "needs crates/store/pending-migrations/06-interrupt-source moved into migrations/ (05 not landed yet)"]
 fn preview_writes_nothing_apply_writes_all_and_a_reimport_adds_nothing() {
     let mut app = Sprintshield::open_in_memory().unwrap();
     let t = team(&mut app);
@@ -91,7 +90,6 @@ fn preview_writes_nothing_apply_writes_all_and_a_reimport_adds_nothing() {
 }
 
 #[test]
-#[ignore = "needs crates/store/pending-migrations/06-interrupt-source moved into migrations/ (05 not landed yet)"]
 fn a_hand_logged_interrupt_is_not_doubled_and_undo_removes_the_import() {
     let mut app = Sprintshield::open_in_memory().unwrap();
     let t = team(&mut app);
@@ -130,7 +128,6 @@ fn a_hand_logged_interrupt_is_not_doubled_and_undo_removes_the_import() {
 }
 
 #[test]
-#[ignore = "needs crates/store/pending-migrations/06-interrupt-source moved into migrations/ (05 not landed yet)"]
 fn a_failure_half_way_leaves_the_log_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.db");
@@ -162,7 +159,6 @@ fn a_failure_half_way_leaves_the_log_unchanged() {
 }
 
 #[test]
-#[ignore = "needs crates/store/pending-migrations/06-interrupt-source moved into migrations/ (05 not landed yet)"]
 fn bad_files_are_one_sentence_and_change_nothing() {
     let mut app = Sprintshield::open_in_memory().unwrap();
     let t = team(&mut app);
@@ -194,7 +190,6 @@ fn bad_files_are_one_sentence_and_change_nothing() {
 }
 
 #[test]
-#[ignore = "needs crates/store/pending-migrations/06-interrupt-source moved into migrations/ (05 not landed yet)"]
 fn the_mapping_is_remembered_for_the_team_and_source() {
     let mut app = Sprintshield::open_in_memory().unwrap();
     let t = team(&mut app);
@@ -233,7 +228,6 @@ fn the_mapping_is_remembered_for_the_team_and_source() {
 }
 
 #[test]
-#[ignore = "needs crates/store/pending-migrations/06-interrupt-source moved into migrations/ (05 not landed yet)"]
 fn sprint_history_is_imported_once() {
     let mut app = Sprintshield::open_in_memory().unwrap();
     let t = team(&mut app);

@@ -64,7 +64,6 @@ async fn pick_file(w: &Window, path: &str) {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-#[ignore = "needs crates/store/pending-migrations/06-interrupt-source moved into migrations/ (05 not landed yet)"]
 async fn a_pagerduty_export_is_previewed_mapped_imported_and_not_imported_twice() {
     let home = Home::new();
     let w = Window::start(&home).await;
