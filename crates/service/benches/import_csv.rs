@@ -89,7 +89,10 @@ fn import(c: &mut Criterion) {
         b.iter_batched(
             database,
             |(dir, mut app, team)| {
-                let req = InterruptCsvRequest { team_id: team, ..req.clone() };
+                let req = InterruptCsvRequest {
+                    team_id: team,
+                    ..req.clone()
+                };
                 let done = app.import_interrupt_csv(&req, now).unwrap();
                 assert_eq!(done.changes.records.len(), ROWS);
                 (dir, app)
@@ -98,7 +101,10 @@ fn import(c: &mut Criterion) {
         )
     });
     let (_dir2, mut full, team2) = database();
-    let req2 = InterruptCsvRequest { team_id: team2, ..req.clone() };
+    let req2 = InterruptCsvRequest {
+        team_id: team2,
+        ..req.clone()
+    };
     full.import_interrupt_csv(&req2, now).unwrap();
     g.bench_function("preview_reimport_all_duplicates", |b| {
         b.iter(|| {

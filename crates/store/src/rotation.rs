@@ -340,7 +340,10 @@ impl Store {
             tx.execute("DELETE FROM turn WHERE id = ?1", [id])?;
         }
         for t in put {
-            let note = t.id.and_then(|id| notes.get(&id)).cloned().unwrap_or_else(|| t.note.clone());
+            let note =
+                t.id.and_then(|id| notes.get(&id))
+                    .cloned()
+                    .unwrap_or_else(|| t.note.clone());
             let written = insert_turn(&tx, &Turn { note, ..t.clone() }).map(|_| ());
             written.map_err(|e| match e {
                 crate::StoreError::Sql(ref s) if is_unique_violation(s) => AppError::conflict(
