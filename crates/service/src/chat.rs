@@ -142,7 +142,7 @@ impl Sprintshield {
         })?;
         let hook = webhook(&message.team, &target)?;
         let delivered = sprintshield_chat::post(&hook, &message.payload(target.format), timeout)
-            .map_err(|e| AppError::new(ErrorKind::Storage, e.message()))?;
+            .map_err(|e| AppError::new(ErrorKind::Remote, e.message()))?;
         tracing::info!(
             team_id,
             host = hook.host(),
