@@ -16,8 +16,7 @@ type SpanCols = (
     Option<String>,
 );
 
-fn span_cols(span: &FreezeSpan) -> SpanCols {
-    let md = |m: &sprintshield_core::release::MonthDay| format!("{:02}-{:02}", m.month, m.day);
+pub(crate) fn span_cols(span: &FreezeSpan) -> SpanCols {
     match span {
         FreezeSpan::Once { days } => (
             "once",
@@ -26,11 +25,17 @@ fn span_cols(span: &FreezeSpan) -> SpanCols {
             None,
             None,
         ),
-        FreezeSpan::Yearly { from, to } => ("yearly", None, None, Some(md(from)), Some(md(to))),
+        FreezeSpan::Yearly { from, to } => (
+            "yearly",
+            None,
+            None,
+            Some(crate::releases::md_text(*from)),
+            Some(crate::releases::md_text(*to)),
+        ),
     }
 }
 
-fn duplicate(name: &str) -> crate::StoreError {
+pub(crate) fn duplicate(name: &str) -> crate::StoreError {
     AppError::conflict(
         "name",
         format!("the team already has a freeze window called \"{name}\""),

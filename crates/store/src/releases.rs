@@ -37,7 +37,7 @@ fn train_from_row(r: &Row) -> rusqlite::Result<TrainInfo> {
     })
 }
 
-fn md_text(md: MonthDay) -> String {
+pub(crate) fn md_text(md: MonthDay) -> String {
     format!("{:02}-{:02}", md.month, md.day)
 }
 
@@ -175,27 +175,14 @@ impl Store {
     /// Stores a freeze window for the team. Rejects a second freeze with the same name.
     pub fn add_freeze(&mut self, team_id: Id, window: FreezeWindow) -> Result<StoredFreeze> {
         self.team(team_id)?;
-        let (kind, first, last, from, to) = match window.span {
-            FreezeSpan::Once { days } => (
-                "once",
-                Some(days.first.to_string()),
-                Some(days.last.to_string()),
-                None,
-                None,
-            ),
-            FreezeSpan::Yearly { from, to } => ("yearly", None, None, Some(md_text(from)), Some(md_text(to))),
-        };
+        let (kind, first, last, from, to) = crate::freeze_edit::span_cols(&window.span);
         let res = self.conn.execute(
             "INSERT INTO freeze_window (team_id, name, kind, first_day, last_day, from_md, to_md)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![team_id, window.name, kind, first, last, from, to],
         );
         match res {
-            Err(e) if is_unique_violation(&e) => Err(AppError::conflict(
-                "name",
-                format!("the team already has a freeze window called \"{}\"", window.name),
-            )
-            .into()),
+            Err(e) if is_unique_violation(&e) => Err(crate::freeze_edit::duplicate(&window.name)),
             Err(e) => Err(e.into()),
             Ok(_) => Ok(StoredFreeze {
                 id: self.conn.last_insert_rowid(),
