@@ -33,6 +33,17 @@ pub struct Table {
 }
 
 impl Table {
+    /// The rows that could not be read, as the preview lists them.
+    pub fn skipped_rows(&self) -> Vec<super::SkippedRow> {
+        self.broken
+            .iter()
+            .map(|(line, reason)| super::SkippedRow {
+                line: *line,
+                reason: reason.clone(),
+            })
+            .collect()
+    }
+
     /// The index of the column called `name` (case-insensitive, trimmed).
     pub fn column(&self, name: &str) -> Option<usize> {
         let want = name.trim().to_lowercase();

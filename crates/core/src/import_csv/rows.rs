@@ -62,14 +62,7 @@ pub fn read_interrupts(
         mapping: mapping.clone(),
         rows: Vec::with_capacity(table.records.len()),
         duplicates: Vec::new(),
-        skipped: table
-            .broken
-            .iter()
-            .map(|(line, reason)| SkippedRow {
-                line: *line,
-                reason: reason.clone(),
-            })
-            .collect(),
+        skipped: table.skipped_rows(),
         unknown_values: Vec::new(),
         notes: file_notes(&table, source, &cols),
         applied: false,

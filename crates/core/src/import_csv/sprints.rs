@@ -81,14 +81,7 @@ pub fn read_sprints(text: &str, existing: &[Sprint], today: NaiveDate) -> Result
         columns: table.header.clone(),
         rows: Vec::new(),
         duplicates: Vec::new(),
-        skipped: table
-            .broken
-            .iter()
-            .map(|(line, reason)| SkippedRow {
-                line: *line,
-                reason: reason.clone(),
-            })
-            .collect(),
+        skipped: table.skipped_rows(),
         applied: false,
     };
     let mut taken: Vec<Sprint> = existing.to_vec();
