@@ -249,3 +249,65 @@ fn sprint_history_is_imported_once() {
     assert_eq!(again.value.duplicates.len(), 3);
     assert_eq!(app.sprints(t).unwrap().len(), 3);
 }
+
+#[test]
+fn an_edited_import_keeps_its_external_id_so_a_reimport_adds_nothing() {
+    let mut app = Sprintshield::open_in_memory().unwrap();
+    let t = team(&mut app);
+    let done = app.import_interrupt_csv(&request(t, "pagerduty.csv"), now()).unwrap();
+    let added = done.value.rows.len();
+    assert!(added >= 2);
+    // Edit every imported interrupt so neither its arrival minute nor its title matches the file:
+    // only the source and external id can still recognise it.
+    for (k, i) in app
+        .interrupts(t, &InterruptFilter::default())
+        .unwrap()
+        .into_iter()
+        .enumerate()
+    {
+        let at = i.spec.arrived_at + chrono::Duration::minutes(7);
+        app.edit_interrupt(
+            i.id,
+            NewInterrupt {
+                arrived_at: at.to_rfc3339(),
+                title: format!("Renamed after the review {k}"),
+                category: InterruptCategory::ProductionBug,
+                severity: Severity::High,
+                handled_by: None,
+                minutes: 11,
+                pulled_off_focus: true,
+                could_have_waited: false,
+                root_cause: "pool size".into(),
+            },
+            now(),
+        )
+        .unwrap();
+    }
+    let again = app.import_interrupt_csv(&request(t, "pagerduty.csv"), now()).unwrap();
+    assert!(again.value.rows.is_empty(), "{:?}", again.value.rows);
+    assert_eq!(again.value.duplicates.len(), added);
+    assert_eq!(log(&app, t), added, "the edited interrupts are not imported twice");
+    // Undoing an edit rewrites the row in place too: still recognised afterwards.
+    let first = app.interrupts(t, &InterruptFilter::default()).unwrap()[0].clone();
+    let edit = app
+        .edit_interrupt(
+            first.id,
+            NewInterrupt {
+                arrived_at: first.spec.arrived_at.to_rfc3339(),
+                title: "Once more".into(),
+                category: first.spec.category,
+                severity: first.spec.severity,
+                handled_by: None,
+                minutes: 3,
+                pulled_off_focus: false,
+                could_have_waited: false,
+                root_cause: String::new(),
+            },
+            now(),
+        )
+        .unwrap();
+    app.undo(&edit.changes).unwrap();
+    let third = app.interrupt_csv_preview(&request(t, "pagerduty.csv"), now()).unwrap();
+    assert!(third.rows.is_empty());
+    assert_eq!(log(&app, t), added);
+}

@@ -37,24 +37,23 @@ fn utc_text(t: DateTime<Utc>) -> String {
     t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
-pub(crate) fn insert_interrupt(tx: &rusqlite::Connection, team_id: Id, spec: &InterruptSpec) -> Result<Interrupt> {
+/// Refuses a handler who is not a member of `team_id`.
+fn check_handler(tx: &rusqlite::Connection, team_id: Id, spec: &InterruptSpec) -> Result<()> {
     if let Some(m) = spec.handled_by {
         let team: Option<Id> = tx
             .query_row("SELECT team_id FROM member WHERE id = ?1", [m], |r| r.get(0))
-            .map(Some)
-            .or_else(|e| {
-                if e == rusqlite::Error::QueryReturnedNoRows {
-                    Ok(None)
-                } else {
-                    Err(e)
-                }
-            })?;
+            .optional()?;
         if team != Some(team_id) {
             return Err(
                 AppError::conflict("handled_by", "the person who handled it is not a member of this team").into(),
             );
         }
     }
+    Ok(())
+}
+
+pub(crate) fn insert_interrupt(tx: &rusqlite::Connection, team_id: Id, spec: &InterruptSpec) -> Result<Interrupt> {
+    check_handler(tx, team_id, spec)?;
     tx.execute(
         "INSERT INTO interrupt (team_id, arrived_at, title, category, severity, handled_by, minutes, pulled_off_focus,
                                 could_have_waited, root_cause) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -138,15 +137,33 @@ impl Store {
     }
 
     /// Replaces interrupt `id`'s fields (validated by the caller; the handler must be of its team).
+    /// The row is updated in place, so what else refers to it — the source and external id of an
+    /// imported interrupt — stays with it and a re-import still recognises it.
     pub fn update_interrupt(&mut self, id: Id, spec: &InterruptSpec) -> Result<Interrupt> {
         let old = self.interrupt(id)?;
-        let tx = self.conn.savepoint()?;
-        tx.execute("DELETE FROM interrupt WHERE id = ?1", [id])?;
-        let mut stored = insert_interrupt(&tx, old.team_id, spec)?;
-        crate::restore::keep_id(&tx, "interrupt", stored.id, id)?;
-        tx.commit()?;
-        stored.id = id;
-        Ok(stored)
+        check_handler(&self.conn, old.team_id, spec)?;
+        self.conn.execute(
+            "UPDATE interrupt SET arrived_at = ?2, title = ?3, category = ?4, severity = ?5, handled_by = ?6,
+                    minutes = ?7, pulled_off_focus = ?8, could_have_waited = ?9, root_cause = ?10
+             WHERE id = ?1",
+            params![
+                id,
+                utc_text(spec.arrived_at),
+                spec.title,
+                spec.category.name(),
+                spec.severity.name(),
+                spec.handled_by,
+                spec.minutes,
+                spec.pulled_off_focus,
+                spec.could_have_waited,
+                spec.root_cause
+            ],
+        )?;
+        Ok(Interrupt {
+            id,
+            team_id: old.team_id,
+            spec: spec.clone(),
+        })
     }
 
     /// Deletes interrupt `id` and returns it.
