@@ -1,10 +1,11 @@
-//! Publish rows: each team's calendar and chat targets (secrets only named), and what each
+//! Publish rows: each team's calendar and chat targets (secrets only named: an environment
+//! variable's name, or that the password is in the OS keyring), and what each
 //! published calendar resource last received (UID, path, ETag, content hash, sequence).
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use sprintshield_core::calendar::sources::ExportWhat;
 use sprintshield_core::calendar::CalendarEvent;
-use sprintshield_core::publish::{CalendarTarget, ChatFormat, ChatTarget, Holder, Published};
+use sprintshield_core::publish::{CalendarTarget, ChatFormat, ChatTarget, Holder, PasswordSource, Published};
 use sprintshield_core::Id;
 
 use crate::{Result, Store};
@@ -34,10 +35,12 @@ fn json<T: serde::de::DeserializeOwned>(r: &Row, i: usize) -> rusqlite::Result<T
 
 fn calendar_target(r: &Row) -> rusqlite::Result<CalendarTarget> {
     let what: String = r.get(5)?;
+    let source: String = r.get(7)?;
     Ok(CalendarTarget {
         team_id: r.get(0)?,
         collection_url: r.get(1)?,
         user: r.get(2)?,
+        password_source: PasswordSource::parse(&source).map_err(|e| conv(7, e))?,
         password_env: r.get(3)?,
         per_member: r.get(4)?,
         what: what.split(',').filter_map(|w| ExportWhat::parse(w).ok()).collect(),
@@ -69,18 +72,21 @@ impl Store {
     pub fn set_calendar_target(&mut self, t: &CalendarTarget) -> Result<()> {
         let what: Vec<&str> = t.what.iter().map(|w| w.name()).collect();
         self.conn.execute(
-            "INSERT INTO publish_target (team_id, collection_url, user_name, password_env, per_member, what)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            "INSERT INTO publish_target (team_id, collection_url, user_name, password_env, per_member, what,
+                 password_source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
              ON CONFLICT (team_id) DO UPDATE SET collection_url = excluded.collection_url,
                  user_name = excluded.user_name, password_env = excluded.password_env,
-                 per_member = excluded.per_member, what = excluded.what",
+                 per_member = excluded.per_member, what = excluded.what,
+                 password_source = excluded.password_source",
             params![
                 t.team_id,
                 t.collection_url,
                 t.user,
                 t.password_env,
                 t.per_member,
-                what.join(",")
+                what.join(","),
+                t.password_source.name()
             ],
         )?;
         Ok(())
@@ -91,7 +97,8 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT team_id, collection_url, user_name, password_env, per_member, what, last_published_at
+                "SELECT team_id, collection_url, user_name, password_env, per_member, what, last_published_at,
+                        password_source
                  FROM publish_target WHERE team_id = ?1",
                 [team_id],
                 calendar_target,

@@ -1,11 +1,13 @@
 //! Where a team's plan is published: a CalDAV calendar collection and a chat webhook.
 //!
-//! Secrets are never part of a target: the password and the webhook URL stay in environment
-//! variables whose *names* are stored (so neither the database file nor a log can leak them).
+//! Secrets are never part of a target: the password stays in the OS keyring or in an environment
+//! variable whose *name* is stored ([`PasswordSource`]), the webhook URL in an environment
+//! variable (so neither the database file nor a log can leak them).
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::secret::PasswordSource;
 use crate::calendar::sources::ExportWhat;
 use crate::{named_enum, Id, Invalid};
 
@@ -29,7 +31,10 @@ pub struct CalendarTarget {
     pub collection_url: String,
     /// The user name the server knows.
     pub user: String,
-    /// The name of the environment variable that holds the password (never the password).
+    /// Where the password is kept: an environment variable or the OS keyring.
+    pub password_source: PasswordSource,
+    /// With [`PasswordSource::Env`], the name of the environment variable that holds the
+    /// password (never the password); empty with the keyring.
     pub password_env: String,
     /// Also publish each member's own turns to a collection of their own ("my duties").
     pub per_member: bool,
@@ -40,14 +45,42 @@ pub struct CalendarTarget {
 }
 
 impl CalendarTarget {
-    /// A checked target: an `http://` or `https://` URL (a `/` is added at its end when missing),
-    /// a user name, an environment variable name (letters, digits and `_`, not starting with a
-    /// digit), and what to publish (turns, sprints, releases; time off is never published).
+    /// A checked target whose password is in an environment variable: an `http://` or
+    /// `https://` URL (a `/` is added at its end when missing), a user name, an environment
+    /// variable name (letters, digits and `_`, not starting with a digit), and what to publish
+    /// (turns, sprints, releases; time off is never published).
     pub fn new(
         team_id: Id,
         collection_url: &str,
         user: &str,
         password_env: &str,
+        per_member: bool,
+        what: Vec<ExportWhat>,
+    ) -> Result<Self, Invalid> {
+        let mut t = Self::checked(team_id, collection_url, user, per_member, what)?;
+        t.password_env = env_name("password_env", password_env)?;
+        Ok(t)
+    }
+
+    /// A checked target (as [`CalendarTarget::new`]) whose password is in the OS keyring, under
+    /// [`super::secret::KeyringEntry::for_target`].
+    pub fn in_keyring(
+        team_id: Id,
+        collection_url: &str,
+        user: &str,
+        per_member: bool,
+        what: Vec<ExportWhat>,
+    ) -> Result<Self, Invalid> {
+        let mut t = Self::checked(team_id, collection_url, user, per_member, what)?;
+        t.password_source = PasswordSource::Keyring;
+        Ok(t)
+    }
+
+    /// The checks both sources share; the password is then in the environment variable "".
+    fn checked(
+        team_id: Id,
+        collection_url: &str,
+        user: &str,
         per_member: bool,
         what: Vec<ExportWhat>,
     ) -> Result<Self, Invalid> {
@@ -86,7 +119,6 @@ impl CalendarTarget {
                 "give the user name the calendar server knows you by",
             ));
         }
-        let password_env = env_name("password_env", password_env)?;
         if what.contains(&ExportWhat::TimeOff) {
             return Err(Invalid::new(
                 "what",
@@ -106,11 +138,20 @@ impl CalendarTarget {
             team_id,
             collection_url,
             user: user.to_owned(),
-            password_env,
+            password_source: PasswordSource::Env,
+            password_env: String::new(),
             per_member,
             what: kinds,
             last_published_at: None,
         })
+    }
+
+    /// Where the password comes from, for sentences: "the OS keyring" or "$VAR".
+    pub fn password_origin(&self) -> String {
+        match self.password_source {
+            PasswordSource::Keyring => "the OS keyring".to_owned(),
+            PasswordSource::Env => format!("${}", self.password_env),
+        }
     }
 
     /// The host (and port) of the server, for sentences ("dav.example.com").
@@ -239,6 +280,20 @@ mod tests {
             "user"
         );
         assert!(CalendarTarget::new(1, "http://h/", "a", "PW", false, vec![ExportWhat::TimeOff]).is_err());
+        assert_eq!(t.password_source, PasswordSource::Env);
+        assert_eq!(t.password_origin(), "$PW");
+        let k = CalendarTarget::in_keyring(1, "https://dav.example.com/ana/phoenix", "ana", false, vec![]).unwrap();
+        assert_eq!(
+            (k.password_source, k.password_env.as_str()),
+            (PasswordSource::Keyring, "")
+        );
+        assert_eq!(k.password_origin(), "the OS keyring");
+        assert_eq!(
+            CalendarTarget::in_keyring(1, "ftp://x/", "ana", false, vec![])
+                .unwrap_err()
+                .field,
+            "collection_url"
+        );
     }
 
     #[test]
