@@ -5,7 +5,6 @@ import {
   verdictErrors, type Check,
 } from "../src/lib/rotation/policyForm";
 import { coverage } from "../src/lib/rotation/coverage";
-import { emptyHistory, recordTurns, undo } from "../src/lib/rotation/history";
 
 const policy = (over: Partial<DutyPolicy> = {}): DutyPolicy => ({
   id: 7, team_id: 1, name: "Op of the Week", kind: "weekly",
@@ -162,18 +161,6 @@ describe("coverage strip", () => {
   it("shows a planned policy with core's gaps", () => {
     const c = coverage(view({ policies: [policy()], turns: [turn()], conflicts: [gap, { kind: "back_to_back" } as ShownConflict] }), 1);
     expect(c).toEqual({ kind: "planned", gaps: [gap] });
-  });
-});
-
-describe("revert to plan in the undo history", () => {
-  it("records the unlock so undo puts the locked override back", () => {
-    const locked = turn({ member_id: 3, source: "override", locked: true });
-    const planned = turn();
-    const h = recordTurns(emptyHistory(), "Revert to plan", { before: [locked], after: [planned] });
-    const u = undo(h)!;
-    expect(u.entry.label).toBe("Revert to plan");
-    expect(u.restore).toEqual({ remove: [planned], put: [locked] });
-    expect(recordTurns(h, "Nothing", { before: [], after: [] })).toBe(h);
   });
 });
 

@@ -5,7 +5,7 @@ import { errorsFrom } from "../src/lib/forms/form";
 import { describeSpan, emptyFreeze, freezeInput, FREEZE_FIELDS } from "../src/lib/releases/freeze";
 import type { RoutineEvents } from "../src/lib/bindings";
 import { addDays, daysBetween } from "../src/lib/dates";
-import { dropDay, History, layout, pinnedDay, warningDiff, DAY_PX } from "../src/lib/releases/timeline";
+import { dropDay, layout, warningDiff, DAY_PX } from "../src/lib/releases/timeline";
 
 function release(over: Partial<Release> = {}): Release {
   return {
@@ -48,20 +48,11 @@ describe("release timeline layout", () => {
   });
 });
 
-describe("dragging and undo", () => {
+describe("dragging", () => {
   it("snaps a drag to whole weeks so the release keeps its weekday", () => {
     expect(dropDay("2027-01-09", 3 * DAY_PX)).toBe("2027-01-09");
     expect(dropDay("2027-01-09", 5 * DAY_PX)).toBe("2027-01-16");
     expect(dropDay("2027-01-09", -9 * DAY_PX)).toBe("2027-01-02");
-  });
-
-  it("undo returns the placement before, including 'placed by the planner'", () => {
-    const h = new History();
-    h.push({ sprintId: 1, before: pinnedDay(release()), after: "2027-01-16" });
-    h.push({ sprintId: 1, before: "2027-01-16", after: "2027-01-23" });
-    expect(h.undo()).toEqual({ sprintId: 1, before: "2027-01-23", after: "2027-01-16" });
-    expect(h.undo()).toEqual({ sprintId: 1, before: "2027-01-16", after: null });
-    expect(h.undo()).toBeNull();
   });
 
   it("previews which warnings a move adds and removes", () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { DutyPolicy, TimeOff, Turn, ViewDay } from "../src/lib/bindings";
 import { editFor, editKey, ghostPlacement, idle, move, press, release } from "../src/lib/rotation/dnd";
-import { emptyHistory, record, redo, undo } from "../src/lib/rotation/history";
 import { addDays, isoWeek, weekdayIndex } from "../src/lib/dates";
 import { awaySpans, days, groupBy, holidaySpans, place, placeTurn, rangeBounds, rangeFor, rows, weeks } from "../src/lib/rotation/layout";
 
@@ -57,28 +56,6 @@ describe("drag and drop state machine", () => {
     expect(editFor({ kind: "turn", turn: turn(1, 3) }, turn(2, 4, 9))).toBeNull(); // other policy
     expect(editFor({ kind: "turn", turn: turn(1, 3) }, null)).toBeNull();
     expect(editKey({ kind: "swap", turn_id: 1, with_turn_id: 2 })).toBe("s:1:2");
-  });
-});
-
-describe("undo and redo", () => {
-  it("restores the turns before, then after", () => {
-    const before = [turn(1, 3)], after = [{ ...turn(1, 4), locked: true }];
-    let h = record(emptyHistory(), { label: "Override", before, after });
-    const u = undo(h)!;
-    expect(u.restore).toEqual({ remove: after, put: before });
-    h = u.history;
-    expect(undo(h)).toBeNull();
-    const r = redo(h)!;
-    expect(r.restore).toEqual({ remove: before, put: after });
-    expect(r.history.done).toHaveLength(1);
-    // A new edit clears the redo stack.
-    expect(record(h, { label: "Swap", before, after }).undone).toHaveLength(0);
-  });
-  it("undoes an auto-plan that removed and added turns", () => {
-    const before = [turn(1, 3), turn(2, 4)], after = [turn(1, 5), turn(7, 4)];
-    const u = undo(record(emptyHistory(), { label: "Auto-plan", before, after }))!;
-    expect(u.restore).toEqual({ remove: after, put: before });
-    expect(u.entry.label).toBe("Auto-plan");
   });
 });
 

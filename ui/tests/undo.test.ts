@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Changes, Holiday, Member, Record } from "../src/lib/bindings";
-import { created, dropStale, emptyUndo, inTextField, isEmpty, kinds, nextRedo, nextUndo, push, redone, UNDO_LIMIT, undoKey, undone } from "../src/lib/shell/undo";
+import type { Changes, Holiday, Interrupt, Member, Record, Turn } from "../src/lib/bindings";
+import { created, dropStale, emptyUndo, inTextField, isEmpty, kinds, nextRedo, nextUndo, push, redone, refusalSentence, UNDO_LIMIT, undoKey, undone } from "../src/lib/shell/undo";
 
 const undoChanges = vi.fn();
 vi.mock("../src/lib/ipc", () => ({ commands: { undoChanges: (c: Changes) => undoChanges(c) } }));
@@ -53,6 +53,28 @@ describe("the shared undo history", () => {
     expect([...kinds(c)]).toEqual(["member"]);
   });
 
+  it("records a revert to plan (turns only) so undo hands back the locked override", () => {
+    const planned = { id: 4, policy_id: 1, member_id: 2, start: "2026-12-08T08:00:00Z", end: "2026-12-09T08:00:00Z", source: "generated", locked: false, note: "", shadow_member_id: null, replaced_member_id: null } as Turn;
+    const locked = { ...planned, member_id: 3, source: "override", locked: true } as Turn;
+    const h = push(emptyUndo(), { label: "Revert to plan", changes: { turns: { before: [locked], after: [planned] }, records: [] }, teamId: 7 });
+    expect(nextUndo(h)?.changes.turns).toEqual({ before: [locked], after: [planned] });
+    expect(push(h, { label: "Nothing", changes: none, teamId: 7 })).toBe(h);
+  });
+
+  it("a quick-captured interrupt is one creation, which undo removes", () => {
+    const i = { id: 12, team_id: 7, title: "Checkout returns 500", minutes: 15 } as unknown as Interrupt;
+    const c = created({ kind: "interrupt", record: i });
+    expect([...kinds(c)]).toEqual(["interrupt"]);
+    expect(c.records).toEqual([{ before: null, after: { kind: "interrupt", record: i } }]);
+  });
+
+  it("says a refusal in one sentence: the service's reason and that the screen was read again", () => {
+    expect(refusalSentence("undo", "Edit Ana", "the member has changed since; nothing was undone — reload and look again"))
+      .toBe("Could not undo “Edit Ana”: the member has changed since; nothing was undone. The screen was reloaded and shows what is saved now.");
+    expect(refusalSentence("redo", "Add holiday", "the rotation has changed since; nothing was undone."))
+      .toBe("Could not redo “Add holiday”: the rotation has changed since; nothing was undone. The screen was reloaded and shows what is saved now.");
+  });
+
   it("reads Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y, and leaves text fields their own undo", () => {
     const k = (key: string, shiftKey = false, ctrlKey = true) => undoKey({ key, shiftKey, ctrlKey, metaKey: false });
     expect(k("z")).toBe("undo");
@@ -98,5 +120,25 @@ describe("the window's instance", () => {
     expect(undoHistory.message?.text).toContain("the member has changed since; nothing was undone");
     expect(nextUndo(undoHistory.history)?.label).toBe("Edit Ben");
     expect(undoHistory.history.undone).toHaveLength(0);
+  });
+
+  it("asks the window to reload the screen after a refused undo or redo, and not after one that went through", async () => {
+    const heard: string[] = [];
+    const off = undoHistory.onUndone((e, how) => heard.push(`${how} ${e.label}`));
+    const start = undoHistory.reloads;
+    undoHistory.record("Edit Ana", edit("Ana", "Ana Lima"), 7);
+    undoChanges.mockResolvedValueOnce(reverse(edit("Ana", "Ana Lima")));
+    await undoHistory.undo();
+    expect(undoHistory.reloads).toBe(start);
+    undoChanges.mockRejectedValueOnce({ kind: "conflict", message: "the member has changed since; nothing was undone — reload and look again", field: "changes" });
+    await undoHistory.redo();
+    expect(undoHistory.reloads).toBe(start + 1);
+    expect(undoHistory.message).toEqual({
+      text: "Could not redo “Edit Ana”: the member has changed since; nothing was undone. The screen was reloaded and shows what is saved now.",
+      refused: true,
+    });
+    expect(nextRedo(undoHistory.history)).toBeNull();
+    expect(heard).toEqual(["undo Edit Ana"]);
+    off();
   });
 });

@@ -84,25 +84,9 @@ export interface Placement {
   after: string | null;
 }
 
-/** The placement of `r` as the history stores it. */
+/** The placement of `r` as a `Placement` holds it (null: placed by the planner). */
 export function pinnedDay(r: Release): string | null {
   return r.pinned ? r.production_day : null;
-}
-
-/** An undo stack of placements. */
-export class History {
-  private done: Placement[] = [];
-  push(p: Placement) {
-    this.done.push(p);
-  }
-  /** The change that undoes the last one (before and after swapped), or null. */
-  undo(): Placement | null {
-    const last = this.done.pop();
-    return last ? { sprintId: last.sprintId, before: last.after, after: last.before } : null;
-  }
-  get size() {
-    return this.done.length;
-  }
 }
 
 /** Warnings a move would add or remove, comparing the release before and in the preview. */

@@ -1,10 +1,12 @@
 // The shared undo history of the window (see `undo.ts` for the rules): one instance for every
 // screen and the planner. Undo and redo go through the service's `undo`; a refusal ("… has
-// changed since; nothing was undone") is shown as the service says it, and the stale entry is
-// dropped. Screens subscribe with `onUndone` to reload what they show.
+// changed since; nothing was undone") is shown as the service says it, the stale entry is
+// dropped, and `reloads` counts up so the window reads the current screen again (it showed
+// something the database no longer holds). Screens subscribe with `onUndone` to reload what
+// they show after an undo or redo that went through.
 import { commands } from "../ipc";
 import type { AppError, Changes } from "../bindings";
-import { dropStale, emptyUndo, nextRedo, nextUndo, push, redone, undone, type UndoEntry, type UndoHistory } from "./undo";
+import { dropStale, emptyUndo, nextRedo, nextUndo, push, redone, refusalSentence, undone, type UndoEntry, type UndoHistory } from "./undo";
 
 type Listener = (entry: UndoEntry, how: "undo" | "redo") => void;
 
@@ -13,6 +15,8 @@ class SharedUndo {
   /** The last outcome in words ("Undid: Edit Ana Lima", or the service's refusal). */
   message = $state<{ text: string; refused: boolean } | null>(null);
   busy = $state(false);
+  /** How many undos or redos were refused; the window re-reads the current screen when it grows. */
+  reloads = $state(0);
   #listeners = new Set<Listener>();
 
   /** Records an edit the user just made. */
@@ -41,7 +45,8 @@ class SharedUndo {
       for (const fn of this.#listeners) fn(entry, how);
     } catch (e) {
       this.history = dropStale(this.history, how);
-      this.message = { text: `Could not ${how} “${entry.label}”: ${(e as AppError).message}`, refused: true };
+      this.message = { text: refusalSentence(how, entry.label, (e as AppError).message), refused: true };
+      this.reloads += 1;
     } finally {
       this.busy = false;
     }

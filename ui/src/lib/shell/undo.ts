@@ -63,6 +63,14 @@ export function dropStale(h: UndoHistory, side: "undo" | "redo"): UndoHistory {
   return side === "undo" ? { ...h, done: h.done.slice(0, -1) } : { ...h, undone: h.undone.slice(0, -1) };
 }
 
+/** The one sentence a refused undo or redo shows: the service's reason, and that the screen
+ *  was read again (the window reloads the current screen after a refusal, so what it shows is
+ *  what is stored). The service's own advice to reload is left out: it has been done. */
+export function refusalSentence(how: "undo" | "redo", label: string, reason: string): string {
+  const why = reason.replace(/\s*[—-]\s*reload and look again\.?$/, "").replace(/[.;\s]+$/, "");
+  return `Could not ${how} “${label}”: ${why}. The screen was reloaded and shows what is saved now.`;
+}
+
 /** The changes of an operation that only created `record` — what the service reports for it
  *  (`Changes::created`), for the few commands that return the record alone. */
 export function created(record: Record): Changes {
