@@ -102,6 +102,7 @@ fn pagerduty_priority_instead_of_urgency() {
             column: Some("priority".into()),
         }],
         values: vec![],
+        could_wait: None,
     };
     let p = read("pagerduty.csv", &map);
     assert_eq!(p.rows[0].spec.severity, Severity::Critical, "P1");
@@ -174,6 +175,7 @@ fn jira_value_mapping_changes_what_a_value_means() {
             value: "chore request".into(),
             to: "operational_problem".into(),
         }],
+        could_wait: None,
     };
     let p = read("jira.csv", &map);
     assert_eq!(p.rows[2].spec.category, InterruptCategory::OperationalProblem);
@@ -270,6 +272,7 @@ fn mapping_errors_are_one_sentence() {
             column: Some("Headline".into()),
         }],
         values: vec![],
+        could_wait: None,
     };
     let e = read_interrupts(&text, Berlin, now(), &members(), None, None, &wrong).unwrap_err();
     assert!(
@@ -295,6 +298,7 @@ fn mapping_errors_are_one_sentence() {
             column: Some("Kategorie".into()),
         }],
         values: vec![],
+        could_wait: None,
     };
     let p = read_interrupts(
         &text,
@@ -331,6 +335,7 @@ fn mapping_errors_are_one_sentence() {
                 },
             ],
             values: vec![],
+            could_wait: None,
         },
     )
     .unwrap();
@@ -340,7 +345,13 @@ fn mapping_errors_are_one_sentence() {
 
 #[test]
 fn sprint_history() {
-    let p = read_sprints(&file("sprints.csv"), &[], NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()).unwrap();
+    let p = read_sprints(
+        &file("sprints.csv"),
+        &[],
+        NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        &[],
+    )
+    .unwrap();
     assert_eq!(p.rows.len(), 3);
     assert_eq!(p.rows[1].completed_points, Some(33.5));
     assert_eq!(p.rows[2].completed_points, None);
@@ -389,4 +400,93 @@ mod props {
             prop_assert_eq!(again.duplicates.len(), first.rows.len() + first.duplicates.len());
         }
     }
+}
+
+#[test]
+fn pagerduty_basic_incidents_report() {
+    // The basic report's documented columns: "#", Service, Opened On, Resolved On, Resolve By,
+    // Duration, "# Escalations". No title column: the service names the interrupt.
+    let p = read("pagerduty_basic.csv", &CsvMapping::default());
+    assert_eq!(p.source, CsvSource::PagerDuty);
+    assert_eq!(p.rows.len(), 2, "{:?}", p.skipped);
+    let r = &p.rows[0];
+    assert_eq!(r.external_id.as_deref(), Some("1031"));
+    assert_eq!(r.spec.title, "Checkout API");
+    // No offset: wall-clock time in the team's zone (Berlin, UTC+1 in November).
+    assert_eq!(r.spec.arrived_at, utc("2026-11-09T08:00:00Z"));
+    assert_eq!(r.spec.minutes, 40, "resolved on − opened on");
+    assert_eq!(r.spec.handled_by, Some(1), "Resolve By names the member");
+    assert_eq!(p.rows[1].spec.minutes, 12);
+    assert_eq!(p.skipped.len(), 1, "the unresolved incident has no minutes");
+}
+
+#[test]
+fn could_have_waited_follows_the_stated_rule_and_the_mapping() {
+    // PagerDuty urgency low → severity low → could have waited; high never waits.
+    let p = read("pagerduty.csv", &CsvMapping::default());
+    let waited: Vec<(Severity, bool)> = p
+        .rows
+        .iter()
+        .map(|r| (r.spec.severity, r.spec.could_have_waited))
+        .collect();
+    assert_eq!(
+        waited,
+        vec![(Severity::High, false), (Severity::Low, true), (Severity::Low, true)]
+    );
+    assert!(
+        p.notes
+            .iter()
+            .any(|n| n.starts_with("Could have waited: every low interrupt")),
+        "the preview states the rule: {:?}",
+        p.notes
+    );
+    assert_eq!(p.mapping.could_wait, Some(vec![Severity::Low]));
+    // Opsgenie P5 and Jira Low read as low and wait; Jira Highest (critical) does not.
+    let o = read("opsgenie.csv", &CsvMapping::default());
+    let p5 = o
+        .rows
+        .iter()
+        .find(|r| r.external_id.as_deref() == Some("4713"))
+        .unwrap();
+    assert!(p5.spec.could_have_waited);
+    let j = read("jira.csv", &CsvMapping::default());
+    assert!(!j.rows[0].spec.could_have_waited, "Highest");
+    assert!(j.rows[1].spec.could_have_waited, "Low");
+    // The user adds normal: Jira's Medium row now waits too.
+    let with_normal = CsvMapping {
+        could_wait: Some(vec![Severity::Normal, Severity::Low]),
+        ..Default::default()
+    };
+    let j2 = read("jira.csv", &with_normal);
+    let medium = j2
+        .rows
+        .iter()
+        .find(|r| r.external_id.as_deref() == Some("OPS-104"))
+        .unwrap();
+    assert_eq!(medium.spec.severity, Severity::Normal);
+    assert!(medium.spec.could_have_waited);
+    // Or marks none.
+    let none = read(
+        "pagerduty.csv",
+        &CsvMapping {
+            could_wait: Some(vec![]),
+            ..Default::default()
+        },
+    );
+    assert!(none.rows.iter().all(|r| !r.spec.could_have_waited));
+    // Critical or high is refused with one sentence.
+    let e = read_interrupts(
+        &file("pagerduty.csv"),
+        Berlin,
+        now(),
+        &members(),
+        None,
+        None,
+        &CsvMapping {
+            could_wait: Some(vec![Severity::High]),
+            ..Default::default()
+        },
+    )
+    .unwrap_err();
+    assert!(e.message.contains("must be handled at once"), "{}", e.message);
 }

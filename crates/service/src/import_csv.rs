@@ -59,7 +59,7 @@ fn propose_sprints(
 ) -> sprintshield_store::Result<SprintCsvPreview> {
     let existing = s.sprints(req.team_id)?;
     let today = crate::corrections::today(s, req.team_id, now)?;
-    Ok(read_sprints(&req.text, &existing, today)?)
+    Ok(read_sprints(&req.text, &existing, today, &req.columns)?)
 }
 
 impl Sprintshield {

@@ -211,6 +211,7 @@ fn the_mapping_is_remembered_for_the_team_and_source() {
                 to: "Ben Ode".into(),
             },
         ],
+        could_wait: None,
     };
     let first = app.interrupt_csv_preview(&req, now()).unwrap();
     assert_eq!(first.rows[0].spec.category, InterruptCategory::ProductionBug);
@@ -234,6 +235,7 @@ fn sprint_history_is_imported_once() {
     let req = SprintCsvRequest {
         team_id: t,
         text: sample("sprints.csv"),
+        columns: vec![],
     };
     let preview = app.sprint_csv_preview(&req, now()).unwrap();
     assert_eq!(preview.rows.len(), 3);

@@ -2,11 +2,17 @@
 //!
 //! The column names are the ones the tools write (looked up in their documentation and public
 //! samples):
-//! - **PagerDuty** incidents (Analytics / incidents report "Download CSV"): `id`,
-//!   `incident_number`, `description`, `service_name`, `escalation_policy_name`, `created_on`,
-//!   `resolved_on`, `seconds_to_first_ack`, `seconds_to_resolve`, `urgency`, `priority`,
-//!   `assigned_to_user_names`; the incident list's download uses title case (`Incident Number`,
-//!   `Title`, `Created`, `Resolved`, `Urgency`, `Assigned To`) — both are recognised.
+//! - **PagerDuty** incidents, as PagerDuty's reporting documentation lists them
+//!   (support.pagerduty.com/docs/reporting, "Exporting Advanced Reporting Data to CSV"): the
+//!   advanced export has `id`, `incident_number`, `description`, `service_id`, `service_name`,
+//!   `escalation_policy_id`, `escalation_policy_name`, `created_on`, `seconds_to_first_ack`,
+//!   `seconds_to_resolve`, `auto_resolved`, `escalation_count`, `auto_escalation_count`,
+//!   `acknowledge_count`, `assignment_count`, `acknowledged_by_user_ids`,
+//!   `acknowledged_by_user_names`, `assigned_to_user_ids`, `assigned_to_user_names`,
+//!   `resolved_by_user_id`, `resolved_by_user_name` (files in use also carry `resolved_on` and
+//!   `urgency`); the basic Incidents report's CSV has `#`, `Service`, `Opened On`,
+//!   `Resolved On`, `Resolve By` (the page's table says "Resolved By User"), `Duration` and
+//!   `# Escalations`. Both are recognised; the basic one has no title, so the service names it.
 //! - **Opsgenie** alerts (alert list export): `TinyId`, `Alias`, `Message`, `Status`,
 //!   `Acknowledged`, `CreatedAt`, `UpdatedAt`, `Count`, `Owner`, `Priority` (P1–P5), `Tags`,
 //!   `Source`, `Entity`, `Description`, and the report's `AckTime` / `CloseTime` (milliseconds).
@@ -32,7 +38,9 @@ pub fn normalise(header: &str) -> String {
 /// The source a header looks like.
 pub fn detect(header: &[String]) -> CsvSource {
     let has = |name: &str| header.iter().any(|h| normalise(h) == name);
-    if has("incidentnumber") && (has("urgency") || has("servicename") || has("escalationpolicyname")) {
+    if has("incidentnumber") && (has("urgency") || has("servicename") || has("escalationpolicyname"))
+        || has("#") && has("openedon")
+    {
         CsvSource::PagerDuty
     } else if has("tinyid") && has("message") {
         CsvSource::Opsgenie
@@ -48,13 +56,20 @@ pub fn candidates(source: CsvSource, field: ImportField) -> &'static [&'static s
     use CsvSource::*;
     use ImportField::*;
     match (source, field) {
-        (PagerDuty, ExternalId) => &["id", "incidentid", "incidentnumber"],
-        (PagerDuty, At) => &["createdon", "createdat", "created"],
-        (PagerDuty, Title) => &["description", "title", "summary"],
+        (PagerDuty, ExternalId) => &["id", "incidentid", "incidentnumber", "#"],
+        (PagerDuty, At) => &["createdon", "openedon", "createdat", "created"],
+        (PagerDuty, Title) => &["description", "title", "summary", "servicename", "service"],
         (PagerDuty, Severity) => &["urgency", "priority"],
         (PagerDuty, Minutes) => &["secondstoresolve"],
         (PagerDuty, Resolved) => &["resolvedon", "resolvedat", "resolved"],
-        (PagerDuty, HandledBy) => &["assignedtousernames", "assignedto", "resolvedbyusername", "resolvedby"],
+        (PagerDuty, HandledBy) => &[
+            "assignedtousernames",
+            "assignedto",
+            "resolvedbyusername",
+            "resolvedbyuser",
+            "resolvedby",
+            "resolveby",
+        ],
         (PagerDuty, Category | RootCause) => &[],
         (Opsgenie, ExternalId) => &["tinyid", "alias", "id"],
         (Opsgenie, At) => &["createdat"],
@@ -112,6 +127,7 @@ pub fn default_mapping(source: CsvSource, header: &[String]) -> CsvMapping {
     CsvMapping {
         columns,
         values: Vec::new(),
+        could_wait: None,
     }
 }
 
@@ -169,6 +185,10 @@ mod tests {
         assert_eq!(
             detect(&h("Summary,Issue key,Issue id,Issue Type,Created")),
             CsvSource::Jira
+        );
+        assert_eq!(
+            detect(&h("#,Service,Opened On,Resolved On,Resolve By,Duration,# Escalations")),
+            CsvSource::PagerDuty
         );
         assert_eq!(detect(&h("at,title,minutes")), CsvSource::Generic);
     }

@@ -35,10 +35,10 @@ pub fn mark_off_focus(preview: &mut InterruptCsvPreview, turns: &[Turn]) {
         .notes
         .retain(|n| !n.starts_with("Imported interrupts are not marked"));
     preview.notes.push(if handled == 0 {
-        "No row names a member who handled it, so none is marked as pulling someone off focus work; could-have-waited is left for you to mark.".to_owned()
+        "No row names a member who handled it, so none is marked as pulling someone off focus work.".to_owned()
     } else {
         format!(
-            "{marked} of the {handled} interrupts with a known handler pulled that person off focus work (not on duty then, by the stored rotation); could-have-waited is left for you to mark."
+            "{marked} of the {handled} interrupts with a known handler pulled that person off focus work (not on duty then, by the stored rotation)."
         )
     });
 }

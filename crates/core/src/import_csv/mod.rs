@@ -16,11 +16,13 @@
 //! - [`dedupe`] marks rows already in the log (same source and external id, or same arrival
 //!   minute and title) and rows repeated in the file.
 //! - [`focus`] marks whether each interrupt pulled its handler off focus work (not on duty then).
+//! - [`waiting`] infers whether each interrupt could have waited, by one stated rule on its
+//!   severity (low by default; critical and high never), which the user can change.
 //! - [`sprints`] does the same for a sprint-history CSV (name, start, end, committed, completed).
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::interrupt::InterruptSpec;
+use crate::interrupt::{InterruptSpec, Severity};
 use crate::named_enum;
 
 pub mod dedupe;
@@ -30,11 +32,12 @@ pub mod read;
 pub mod rows;
 pub mod sprints;
 pub mod timestamps;
+pub mod waiting;
 
 pub use dedupe::{mark_duplicates, StoredInterruptKey};
 pub use focus::mark_off_focus;
 pub use rows::read_interrupts;
-pub use sprints::{read_sprints, SprintCsvPreview, SprintRow};
+pub use sprints::{read_sprints, SprintColumnChoice, SprintCsvPreview, SprintField, SprintRow};
 
 named_enum! {
     /// Which tool wrote the CSV file.
@@ -102,6 +105,11 @@ pub struct CsvMapping {
     /// Values mapped by the user.
     #[serde(default)]
     pub values: Vec<ValueChoice>,
+    /// The severities whose interrupts could have waited ([`waiting`]); absent: the stated
+    /// default, low only. Critical and high are refused.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub could_wait: Option<Vec<Severity>>,
 }
 
 impl CsvMapping {
@@ -125,6 +133,9 @@ impl CsvMapping {
             out.values
                 .retain(|x| !(x.field == v.field && same_value(&x.value, &v.value)));
             out.values.push(v.clone());
+        }
+        if over.could_wait.is_some() {
+            out.could_wait = over.could_wait.clone();
         }
         out
     }
@@ -243,4 +254,7 @@ pub struct SprintCsvRequest {
     /// The file's text.
     #[serde(default)]
     pub text: String,
+    /// Columns chosen by the user for sprint fields, on top of those found by name.
+    #[serde(default)]
+    pub columns: Vec<sprints::SprintColumnChoice>,
 }

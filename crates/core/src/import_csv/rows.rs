@@ -13,6 +13,8 @@
 //!   the tools write (PagerDuty urgency high/low, P1–P5, Jira's Highest…Lowest and issue types);
 //!   anything else is read as Other / Normal and listed so it can be mapped. Without a category
 //!   column, PagerDuty and Opsgenie rows are operational problems and the others "Other".
+//! - **could have waited**: inferred from the severity by the rule of [`super::waiting`] (low
+//!   by default, never critical or high; the mapping can add normal or mark none).
 //! - **handled by**: the first name in the cell, matched to a member by name or e-mail (or by
 //!   the user's value mapping); no match leaves it empty and is listed.
 use std::collections::HashMap;
@@ -64,18 +66,22 @@ pub fn read_interrupts(
         duplicates: Vec::new(),
         skipped: table.skipped_rows(),
         unknown_values: Vec::new(),
-        notes: file_notes(&table, source, &cols),
+        notes: file_notes(&table, source, &cols, &mapping),
         applied: false,
     };
     let mut unknown: HashMap<(ImportField, String), UnknownValue> = HashMap::new();
     let people = People::new(members);
+    let waits = super::waiting::could_wait(&mapping);
     for rec in &table.records {
         let cell = |i: Option<usize>| i.map_or("", |i| rec.cells[i].as_str());
         match read_row(&cols, source, zone, now, &mapping, &people, &cell, &mut unknown) {
-            Ok((spec, external_id, handled_by_name, notes)) => preview.rows.push(ImportRow {
+            Ok((mut spec, external_id, handled_by_name, notes)) => preview.rows.push(ImportRow {
                 line: rec.line,
                 external_id,
-                spec,
+                spec: {
+                    spec.could_have_waited = waits.contains(&spec.severity);
+                    spec
+                },
                 handled_by_name,
                 notes,
             }),
@@ -107,6 +113,7 @@ fn effective_mapping(
                 .cloned()
                 .collect(),
             values: r.values.clone(),
+            could_wait: r.could_wait.clone(),
         };
         mapping = mapping.overlaid(&usable);
     }
@@ -136,6 +143,9 @@ fn effective_mapping(
             ));
         }
     }
+    if let Some(list) = &chosen.could_wait {
+        super::waiting::check_could_wait(list)?;
+    }
     let mapping = mapping.overlaid(chosen);
     for (field, what) in [(ImportField::At, "when it arrived"), (ImportField::Title, "its title")] {
         if mapping.column(field).flatten().is_none() {
@@ -159,6 +169,7 @@ fn effective_mapping(
         .collect();
     Ok(CsvMapping {
         columns,
+        could_wait: Some(super::waiting::could_wait(&mapping)),
         values: mapping.values,
     })
 }
@@ -203,7 +214,7 @@ impl Columns {
     }
 }
 
-fn file_notes(table: &Table, source: CsvSource, cols: &Columns) -> Vec<String> {
+fn file_notes(table: &Table, source: CsvSource, cols: &Columns, mapping: &CsvMapping) -> Vec<String> {
     let name = |i: usize| format!("\"{}\"", shown(&table.header[i]));
     let mut notes = Vec::new();
     if cols.category.is_none() {
@@ -232,8 +243,9 @@ fn file_notes(table: &Table, source: CsvSource, cols: &Columns) -> Vec<String> {
                 .to_owned(),
         ),
     }
+    notes.push(super::waiting::rule_sentence(&super::waiting::could_wait(mapping)));
     notes.push(
-        "Imported interrupts are not marked as pulling someone off focus or as could-have-waited; mark them in the log where you know."
+        "Imported interrupts are not marked as pulling someone off focus work; mark them in the log where you know."
             .to_owned(),
     );
     notes

@@ -3,7 +3,8 @@
 //!
 //! Columns are found by name (case, spaces and `_` aside): `name` (or `sprint`), `start`
 //! (`start date`, `from`), `end` (`end date`, `to`), `committed` (`committed points`,
-//! `commitment`, `planned`) and `completed` (`completed points`, `done`, `velocity`). Dates are
+//! `commitment`, `planned`) and `completed` (`completed points`, `done`, `velocity`); the user
+//! can choose another column for any of them ([`SprintColumnChoice`]), as for interrupts. Dates are
 //! `YYYY-MM-DD`, `YYYY/MM/DD`, `DD.MM.YYYY` or Jira's `30/Mar/26` (a time after the date is
 //! ignored). A row is skipped with its reason when it cannot be read, overlaps a stored sprint or
 //! an earlier row, or has completed points before its last day; a sprint whose name is already
@@ -16,10 +17,32 @@ use super::detect::normalise;
 use super::read::read_table;
 use super::{DuplicateRow, SkippedRow};
 use crate::lifecycle::check_close;
+use crate::named_enum;
 use crate::sprint::{check_no_overlap, NewSprint, Sprint, SprintSpec};
 use crate::text::shown;
 use crate::time::check_year;
 use crate::Invalid;
+
+named_enum! {
+    /// A sprint field a CSV column can fill.
+    pub enum SprintField ("field") {
+        Name = "name", "Name";
+        Start = "start", "First day";
+        End = "end", "Last day";
+        Committed = "committed", "Committed points";
+        Completed = "completed", "Completed points";
+    }
+}
+
+/// A sprint field and the column that fills it (`None`: no column).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SprintColumnChoice {
+    /// The sprint field.
+    pub field: SprintField,
+    /// The CSV column's header, as written in the file.
+    #[ts(optional)]
+    pub column: Option<String>,
+}
 
 /// A sprint row to add.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -38,6 +61,8 @@ pub struct SprintRow {
 pub struct SprintCsvPreview {
     /// The file's column headers.
     pub columns: Vec<String>,
+    /// The column used for each field, in the fields' order (found by name, then the user's choices).
+    pub mapping: Vec<SprintColumnChoice>,
     /// Sprints to add.
     pub rows: Vec<SprintRow>,
     /// Sprints already stored.
@@ -54,31 +79,84 @@ const END: &[&str] = &["end", "enddate", "to", "finish", "lastday"];
 const COMMITTED: &[&str] = &["committed", "committedpoints", "commitment", "planned", "plannedpoints"];
 const COMPLETED: &[&str] = &["completed", "completedpoints", "done", "velocity", "delivered"];
 
+fn names(field: SprintField) -> &'static [&'static str] {
+    match field {
+        SprintField::Name => NAME,
+        SprintField::Start => START,
+        SprintField::End => END,
+        SprintField::Committed => COMMITTED,
+        SprintField::Completed => COMPLETED,
+    }
+}
+
+fn columns_list(header: &[String]) -> String {
+    header
+        .iter()
+        .map(|h| format!("\"{}\"", shown(h)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Reads a sprint-history export against the team's stored `existing` sprints; `today` is the
-/// team's local day (a sprint can have completed points only from its last day on).
-pub fn read_sprints(text: &str, existing: &[Sprint], today: NaiveDate) -> Result<SprintCsvPreview, Invalid> {
+/// team's local day (a sprint can have completed points only from its last day on). `chosen`
+/// overrides the column found by name for a field (a choice without a column: none).
+pub fn read_sprints(
+    text: &str,
+    existing: &[Sprint],
+    today: NaiveDate,
+    chosen: &[SprintColumnChoice],
+) -> Result<SprintCsvPreview, Invalid> {
     let table = read_table(text)?;
-    let find = |names: &[&str]| table.header.iter().position(|h| names.contains(&normalise(h).as_str()));
-    let (name, start, end) = match (find(NAME), find(START), find(END)) {
+    let by_name = |field: SprintField| {
+        table
+            .header
+            .iter()
+            .position(|h| names(field).contains(&normalise(h).as_str()))
+    };
+    let mut index = Vec::with_capacity(SprintField::ALL.len());
+    for &field in SprintField::ALL {
+        let i = match chosen.iter().rev().find(|c| c.field == field) {
+            None => by_name(field),
+            Some(SprintColumnChoice { column: None, .. }) => None,
+            Some(SprintColumnChoice { column: Some(c), .. }) => Some(table.column(c).ok_or_else(|| {
+                Invalid::new(
+                    "mapping",
+                    format!(
+                        "the file has no column \"{}\" for {}; its columns are: {}",
+                        shown(c),
+                        field.label().to_lowercase(),
+                        columns_list(&table.header)
+                    ),
+                )
+            })?),
+        };
+        index.push(i);
+    }
+    let at = |f: SprintField| index[SprintField::ALL.iter().position(|x| *x == f).expect("a field")];
+    let (name, start, end) = match (at(SprintField::Name), at(SprintField::Start), at(SprintField::End)) {
         (Some(n), Some(s), Some(e)) => (n, s, e),
         _ => {
             return Err(Invalid::new(
                 "file",
                 format!(
-                "a sprint history needs the columns name, start and end (and committed, completed); this file has: {}",
-                table
-                    .header
-                    .iter()
-                    .map(|h| format!("\"{}\"", shown(h)))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+                    "a sprint history needs the columns name, start and end (and committed, completed); choose the columns that hold them — this file has: {}",
+                    columns_list(&table.header)
+                ),
             ))
         }
     };
-    let (committed, completed) = (find(COMMITTED), find(COMPLETED));
+    let mapping = SprintField::ALL
+        .iter()
+        .zip(&index)
+        .map(|(&field, i)| SprintColumnChoice {
+            field,
+            column: i.map(|i| table.header[i].clone()),
+        })
+        .collect();
+    let (committed, completed) = (at(SprintField::Committed), at(SprintField::Completed));
     let mut preview = SprintCsvPreview {
         columns: table.header.clone(),
+        mapping,
         rows: Vec::new(),
         duplicates: Vec::new(),
         skipped: table.skipped_rows(),
@@ -186,7 +264,7 @@ mod tests {
                     S4,2026-02-02,2026-02-13,20,x\r\n\
                     S5,next week,2026-02-13,,\r\n\
                     S6,2026-12-01,2026-12-12,20,15\r\n";
-        let p = read_sprints(text, &[], d("2026-06-01")).unwrap();
+        let p = read_sprints(text, &[], d("2026-06-01"), &[]).unwrap();
         assert_eq!(p.rows.len(), 2);
         assert_eq!(p.rows[0].completed_points, Some(28.0));
         assert_eq!(p.rows[1].completed_points, None);
@@ -200,21 +278,63 @@ mod tests {
 
     #[test]
     fn stored_names_are_duplicates() {
-        let first = read_sprints("name,start,end\nS1,2026-01-05,2026-01-16\n", &[], d("2026-06-01")).unwrap();
+        let first = read_sprints("name,start,end\nS1,2026-01-05,2026-01-16\n", &[], d("2026-06-01"), &[]).unwrap();
         let stored = Sprint {
             id: 1,
             team_id: 1,
             spec: first.rows[0].spec.clone(),
             completed_points: None,
         };
-        let again = read_sprints("name,start,end\nS1,2026-01-05,2026-01-16\n", &[stored], d("2026-06-01")).unwrap();
+        let again = read_sprints(
+            "name,start,end\nS1,2026-01-05,2026-01-16\n",
+            &[stored],
+            d("2026-06-01"),
+            &[],
+        )
+        .unwrap();
         assert!(again.rows.is_empty());
         assert_eq!(again.duplicates.len(), 1);
     }
 
     #[test]
     fn missing_columns_are_named() {
-        let e = read_sprints("sprint,begin\nS1,2026-01-05\n", &[], d("2026-06-01")).unwrap_err();
+        let e = read_sprints("sprint,begin\nS1,2026-01-05\n", &[], d("2026-06-01"), &[]).unwrap_err();
         assert!(e.message.contains("name, start and end"));
+    }
+
+    #[test]
+    fn columns_the_names_miss_are_chosen_by_the_user() {
+        let text = "Iteration,Begins,Ends,Plan,Done\nS1,2026-01-05,2026-01-16,20,18\n";
+        assert!(read_sprints(text, &[], d("2026-06-01"), &[]).is_err());
+        let pick = |field, column: &str| SprintColumnChoice {
+            field,
+            column: Some(column.into()),
+        };
+        let chosen = [
+            pick(SprintField::Name, "Iteration"),
+            pick(SprintField::Start, "Begins"),
+            pick(SprintField::End, "Ends"),
+            pick(SprintField::Committed, "Plan"),
+        ];
+        let p = read_sprints(text, &[], d("2026-06-01"), &chosen).unwrap();
+        assert_eq!(p.rows.len(), 1);
+        assert_eq!(p.rows[0].spec.committed_points, Some(20.0));
+        // "Done" is found by name; the user can also say no column gives completed points.
+        assert_eq!(p.rows[0].completed_points, Some(18.0));
+        assert_eq!(p.mapping[4].column.as_deref(), Some("Done"));
+        let mut none = chosen.to_vec();
+        none.push(SprintColumnChoice {
+            field: SprintField::Completed,
+            column: None,
+        });
+        let p = read_sprints(text, &[], d("2026-06-01"), &none).unwrap();
+        assert_eq!(p.rows[0].completed_points, None);
+        let wrong = [pick(SprintField::Name, "Nope")];
+        let e = read_sprints(text, &[], d("2026-06-01"), &wrong).unwrap_err();
+        assert!(
+            e.message.starts_with("the file has no column \"Nope\" for name"),
+            "{}",
+            e.message
+        );
     }
 }
