@@ -1,9 +1,15 @@
 //! What an operation changed, in one shape for every operation: the turns before and after, and
 //! every other record before and after. Undo reads it backwards, the UI refreshes what it names,
-//! and publishing learns from it whose duties moved.
+//! and publishing learns from it whose duties moved. A removal lists every record it took with
+//! it (a team's members, policies, sprints, trains, publish targets, …), so undo can put all of
+//! them back.
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use sprintshield_core::calendar::CalendarEvent;
+use sprintshield_core::import_csv::{CsvMapping, CsvSource};
 use sprintshield_core::interrupt::Interrupt;
 use sprintshield_core::member::Member;
+use sprintshield_core::publish::{CalendarTarget, ChatTarget, Holder, Published};
 use sprintshield_core::release::{ReleasePin, StoredFreeze, TrainInfo};
 use sprintshield_core::rotation::{DutyPolicy, TurnChanges};
 use sprintshield_core::sprint::Sprint;
@@ -41,6 +47,81 @@ pub enum Record {
     },
     /// A freeze window.
     Freeze(StoredFreeze),
+    /// Where a team's plan is published on a CalDAV server.
+    CalendarTarget(CalendarTarget),
+    /// Where a team's plan is posted in chat.
+    ChatTarget(ChatTarget),
+    /// What a publish last wrote to one calendar resource of a team.
+    Published {
+        /// The team.
+        team_id: Id,
+        /// The resource.
+        resource: PublishedResource,
+    },
+    /// The CSV columns and values a team last used for an import source.
+    ImportMapping {
+        /// The team.
+        team_id: Id,
+        /// The tool that wrote the file.
+        source: CsvSource,
+        /// The mapping.
+        mapping: CsvMapping,
+    },
+}
+
+/// What a publish last wrote to one calendar resource (core's `Published`, as it crosses IPC).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct PublishedResource {
+    /// The collection's URL.
+    pub collection: String,
+    /// The event's UID.
+    pub uid: String,
+    /// The resource's path on the server.
+    pub href: String,
+    /// The ETag the server gave the last write, when it sent one.
+    pub etag: Option<String>,
+    /// The content hash of the event as written.
+    pub hash: String,
+    /// Its `SEQUENCE` as written.
+    pub sequence: u32,
+    /// The event as written.
+    pub event: CalendarEvent,
+    /// Who held it, for a duty turn.
+    pub holder: Option<Holder>,
+    /// When it was written.
+    pub published_at: DateTime<Utc>,
+}
+
+impl From<Published> for PublishedResource {
+    fn from(p: Published) -> Self {
+        PublishedResource {
+            collection: p.collection,
+            uid: p.uid,
+            href: p.href,
+            etag: p.etag,
+            hash: p.hash,
+            sequence: p.sequence,
+            event: p.event,
+            holder: p.holder,
+            published_at: p.published_at,
+        }
+    }
+}
+
+impl From<PublishedResource> for Published {
+    fn from(p: PublishedResource) -> Self {
+        Published {
+            collection: p.collection,
+            uid: p.uid,
+            href: p.href,
+            etag: p.etag,
+            hash: p.hash,
+            sequence: p.sequence,
+            event: p.event,
+            holder: p.holder,
+            published_at: p.published_at,
+        }
+    }
 }
 
 /// One record's change: created (`before` empty), edited (both), or removed (`after` empty).
@@ -105,6 +186,21 @@ impl Changes {
                 before: Some(before),
                 after: None,
             }],
+        }
+    }
+
+    /// Records removed together, listed children first and the record they belonged to last
+    /// (undo puts them back in the reverse order: parents before children).
+    pub fn removed_all(before: impl IntoIterator<Item = Record>) -> Changes {
+        Changes {
+            turns: TurnChanges::default(),
+            records: before
+                .into_iter()
+                .map(|r| RecordChange {
+                    before: Some(r),
+                    after: None,
+                })
+                .collect(),
         }
     }
 

@@ -2,14 +2,13 @@
 //! policies and trains; close, correct and reopen sprints by their rules; retire a member (their
 //! history stays, their future unlocked turns are re-planned, their future locked turns stay and
 //! show as conflicts); unlock a turn back to the plan. Removing what history depends on is
-//! refused with the way out (core's `lifecycle`).
+//! refused with the way out (core's `lifecycle`); removing teams, policies and trains, with
+//! everything they take along, is in `removals`.
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sprintshield_core::interrupt::{Interrupt, NewInterrupt};
-use sprintshield_core::lifecycle::{
-    check_close, check_remove_member, check_remove_policy, check_remove_sprint, check_reopen, retire,
-};
+use sprintshield_core::lifecycle::{check_close, check_remove_member, check_remove_sprint, check_reopen, retire};
 use sprintshield_core::member::{Member, NewMember};
-use sprintshield_core::release::{FreezeWindow, StoredFreeze, TrainInfo};
+use sprintshield_core::release::{FreezeWindow, StoredFreeze};
 use sprintshield_core::rotation::{find_turn, DutyPolicy, NewPolicy, PolicySpec, Turn, TurnSource};
 use sprintshield_core::sprint::{NewSprint, Sprint};
 use sprintshield_core::team::{NewTeam, Team, TeamSpec};
@@ -235,29 +234,6 @@ impl Sprintshield {
         self.read(|s| s.interrupt(id))
     }
 
-    /// Removes a duty policy with no past turns (its future turns go with it).
-    pub fn remove_policy(&mut self, id: Id, now: DateTime<Utc>) -> Result<Outcome<()>> {
-        self.write(|s| {
-            let policy: DutyPolicy = s.policy(id)?;
-            let turns: Vec<Turn> = s
-                .all_turns(policy.team_id)?
-                .into_iter()
-                .filter(|t| t.policy_id == id)
-                .collect();
-            check_remove_policy(&policy.spec.name, turns.iter().filter(|t| t.start < now).count())?;
-            s.delete_policy(id)?;
-            let mut changes = Changes::removed(Record::Policy(policy));
-            changes.turns.before = turns;
-            Ok(Outcome::new((), changes))
-        })
-    }
-
-    /// Removes a release train (its hand placements go with it; sprints and freezes stay).
-    pub fn remove_release_train(&mut self, id: Id) -> Result<Outcome<()>> {
-        let before: TrainInfo = self.write(|s| s.delete_release_train(id))?;
-        Ok(Outcome::new((), Changes::removed(Record::ReleaseTrain(before))))
-    }
-
     /// Unlocks the turn of `policy_id` covering `at` (an override or swap) and gives it back to
     /// the plan: the turn's days are planned again, as auto-plan would.
     pub fn unlock_turn(
@@ -437,27 +413,6 @@ impl Sprintshield {
             let done = edit_team_in(s, id, &spec, now)?;
             effect(s, id, &done.changes, now, "Saving")
         })
-    }
-
-    /// Removes a team with no history (no closed sprint, interrupt or past turn), with everything
-    /// that belongs to it; a team with history is refused.
-    pub fn remove_team(&mut self, id: Id, now: DateTime<Utc>) -> Result<Outcome<()>> {
-        let team = self.write(|s| {
-            let team = s.team(id)?;
-            let (sprints, interrupts, turns) = s.team_history(id, now)?;
-            if sprints + interrupts + turns > 0 {
-                return Err(Invalid::new(
-                    "team",
-                    format!(
-                        "{} has history ({sprints} closed sprints, {interrupts} interrupts, {turns} past turns) that forecasts and fairness use; it is kept",
-                        team.spec.name
-                    ),
-                )
-                .into());
-            }
-            s.delete_team(id)
-        })?;
-        Ok(Outcome::new((), Changes::removed(Record::Team(team))))
     }
 
     /// Changes a duty policy (pool, handoff, focus share, checklist, escalation, gap, stand-in)

@@ -36,7 +36,7 @@ use std::path::{Path, PathBuf};
 use sprintshield_core::AppError;
 use sprintshield_store::Store;
 
-pub use changes::{Changes, Outcome, Record, RecordChange};
+pub use changes::{Changes, Outcome, PublishedResource, Record, RecordChange};
 pub use chat::{PostReport, CHAT_TIMEOUT};
 pub use corrections::EditEffect;
 pub use error::Result;

@@ -3,6 +3,14 @@
 //! replaced by the ones before — in one transaction, and only while everything it touched is
 //! still as the operation left it; otherwise nothing is undone and the error says so. The
 //! outcome's changes are the reverse, so redo is the undo of an undo.
+//!
+//! Order: records that come back (rewritten or stored again) first, newest change first, so a
+//! removed team is back before its members and a member before their time off; then the turns,
+//! which name policies and members; then the records the operation created are removed, after
+//! the turns that named them. References are checked when everything is back, so two policies
+//! that escalate to each other come back in any order.
+use std::collections::HashSet;
+
 use sprintshield_core::rotation::{same_duty, TurnChanges};
 use sprintshield_core::{AppError, Id};
 use sprintshield_store::Store;
@@ -17,12 +25,16 @@ fn changed_since(what: &str) -> sprintshield_store::StoreError {
     .into()
 }
 
-fn cannot(what: &str) -> sprintshield_store::StoreError {
-    AppError::conflict(
-        "changes",
-        format!("{what} cannot be brought back by undo; add it again"),
-    )
-    .into()
+/// A record that cannot come back because another one took its place (a new team with its
+/// name): the store's sentence, and that nothing was undone.
+fn in_the_way(e: sprintshield_store::StoreError) -> sprintshield_store::StoreError {
+    match e {
+        sprintshield_store::StoreError::App(mut a) if a.kind == sprintshield_core::ErrorKind::Conflict => {
+            a.message = format!("{}; nothing was undone — rename or remove that one first", a.message);
+            a.into()
+        }
+        other => other,
+    }
 }
 
 /// The record as it is stored now (`None` when it is gone).
@@ -52,6 +64,27 @@ fn current(s: &Store, r: &Record) -> sprintshield_store::Result<Option<Record>> 
                 .into_iter()
                 .find(|f| f.id == x.id)
                 .map(Record::Freeze));
+        }
+        Record::CalendarTarget(x) => return Ok(s.calendar_target(x.team_id)?.map(Record::CalendarTarget)),
+        Record::ChatTarget(x) => return Ok(s.get_chat_target(x.team_id)?.map(Record::ChatTarget)),
+        Record::Published { team_id, resource } => {
+            return Ok(s
+                .published_resources(*team_id)?
+                .into_iter()
+                .find(|p| p.collection == resource.collection && p.uid == resource.uid)
+                .map(|p| Record::Published {
+                    team_id: *team_id,
+                    resource: p.into(),
+                }));
+        }
+        Record::ImportMapping { team_id, source, .. } => {
+            return Ok(s
+                .import_mapping(*team_id, *source)?
+                .map(|mapping| Record::ImportMapping {
+                    team_id: *team_id,
+                    source: *source,
+                    mapping,
+                }));
         }
     };
     match found {
@@ -83,6 +116,9 @@ fn rewrite(s: &mut Store, before: &Record) -> sprintshield_store::Result<()> {
             .map(drop),
         Record::ReleasePin { train_id, pin } => s.pin_release(*train_id, pin.sprint_id, pin.production_day).map(drop),
         Record::Freeze(f) => s.replace_freeze(f.id, &f.window).map(drop),
+        Record::CalendarTarget(_) | Record::ChatTarget(_) | Record::Published { .. } | Record::ImportMapping { .. } => {
+            put_back(s, before)
+        }
     }
 }
 
@@ -99,6 +135,10 @@ fn remove(s: &mut Store, created: &Record) -> sprintshield_store::Result<()> {
         Record::ReleaseTrain(t) => s.delete_release_train(t.train.id).map(drop),
         Record::ReleasePin { train_id, pin } => s.unpin_release(*train_id, pin.sprint_id),
         Record::Freeze(f) => s.delete_freeze(f.id).map(drop),
+        Record::CalendarTarget(t) => s.delete_calendar_target(t.team_id),
+        Record::ChatTarget(t) => s.delete_chat_target(t.team_id),
+        Record::Published { team_id, resource } => s.forget_published(*team_id, &resource.collection, &resource.uid),
+        Record::ImportMapping { team_id, source, .. } => s.delete_import_mapping(*team_id, *source),
     }
 }
 
@@ -111,10 +151,18 @@ fn put_back(s: &mut Store, removed: &Record) -> sprintshield_store::Result<()> {
         Record::Sprint(x) => s.restore_sprint(x),
         Record::Interrupt(i) => s.restore_interrupt(i),
         Record::ReleasePin { train_id, pin } => s.pin_release(*train_id, pin.sprint_id, pin.production_day).map(drop),
-        Record::Team(_) => Err(cannot("a removed team")),
-        Record::Policy(_) => Err(cannot("a removed duty policy")),
-        Record::ReleaseTrain(_) => Err(cannot("a removed release train")),
+        Record::Team(t) => s.restore_team(t),
+        Record::Policy(p) => s.restore_policy(p),
+        Record::ReleaseTrain(t) => s.restore_release_train(t),
         Record::Freeze(f) => s.restore_freeze(f),
+        Record::CalendarTarget(t) => s.restore_calendar_target(t),
+        Record::ChatTarget(t) => s.restore_chat_target(t),
+        Record::Published { team_id, resource } => s.record_published(*team_id, &resource.clone().into()),
+        Record::ImportMapping {
+            team_id,
+            source,
+            mapping,
+        } => s.save_import_mapping(*team_id, *source, mapping),
     }
 }
 
@@ -130,6 +178,10 @@ fn what(r: &Record) -> &'static str {
         Record::ReleaseTrain(_) => "the release train",
         Record::ReleasePin { .. } => "the release placement",
         Record::Freeze(_) => "the freeze window",
+        Record::CalendarTarget(_) => "the team's calendar for publishing",
+        Record::ChatTarget(_) => "the team's chat for publishing",
+        Record::Published { .. } => "an event published to the team's calendar",
+        Record::ImportMapping { .. } => "the team's import columns",
     }
 }
 
@@ -147,33 +199,26 @@ fn turn_teams(s: &Store, turns: &TurnChanges) -> sprintshield_store::Result<Vec<
 }
 
 fn undo_in(s: &mut Store, changes: &Changes) -> sprintshield_store::Result<Changes> {
-    // Records first (a member must be back before turns name them again), newest change first.
+    let puts_back = changes.records.iter().any(|c| c.before.is_some() && c.after.is_none());
+    if puts_back {
+        s.defer_references()?;
+    }
+    // Records that come back, newest change first (the module doc says why).
     for c in changes.records.iter().rev() {
-        let stored = match (&c.before, &c.after) {
-            (_, Some(after)) => current(s, after)?,
-            (Some(before), None) => current(s, before)?,
-            (None, None) => continue,
-        };
         match (&c.before, &c.after) {
             (Some(before), Some(after)) => {
-                if stored.as_ref() != Some(after) {
+                if current(s, after)?.as_ref() != Some(after) {
                     return Err(changed_since(what(after)));
                 }
                 rewrite(s, before)?;
             }
-            (None, Some(after)) => {
-                if stored.as_ref() != Some(after) {
-                    return Err(changed_since(what(after)));
-                }
-                remove(s, after)?;
-            }
             (Some(before), None) => {
-                if stored.is_some() {
+                if current(s, before)?.is_some() {
                     return Err(changed_since(what(before)));
                 }
-                put_back(s, before)?;
+                put_back(s, before).map_err(in_the_way)?;
             }
-            (None, None) => {}
+            _ => {}
         }
     }
     if !changes.turns.is_empty() {
@@ -189,7 +234,31 @@ fn undo_in(s: &mut Store, changes: &Changes) -> sprintshield_store::Result<Chang
         {
             return Err(changed_since("the rotation"));
         }
+        // A turn coming back under its id finds the id free (no later turn took it).
+        let staying: HashSet<Id> = changes.turns.after.iter().filter_map(|t| t.id).collect();
+        let returning: Vec<Id> = changes
+            .turns
+            .before
+            .iter()
+            .filter_map(|t| t.id)
+            .filter(|id| !staying.contains(id))
+            .collect();
+        if !s.stored_turn_ids(&returning)?.is_empty() {
+            return Err(changed_since("the rotation"));
+        }
         s.replace_turns(&changes.turns.after, &changes.turns.before)?;
+    }
+    // Records the operation created go, after the turns that named them.
+    for c in changes.records.iter().rev() {
+        if let (None, Some(after)) = (&c.before, &c.after) {
+            if current(s, after)?.as_ref() != Some(after) {
+                return Err(changed_since(what(after)));
+            }
+            remove(s, after)?;
+        }
+    }
+    if puts_back && !s.references_hold()? {
+        return Err(changed_since("a record it refers to"));
     }
     Ok(Changes {
         turns: TurnChanges {

@@ -122,7 +122,7 @@ fn update_turn(tx: &rusqlite::Connection, id: Id, t: &Turn) -> Result<()> {
     Ok(())
 }
 
-const INSERT_POLICY: &str = "INSERT INTO duty_policy (team_id, name, kind, handoff_weekday, handoff_time, pool,
+pub(crate) const INSERT_POLICY: &str = "INSERT INTO duty_policy (team_id, name, kind, handoff_weekday, handoff_time, pool,
         focus_share_percent, checklist, escalates_to, shadow_pool, min_gap_turns, weights, standing_member_id, stand_in_id)
      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
 const UPDATE_POLICY: &str = "UPDATE duty_policy SET name = ?2, kind = ?3, handoff_weekday = ?4, handoff_time = ?5,
@@ -132,7 +132,7 @@ const UPDATE_POLICY: &str = "UPDATE duty_policy SET name = ?2, kind = ?3, handof
 
 /// Runs `sql` (INSERT with `key` = team id, or UPDATE with `key` = policy id) with the spec's
 /// fields as ?2..?14; a duplicate name becomes a conflict on `name`.
-fn write_policy(conn: &rusqlite::Connection, sql: &str, key: Id, spec: &PolicySpec) -> Result<()> {
+pub(crate) fn write_policy(conn: &rusqlite::Connection, sql: &str, key: Id, spec: &PolicySpec) -> Result<()> {
     let res = conn.execute(
         sql,
         params![
