@@ -186,13 +186,11 @@ fn rotation_view_edit_and_undo_through_ipc() {
             .any(|t| t["id"] == turn["id"] && t["member_id"] == other),
         "the view in the same reply shows the edit"
     );
+    // Undo goes through the one `undo_changes` with the edit's changes, as the window's history does.
+    h.call("undo_changes", json!({ "changes": done["changes"] })).unwrap();
     let undone = h
-        .call(
-            "restore_turns",
-            json!({ "teamId": team, "from": from, "to": to, "remove": changed["after"], "put": changed["before"] }),
-        )
+        .call("rotation_view", json!({ "teamId": team, "from": from, "to": to }))
         .unwrap();
-    let undone = &undone["view"];
     let back = undone["turns"]
         .as_array()
         .unwrap()
@@ -209,29 +207,28 @@ fn rotation_view_edit_and_undo_through_ipc() {
         .call("rotation_view", json!({ "teamId": team, "from": from, "to": to }))
         .unwrap();
     assert_eq!(again["turns"], undone["turns"], "a preview writes nothing");
-    // Auto-plan is undoable too: undo puts every turn back; a second undo is refused, writes nothing.
-    // A re-plan keeps a plan that is still valid, so first make it invalid: the turn's member takes
-    // the whole window off (adding time off does not re-plan by itself).
-    h.call(
-        "add_time_off",
-        json!({ "new": { "member_id": turn["member_id"], "first_day": from, "last_day": to, "kind": "vacation", "note": "" } }),
-    )
-    .unwrap();
-    let applied = h
-        .call("plan_rotation", json!({ "teamId": team, "from": from, "to": to }))
+    // Adding time off re-plans: the turn's member takes the whole window off and their unlocked
+    // turns in it go to others. Undo puts every turn back; a second undo is refused, writes nothing.
+    let added = h
+        .call(
+            "add_time_off",
+            json!({ "new": { "member_id": turn["member_id"], "first_day": from, "last_day": to, "kind": "vacation", "note": "" } }),
+        )
         .unwrap();
-    let changes = &applied["changes"]["turns"];
+    let changes = &added["changes"];
     assert!(
-        !changes["after"].as_array().unwrap().is_empty(),
-        "the demo's auto-plan changes turns"
+        !changes["turns"]["after"].as_array().unwrap().is_empty(),
+        "adding the time off re-plans the demo's turns"
     );
-    let undo = json!({ "teamId": team, "from": from, "to": to, "remove": changes["after"], "put": changes["before"] });
-    let undone_plan = h.call("restore_turns", undo.clone()).unwrap();
+    h.call("undo_changes", json!({ "changes": changes })).unwrap();
+    let undone_add = h
+        .call("rotation_view", json!({ "teamId": team, "from": from, "to": to }))
+        .unwrap();
     assert_eq!(
-        undone_plan["view"]["turns"], again["turns"],
-        "undo of auto-plan restores the turns"
+        undone_add["turns"], again["turns"],
+        "undo of the addition restores the turns"
     );
-    let refused = h.call("restore_turns", undo).unwrap_err();
+    let refused = h.call("undo_changes", json!({ "changes": changes })).unwrap_err();
     assert_eq!(refused["kind"], "conflict");
     assert!(
         refused["message"].as_str().unwrap().contains("changed since"),

@@ -10,6 +10,7 @@
 //! with a sentence a scrum master understands; no SQLite message reaches a face.
 #![deny(missing_docs)]
 
+mod additions;
 mod calendar;
 mod changes;
 mod chat;
@@ -36,6 +37,7 @@ use std::path::{Path, PathBuf};
 use sprintshield_core::AppError;
 use sprintshield_store::Store;
 
+pub use additions::TurnMoves;
 pub use changes::{Changes, Outcome, PublishedResource, Record, RecordChange};
 pub use chat::{PostReport, CHAT_TIMEOUT};
 pub use corrections::EditEffect;

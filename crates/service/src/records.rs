@@ -1,12 +1,12 @@
 //! Operations on the team's records: teams, members, time off, holidays, sprints and the
-//! interrupt log. Each write is one transaction and reports what it changed (removing time off
-//! and holidays, which re-plans, is in `removals`).
+//! interrupt log. Each write is one transaction and reports what it changed (adding time off and
+//! holidays, which re-plans, is in `additions`; removing them is in `removals`).
 use chrono::{DateTime, Utc};
 use sprintshield_core::interrupt::{Interrupt, InterruptFilter, NewInterrupt};
 use sprintshield_core::member::{first_free_colour, Member, NewMember};
 use sprintshield_core::sprint::{NewSprint, Sprint};
 use sprintshield_core::team::{NewTeam, Team};
-use sprintshield_core::time_off::{Holiday, NewHoliday, NewTimeOff, TimeOff};
+use sprintshield_core::time_off::{Holiday, TimeOff};
 use sprintshield_core::Id;
 
 use crate::{Changes, Outcome, Record, Result, Sprintshield};
@@ -66,21 +66,9 @@ impl Sprintshield {
         self.read(|s| s.time_off(team_id))
     }
 
-    /// Records time off.
-    pub fn add_time_off(&mut self, new: NewTimeOff) -> Result<Outcome<TimeOff>> {
-        let t = self.write(|s| s.add_time_off(new))?;
-        Ok(Outcome::new(t.clone(), Changes::created(Record::TimeOff(t))))
-    }
-
     /// The team's holidays, by date.
     pub fn holidays(&self, team_id: Id) -> Result<Vec<Holiday>> {
         self.read(|s| s.holidays(team_id))
-    }
-
-    /// Adds a team holiday.
-    pub fn add_holiday(&mut self, team_id: Id, new: NewHoliday) -> Result<Outcome<Holiday>> {
-        let h = self.write(|s| s.add_holiday(team_id, new))?;
-        Ok(Outcome::new(h.clone(), Changes::created(Record::Holiday(h))))
     }
 
     /// The team's sprints, oldest first.

@@ -69,13 +69,16 @@ fn removing_time_off_moves_exactly_the_turns_its_preview_named_and_undo_brings_a
     let (mut app, team) = demo();
     let ana = app.member_by_name(team, "Ana Souza").unwrap();
     let away = app
-        .add_time_off(NewTimeOff {
-            member_id: ana.id,
-            first_day: "2026-12-07".into(),
-            last_day: "2026-12-18".into(),
-            kind: TimeOffKind::Vacation,
-            note: String::new(),
-        })
+        .add_time_off(
+            NewTimeOff {
+                member_id: ana.id,
+                first_day: "2026-12-07".into(),
+                last_day: "2026-12-18".into(),
+                kind: TimeOffKind::Vacation,
+                note: String::new(),
+            },
+            now(),
+        )
         .unwrap()
         .value;
     plan(&mut app, team);
@@ -148,6 +151,7 @@ fn removing_a_holiday_previews_and_re_plans_its_day_and_a_moved_holiday_re_plans
                 date: "2026-12-16".into(),
                 name: "Team day".into(),
             },
+            now(),
         )
         .unwrap()
         .value;
@@ -222,13 +226,16 @@ fn a_past_removal_moves_nothing_before_today() {
     let (mut app, team) = demo();
     let ana = app.member_by_name(team, "Ana Souza").unwrap();
     let past = app
-        .add_time_off(NewTimeOff {
-            member_id: ana.id,
-            first_day: "2026-10-05".into(),
-            last_day: "2026-10-09".into(),
-            kind: TimeOffKind::Sick,
-            note: String::new(),
-        })
+        .add_time_off(
+            NewTimeOff {
+                member_id: ana.id,
+                first_day: "2026-10-05".into(),
+                last_day: "2026-10-09".into(),
+                kind: TimeOffKind::Sick,
+                note: String::new(),
+            },
+            now(),
+        )
         .unwrap()
         .value;
     let out = app.delete_time_off(past.id, now()).unwrap();

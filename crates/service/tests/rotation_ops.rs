@@ -233,13 +233,16 @@ fn demo_has_planned_rotations_and_edits_round_trip() {
     // A time-off replacement: the planned person falls ill, someone else takes the turn; the
     // ledger says who covered for whom and that the planned person was away.
     let day = t.start.with_timezone(&team.spec.zone).date_naive().to_string();
-    s.add_time_off(NewTimeOff {
-        member_id: t.member_id,
-        first_day: day.clone(),
-        last_day: day,
-        kind: TimeOffKind::Sick,
-        note: String::new(),
-    })
+    s.add_time_off(
+        NewTimeOff {
+            member_id: t.member_id,
+            first_day: day.clone(),
+            last_day: day,
+            kind: TimeOffKind::Sick,
+            note: String::new(),
+        },
+        now(),
+    )
     .unwrap();
     let replaced = s.apply_edit(team.id, range, edit, now()).unwrap();
     assert_eq!(replaced.changes.turns.after[0].replaced_member_id, Some(t.member_id));
@@ -576,6 +579,7 @@ fn one_edit_and_a_replan_change_few_exported_events() {
             date: "2027-01-13".into(),
             name: "Team offsite".into(),
         },
+        now(),
     )
     .unwrap();
     let replanned = s.plan_rotation(team.id, quarter, now()).unwrap();

@@ -73,13 +73,16 @@ fn edits_creations_and_removals_come_back() {
         )
         .unwrap();
     let away = app
-        .add_time_off(NewTimeOff {
-            member_id: ana.id,
-            first_day: "2027-02-01".into(),
-            last_day: "2027-02-05".into(),
-            kind: TimeOffKind::Training,
-            note: "course".into(),
-        })
+        .add_time_off(
+            NewTimeOff {
+                member_id: ana.id,
+                first_day: "2027-02-01".into(),
+                last_day: "2027-02-05".into(),
+                kind: TimeOffKind::Training,
+                note: "course".into(),
+            },
+            now(),
+        )
         .unwrap();
     let logged = app
         .log_interrupt(

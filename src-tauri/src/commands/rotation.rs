@@ -73,21 +73,6 @@ pub fn apply_edit(
     state.with(|s| s.apply_edit(team_id, r, edit, chrono::Utc::now()))
 }
 
-/// Undo / redo: replaces the turns `remove` (as they must still be stored) by `put`, and returns
-/// what changed with the refreshed view. Refused, writing nothing, when the rotation has changed since.
-#[tauri::command(async)]
-pub fn restore_turns(
-    state: State<'_, AppState>,
-    team_id: Id,
-    from: String,
-    to: String,
-    remove: Vec<Turn>,
-    put: Vec<Turn>,
-) -> CmdResult<EditResult> {
-    let r = range(&from, &to)?;
-    state.with(|s| s.restore_turns(team_id, r, &remove, &put, chrono::Utc::now()))
-}
-
 /// Sets the handoff note of a turn.
 #[tauri::command(async)]
 pub fn set_turn_note(state: State<'_, AppState>, turn_id: Id, note: String) -> CmdResult<()> {

@@ -4,7 +4,7 @@ use sprintshield_core::team::{NewTeam, Team};
 use sprintshield_core::time::parse_date;
 use sprintshield_core::time_off::{Holiday, NewHoliday, NewTimeOff, TimeOff};
 use sprintshield_core::Id;
-use sprintshield_service::{EditEffect, Outcome};
+use sprintshield_service::{Changes, EditEffect, Outcome, TurnMoves};
 use tauri::State;
 
 use super::CmdResult;
@@ -87,10 +87,25 @@ pub fn list_time_off(state: State<'_, AppState>, team_id: Id) -> CmdResult<Vec<T
     state.with(|s| s.time_off(team_id))
 }
 
-/// Records time off; returns it and what changed (undo removes it).
+/// Records time off (the team's unlocked turns from its first day are re-planned around it);
+/// returns it and what changed (undo removes it and puts the turns back).
 #[tauri::command(async)]
 pub fn add_time_off(state: State<'_, AppState>, new: NewTimeOff) -> CmdResult<Outcome<TimeOff>> {
-    state.with(|s| s.add_time_off(new))
+    state.with(|s| s.add_time_off(new, chrono::Utc::now()))
+}
+
+/// What recording time off would do to future turns, turn by turn ("Ana's Batman turn on Tue
+/// 8 Dec moves to Ben"); writes nothing.
+#[tauri::command(async)]
+pub fn preview_add_time_off(state: State<'_, AppState>, new: NewTimeOff) -> CmdResult<TurnMoves> {
+    state.with(|s| s.preview_add_time_off(new, chrono::Utc::now()))
+}
+
+/// What an operation's changes did to the team's future turns, turn by turn, and the locked
+/// turns now in conflict on the days of the time off or holidays it touched; reads only.
+#[tauri::command(async)]
+pub fn describe_turn_moves(state: State<'_, AppState>, team_id: Id, changes: Changes) -> CmdResult<TurnMoves> {
+    state.with(|s| s.describe_turn_moves(team_id, &changes, chrono::Utc::now()))
 }
 
 /// Replaces a stretch of time off (the team's future unlocked turns are re-planned around it);
@@ -120,10 +135,17 @@ pub fn list_holidays(state: State<'_, AppState>, team_id: Id) -> CmdResult<Vec<H
     state.with(|s| s.holidays(team_id))
 }
 
-/// Adds a team holiday; returns it and what changed.
+/// Adds a team holiday (the team's unlocked turns from its day are re-planned around it);
+/// returns it and what changed.
 #[tauri::command(async)]
 pub fn add_holiday(state: State<'_, AppState>, team_id: Id, new: NewHoliday) -> CmdResult<Outcome<Holiday>> {
-    state.with(|s| s.add_holiday(team_id, new))
+    state.with(|s| s.add_holiday(team_id, new, chrono::Utc::now()))
+}
+
+/// What adding a holiday would do to future turns, turn by turn; writes nothing.
+#[tauri::command(async)]
+pub fn preview_add_holiday(state: State<'_, AppState>, team_id: Id, new: NewHoliday) -> CmdResult<TurnMoves> {
+    state.with(|s| s.preview_add_holiday(team_id, new, chrono::Utc::now()))
 }
 
 /// Replaces a holiday's day and name (a moved day re-plans the turns around it); returns it and

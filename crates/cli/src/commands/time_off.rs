@@ -6,6 +6,7 @@ use sprintshield_core::team::Team;
 use sprintshield_core::time::parse_date;
 use sprintshield_core::time_off::{Holiday, NewHoliday, NewTimeOff, TimeOff, TimeOffKind};
 use sprintshield_core::AppError;
+use sprintshield_service::TurnMoves;
 
 use crate::output::{done, table};
 use crate::Ctx;
@@ -165,19 +166,27 @@ pub fn run_time_off(ctx: &mut Ctx, cmd: TimeOffCmd) -> Result<(), AppError> {
             let team = ctx.app.team_by_name(&team)?;
             let kind = TimeOffKind::parse(&kind)?;
             let m = ctx.app.member_by_name(team.id, &member)?;
-            let t = ctx
-                .app
-                .add_time_off(NewTimeOff {
-                    member_id: m.id,
-                    first_day: from,
-                    last_day: to,
-                    kind,
-                    note,
-                })?
-                .value;
+            let now = Utc::now();
+            let new = NewTimeOff {
+                member_id: m.id,
+                first_day: from,
+                last_day: to,
+                kind,
+                note,
+            };
+            let out = ctx.app.add_time_off(new, now)?;
+            let t = out.value;
+            let moves = ctx.app.describe_turn_moves(team.id, &out.changes, now)?;
             let said = format!(
-                "{} is away {} to {} ({})",
-                m.spec.name, t.spec.days.first, t.spec.days.last, t.spec.kind
+                "{} is away {} to {} ({}){} (undo: timeoff remove --team \"{}\" --member \"{}\" --from {})",
+                m.spec.name,
+                t.spec.days.first,
+                t.spec.days.last,
+                t.spec.kind,
+                moves_said(&moves),
+                team.spec.name,
+                m.spec.name,
+                t.spec.days.first
             );
             done(ctx, &t, said);
         }
@@ -258,8 +267,19 @@ pub fn run_holiday(ctx: &mut Ctx, cmd: HolidayCmd) -> Result<(), AppError> {
     match cmd {
         HolidayCmd::Add { team, date, name } => {
             let team = ctx.app.team_by_name(&team)?;
-            let h = ctx.app.add_holiday(team.id, NewHoliday { date, name })?.value;
-            let said = format!("{} is a holiday for {} ({})", h.date, team.spec.name, h.name);
+            let now = Utc::now();
+            let out = ctx.app.add_holiday(team.id, NewHoliday { date, name }, now)?;
+            let h = out.value;
+            let moves = ctx.app.describe_turn_moves(team.id, &out.changes, now)?;
+            let said = format!(
+                "{} is a holiday for {} ({}){} (undo: holiday remove --team \"{}\" --date {})",
+                h.date,
+                team.spec.name,
+                h.name,
+                moves_said(&moves),
+                team.spec.name,
+                h.date
+            );
             done(ctx, &h, said);
         }
         HolidayCmd::Edit {
@@ -311,6 +331,16 @@ pub fn run_holiday(ctx: &mut Ctx, cmd: HolidayCmd) -> Result<(), AppError> {
 }
 
 /// "; 3 future turns re-planned" when a change moved turns, else nothing.
+/// What an addition did to the rotation, after the record's own words: "; 2 turns move: Ana's
+/// Batman turn on Tue 8 Dec moves to Ben; …" (and any locked turn now in conflict), or nothing.
+fn moves_said(moves: &TurnMoves) -> String {
+    if moves.count == 0 && moves.conflicts.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", moves.sentence)
+    }
+}
+
 fn replanned(changes: &sprintshield_service::Changes) -> String {
     match crate::commands::member::moved_turns(changes) {
         0 => String::new(),
