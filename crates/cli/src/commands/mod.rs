@@ -8,6 +8,7 @@ pub mod interrupt;
 pub mod member;
 pub mod publish;
 pub mod release;
+pub mod removed;
 pub mod rotation;
 pub mod simulate;
 pub mod sprint;

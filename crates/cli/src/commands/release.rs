@@ -332,10 +332,14 @@ pub fn run_train(ctx: &mut Ctx, cmd: TrainCmd) -> Result<(), AppError> {
         }
         TrainCmd::Remove { train } => {
             let t = ctx.app.release_train_by_name(&train)?;
-            ctx.app.remove_release_train(t.train.id)?;
+            let out = ctx.app.remove_release_train(t.train.id)?;
             let said = format!(
-                "removed the release train {} (undo: release-train add --dev \"{}\" --ops \"{}\" --lag-weeks {})",
-                t.name, t.dev_team, t.ops_team, t.train.spec.lag_weeks
+                "removed the release train {}{}; its sprints and freezes stay (undo: release-train add --dev \"{}\" --ops \"{}\" --lag-weeks {}, then place those releases again)",
+                t.name,
+                crate::commands::removed::took_along(&out.changes, &sprintshield_service::Record::ReleaseTrain(t.clone())),
+                t.dev_team,
+                t.ops_team,
+                t.train.spec.lag_weeks
             );
             done(ctx, &t, said);
         }

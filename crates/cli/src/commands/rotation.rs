@@ -319,9 +319,13 @@ pub fn run_policy(ctx: &mut Ctx, cmd: PolicyCmd) -> Result<(), AppError> {
             let p = ctx.app.find_policy(team.id, &name)?;
             let out = ctx.app.remove_policy(p.id, Utc::now())?;
             let said = format!(
-                "removed {} and its {} future turns",
+                "removed {}{}{} (undo: policy add --team \"{}\" \"{}\" --kind {}, then plan again)",
                 p.spec.name,
-                out.changes.turns.before.len()
+                crate::commands::removed::took_along(&out.changes, &sprintshield_service::Record::Policy(p.clone())),
+                crate::commands::removed::escalations_cleared(&out.changes),
+                team.spec.name,
+                p.spec.name,
+                p.spec.kind.name()
             );
             done(ctx, &p, said);
         }

@@ -4,7 +4,9 @@ use clap::Subcommand;
 use sprintshield_core::team::{NewTeam, TeamKind};
 use sprintshield_core::time::parse_weekday;
 use sprintshield_core::AppError;
+use sprintshield_service::Record;
 
+use crate::commands::removed;
 use crate::output::{done, table};
 use crate::Ctx;
 
@@ -120,10 +122,15 @@ pub fn run(ctx: &mut Ctx, cmd: TeamCmd) -> Result<(), AppError> {
         }
         TeamCmd::Remove { team } => {
             let old = ctx.app.team_by_name(&team)?;
-            ctx.app.remove_team(old.id, Utc::now())?;
+            let out = ctx.app.remove_team(old.id, Utc::now())?;
             let said = format!(
-                "removed team {} with its members, sprints and policies (undo: team add \"{}\" --zone {})",
-                old.spec.name, old.spec.name, old.spec.zone
+                "removed team {}{}{} (undo: `team add \"{}\" --zone {} --kind {}` starts it again, empty; what went with it is not re-created)",
+                old.spec.name,
+                removed::took_along(&out.changes, &Record::Team(old.clone())),
+                removed::escalations_cleared(&out.changes),
+                old.spec.name,
+                old.spec.zone,
+                old.spec.kind
             );
             done(ctx, &old, said);
         }
