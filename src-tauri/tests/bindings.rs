@@ -29,6 +29,7 @@ fn generate() -> String {
         core::import_csv::ImportRow, core::import_csv::DuplicateRow, core::import_csv::SkippedRow,
         core::import_csv::UnknownValue, core::import_csv::InterruptCsvPreview, core::import_csv::SprintCsvRequest,
         core::import_csv::SprintRow, core::import_csv::SprintCsvPreview,
+        core::import_csv::SprintField, core::import_csv::SprintColumnChoice,
         sprintshield_app::commands::app::AppInfo,
         core::capacity::Sourced, core::capacity::CellFlag, core::capacity::CapacityCell, core::capacity::CapacityDay,
         core::capacity::PersonCapacity, core::capacity::InterruptRate, core::capacity::ScenarioKind,
@@ -49,6 +50,7 @@ fn generate() -> String {
         core::rotation::RotationView, core::rotation::Edit,
         core::rotation::LoadChange, core::rotation::CapacityChange, core::rotation::EditPreview,
         sprintshield_service::Record, sprintshield_service::RecordChange, sprintshield_service::Changes,
+        sprintshield_service::PublishedResource, core::publish::Holder,
         sprintshield_service::EditResult, sprintshield_service::Outcome<()>,
         sprintshield_service::sprint_status::SprintActions, sprintshield_service::EditEffect, sprintshield_service::TurnMoves,
         core::release::RoutineEvents, core::release::ReleaseTrainSpec, core::release::ReleaseTrain,
@@ -72,8 +74,9 @@ fn generate() -> String {
         core::simulate::InterruptModel, core::simulate::Simulation,
         core::simulate::SimBacktestRow, core::simulate::SimBacktest,
         core::publish::ActionKind, core::publish::ChatFormat, core::publish::CalendarTarget, core::publish::ChatTarget,
+        core::publish::PasswordSource,
         sprintshield_service::PublishOptions, sprintshield_service::PublishChange, sprintshield_service::PublishReport,
-        sprintshield_service::PublishStatus,
+        sprintshield_service::PublishStatus, sprintshield_service::ChatStatus,
     ];
     let mut text = String::from("// Generated from the Rust types by src-tauri/tests/bindings.rs. Do not edit.\n// Regenerate: UPDATE_BINDINGS=1 cargo test --test bindings\n\n");
     for d in decls {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
-  applyLabel, chooseColumn, chooseValue, columnOf, fileBytes, importedNotice, noChoices, request, summary, targets,
+  SPRINTS, applyLabel, chooseColumn, chooseCouldWait, chooseSprintColumn, chooseValue, columnOf, couldWaitOf,
+  fileBytes, importedNotice, noChoices, request, sprintColumnOf, sprintRequest, summary, targets,
 } from "../src/lib/interrupts/csvImport";
-import type { InterruptCsvPreview, Member } from "../src/lib/bindings";
+import type { InterruptCsvPreview, Member, SprintCsvPreview } from "../src/lib/bindings";
 
 const preview = (rows: number, dups: number, skipped: number): InterruptCsvPreview => ({
   source: "pagerduty", detected: "pagerduty", columns: ["id", "description", "created_on", "urgency"],
@@ -73,5 +74,55 @@ describe("CSV import words", () => {
   it("sends a file's bytes as numbers, byte-order mark and all", async () => {
     const bytes = await fileBytes(new Blob([new Uint8Array([0xef, 0xbb, 0xbf, 0x61, 0x2c])]));
     expect(bytes).toEqual([0xef, 0xbb, 0xbf, 0x61, 0x2c]);
+  });
+});
+
+describe("Could have waited", () => {
+  it("starts from what the preview used (low by default) and toggles normal and low", () => {
+    const p = preview(1, 0, 0);
+    expect(couldWaitOf(p)).toEqual(["low"]);
+    let c = chooseCouldWait(noChoices(), couldWaitOf(p), "normal", true);
+    expect(c.could_wait).toEqual(["normal", "low"]);
+    c = chooseCouldWait(c, ["normal", "low"], "low", false);
+    expect(c.could_wait).toEqual(["normal"]);
+    c = chooseCouldWait(c, ["normal"], "normal", false);
+    expect(c.could_wait).toEqual([]);
+    // Column and value choices are kept.
+    const withColumn = chooseCouldWait(chooseColumn(noChoices(), "severity", "priority"), ["low"], "normal", true);
+    expect(withColumn.columns).toEqual([{ field: "severity", column: "priority" }]);
+  });
+  it("only offers severities that can wait", () => {
+    const c = chooseCouldWait(noChoices(), ["low"], "high", true);
+    expect(c.could_wait).toEqual(["low"]);
+  });
+});
+
+describe("Sprint history import", () => {
+  const sprints = (rows: number, dups: number, skipped: number): SprintCsvPreview => ({
+    columns: ["Iteration", "Start", "End"],
+    mapping: [{ field: "name", column: "Iteration" }, { field: "start", column: "Start" }, { field: "completed" }],
+    rows: Array.from({ length: rows }, (_, k) => ({
+      line: k + 2, spec: { name: `S${k}`, start: "2025-01-06", end: "2025-01-17", goal: "", committed_points: 20 },
+    })) as SprintCsvPreview["rows"],
+    duplicates: Array.from({ length: dups }, (_, k) => ({ line: 100 + k, title: "S", reason: "already there" })),
+    skipped: Array.from({ length: skipped }, (_, k) => ({ line: 200 + k, reason: "not a date" })),
+    notes: [], applied: false,
+  });
+  it("keeps one column per sprint field and reads the one the preview used", () => {
+    let c = chooseSprintColumn([], "name", "Iteration");
+    c = chooseSprintColumn(c, "name", "Sprint name");
+    c = chooseSprintColumn(c, "completed", "");
+    expect(c).toEqual([{ field: "name", column: "Sprint name" }, { field: "completed" }]);
+    expect(sprintRequest(4, c)).toEqual({ team_id: 4, text: "", columns: c });
+    expect(sprintColumnOf(sprints(1, 0, 0), "name")).toBe("Iteration");
+    expect(sprintColumnOf(sprints(1, 0, 0), "completed")).toBe("");
+  });
+  it("words the counts and the result in sprints", () => {
+    expect(summary(sprints(4, 1, 0), SPRINTS)).toBe("4 sprints to add · 1 duplicate · 0 cannot be read");
+    expect(applyLabel(sprints(1, 0, 0), SPRINTS)).toBe("Import 1 sprint");
+    expect(applyLabel(sprints(0, 2, 0), SPRINTS)).toBe("Nothing to import");
+    expect(importedNotice(sprints(3, 1, 1), "history.csv", SPRINTS)).toBe(
+      "Imported 3 sprints from history.csv (2 left out: 1 duplicate, 1 unreadable).",
+    );
   });
 });

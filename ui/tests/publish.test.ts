@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { PublishChange, PublishReport } from "../src/lib/bindings";
-import { changeCount, changeText, dayLabel, kindLabel, publishLabel, targetLine, whatLine } from "../src/lib/publish/publish";
+import type { ChatStatus, PublishChange, PublishReport } from "../src/lib/bindings";
+import {
+  CHAT_FORMATS, changeCount, changeText, chatLine, dayLabel, kindLabel, postsAfterPublish, publishLabel, targetLine, waitingLine, whatLine,
+} from "../src/lib/publish/publish";
 
 function report(created: number, updated: number, deleted: number): PublishReport {
   return {
@@ -29,9 +31,45 @@ describe("publish dialog wording", () => {
   });
 
   it("names the target without any secret, and what is published", () => {
-    expect(targetLine({ team_id: 1, collection_url: "https://d/ana/p/", user: "ana", password_env: "PW", per_member: false, what: ["turns"], last_published_at: null }))
-      .toBe("https://d/ana/p/ as ana (password from $PW)");
+    const t = { team_id: 1, collection_url: "https://d/ana/p/", user: "ana", password_source: "env" as const, password_env: "PW", per_member: false, what: ["turns" as const], last_published_at: null };
+    expect(targetLine(t)).toBe("https://d/ana/p/ as ana (password from $PW)");
+    expect(targetLine({ ...t, password_source: "keyring", password_env: "" })).toBe("https://d/ana/p/ as ana (password in the OS keyring)");
     expect(whatLine(["turns"])).toBe("turns");
     expect(whatLine(["turns", "sprints", "releases"])).toBe("turns, sprints and releases");
+  });
+});
+
+describe("the team chat in the publish dialog", () => {
+  const chat = (waiting: string[]): ChatStatus => ({
+    target: { team_id: 1, webhook_env: "PHOENIX_HOOK", format: "slack", last_posted_at: null },
+    variable_set: true,
+    waiting,
+  });
+
+  it("names where the message goes by the variable, never a URL", () => {
+    expect(chatLine(chat([]).target!)).toBe("Posts the stand-up message as Slack-compatible JSON to the webhook in $PHOENIX_HOOK");
+    expect(chatLine({ ...chat([]).target!, format: "teams" })).toBe(
+      "Posts the stand-up message as a Microsoft Teams Adaptive Card to the webhook in $PHOENIX_HOOK",
+    );
+    expect(CHAT_FORMATS.map((f) => f.value)).toEqual(["slack", "teams"]);
+  });
+
+  it("counts the changes still waiting for the chat", () => {
+    expect(waitingLine([])).toBeNull();
+    expect(waitingLine(["Ana: Tue 8 Dec → Thu 10 Dec"])).toBe("1 change waits to be posted to the chat");
+    expect(waitingLine(["a", "b"])).toBe("2 changes wait to be posted to the chat");
+  });
+
+  it("posts after a publish that changed something or when changes still wait", () => {
+    const changed = report(0, 1, 0);
+    const nothing = report(0, 0, 0);
+    expect(postsAfterPublish(changed, chat([]), true)).toBe(true);
+    expect(postsAfterPublish(changed, chat([]), false)).toBe(false);
+    expect(postsAfterPublish(nothing, chat([]), true)).toBe(false);
+    expect(postsAfterPublish(nothing, chat(["Ana: Tue 8 Dec → Thu 10 Dec"]), true)).toBe(true);
+    expect(postsAfterPublish(changed, null, true)).toBe(false);
+    expect(postsAfterPublish(changed, { target: null, variable_set: false, waiting: [] }, true)).toBe(false);
+    // Only conflicts (events edited on the server, left alone): nothing new to tell.
+    expect(postsAfterPublish({ ...changed, conflicts: ["Batman: Ana (Tue 8 Dec) was edited on the calendar server; not overwritten"] }, chat([]), true)).toBe(false);
   });
 });

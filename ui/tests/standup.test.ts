@@ -25,6 +25,14 @@ function fakeClipboard(opts: { api?: "ok" | "refuses" | "missing"; command?: boo
 }
 
 describe("copy for stand-up", () => {
+  it("copies what changed since the last publish as the backend wrote it", async () => {
+    const withChanges = `${MESSAGE}\n**Changed since the last publish**\n- Ana: Tue 8 Dec → Thu 10 Dec\n- Ben: now on duty Tue 8 Dec (not published yet)\n`;
+    const { io, written } = fakeClipboard({ api: "ok" });
+    const status = await copyStandup(async () => withChanges, io);
+    expect(written).toEqual([`api:${withChanges}`]);
+    expect(status).toMatchObject({ kind: "copied", note: "Copied 8 lines as Markdown; paste them in the team's chat." });
+  });
+
   it("puts the backend's message on the clipboard as it is", async () => {
     const { io, written } = fakeClipboard({ api: "ok" });
     const status = await copyStandup(async () => MESSAGE, io);

@@ -65,7 +65,9 @@ pub struct ChatError {
 }
 
 impl ChatError {
-    fn new(message: impl Into<String>) -> Self {
+    /// A failure saying `message` (one sentence that names the host, never the URL). Public so
+    /// that a stand-in poster (a test's) can fail like this one.
+    pub fn new(message: impl Into<String>) -> Self {
         Self {
             message: message.into(),
         }

@@ -202,3 +202,80 @@ fn sprint_history() {
         "{again}"
     );
 }
+
+#[test]
+fn sprint_columns_by_map_and_could_wait_by_severity() {
+    let db = Db::new();
+    db.phoenix();
+    std::fs::write(
+        db.file("iterations.csv"),
+        "Iteration,Begins,Ends,Plan,Done\nI-1,2025-01-06,2025-01-17,20,18\n",
+    )
+    .unwrap();
+    let f = db.file("iterations.csv").display().to_string();
+    db.rejected(
+        &["sprint", "import", "--team", "Phoenix", "--file", &f, "--apply"],
+        "choose the column for name, start, end (--map name=COLUMN)",
+    );
+    db.ok(&[
+        "sprint",
+        "import",
+        "--team",
+        "Phoenix",
+        "--file",
+        &f,
+        "--map",
+        "name=Iteration",
+        "--map",
+        "start=Begins",
+        "--map",
+        "end=Ends",
+        "--map",
+        "committed=Plan",
+        "--apply",
+    ]);
+    let sprints = db.json(&["sprint", "list", "--team", "Phoenix"]);
+    assert_eq!(sprints[0]["name"], "I-1");
+    assert_eq!(sprints[0]["completed_points"], 18.0);
+
+    let pd = sample("pagerduty.csv");
+    let rule = db.ok(&["interrupt", "import", "--team", "Phoenix", "--file", &pd]);
+    assert!(rule.contains("Could have waited: every low interrupt"), "{rule}");
+    let none = db.json(&[
+        "interrupt",
+        "import",
+        "--team",
+        "Phoenix",
+        "--file",
+        &pd,
+        "--could-wait",
+        "none",
+    ]);
+    assert!(none["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["spec"]["could_have_waited"] == false));
+    db.rejected(
+        &[
+            "interrupt",
+            "import",
+            "--team",
+            "Phoenix",
+            "--file",
+            &pd,
+            "--could-wait",
+            "high",
+        ],
+        "must be handled at once",
+    );
+    db.ok(&["interrupt", "import", "--team", "Phoenix", "--file", &pd, "--apply"]);
+    let waited = db
+        .json(&["interrupt", "list", "--team", "Phoenix"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["could_have_waited"] == true)
+        .count();
+    assert_eq!(waited, 2, "the two low-urgency incidents");
+}

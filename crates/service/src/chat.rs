@@ -1,25 +1,49 @@
 //! The stand-up message and the team's chat: compose it (the Today card's "Copy for stand-up",
 //! `rotation today`), set where it goes (a webhook whose URL lives in an environment variable the
-//! target only names), and post it.
+//! target only names), and post it through a [`ChatPoster`] the caller passes in (the faces pass
+//! the HTTP one, `sprintshield_chat::post`; tests pass one that fails on cue), as a publish
+//! receives its calendar connector.
+//!
+//! What a publish changed is kept for the chat ([`keep_for_chat`], called by the publish in the
+//! transaction that marks it done) until a post carrying it is delivered: a chat that refused a
+//! message or did not answer hears about those changes with the next post, once.
 //!
 //! Posting reads the URL from the environment at the moment of the post and hands it to the
-//! chat adapter; it is never stored, logged or put in an error. The message is composed in one
-//! read, the POST runs outside any transaction (a slow chat server never holds the database's
-//! write lock), and only a delivered message is recorded as posted.
+//! poster; it is never stored, logged or put in an error. The message is composed in one read,
+//! the POST runs outside any transaction (a slow chat server never holds the database's write
+//! lock), and only a delivered message is recorded as posted.
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use sprintshield_chat::Webhook;
+use sprintshield_chat::{ChatError, Delivered, Webhook};
 use sprintshield_core::publish::ChatTarget;
-use sprintshield_core::standup::{standup, ChatFormat, Standup};
+use sprintshield_core::standup::{change_lines, standup, ChatFormat, Standup};
 use sprintshield_core::{AppError, ErrorKind, Id, Invalid};
+use sprintshield_store::Store;
 use ts_rs::TS;
 
-use crate::{Changes, Outcome, Result, Sprintshield};
+use crate::{Changes, Outcome, PublishOptions, Result, Sprintshield};
 
 /// How long a post may take, connecting and answering included, unless the caller says otherwise.
 pub const CHAT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Sends a message to a chat's incoming webhook. `sprintshield_chat::post` (HTTPS with a
+/// time-out) is one, as is any function or closure of its shape.
+pub trait ChatPoster {
+    /// Posts `body` as JSON to `hook`, waiting at most `timeout`; a failure is one sentence that
+    /// names the host, never the URL.
+    fn post(&self, hook: &Webhook, body: &serde_json::Value, timeout: Duration) -> std::result::Result<Delivered, ChatError>;
+}
+
+impl<F> ChatPoster for F
+where
+    F: Fn(&Webhook, &serde_json::Value, Duration) -> std::result::Result<Delivered, ChatError>,
+{
+    fn post(&self, hook: &Webhook, body: &serde_json::Value, timeout: Duration) -> std::result::Result<Delivered, ChatError> {
+        self(hook, body, timeout)
+    }
+}
 
 /// A stand-up message the chat server accepted.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -36,6 +60,20 @@ pub struct PostReport {
     pub elapsed_ms: u64,
     /// When it was posted (the `now` of the operation; recorded as the target's last post).
     pub posted_at: DateTime<Utc>,
+    /// "Posted the stand-up message to hooks.slack.com, with 2 changes".
+    pub headline: String,
+}
+
+/// Where a team's chat stands, for the Publish dialog.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+pub struct ChatStatus {
+    /// The chat target, if one is set.
+    pub target: Option<ChatTarget>,
+    /// Whether the environment variable the target names is set where this runs (the app's or
+    /// the shell's environment); the value is never read out.
+    pub variable_set: bool,
+    /// What publishes changed that the chat has not been told about yet, oldest first.
+    pub waiting: Vec<String>,
 }
 
 fn no_target(team: &str) -> AppError {
@@ -75,19 +113,50 @@ fn webhook(team: &str, target: &ChatTarget) -> Result<Webhook> {
     })
 }
 
-impl Sprintshield {
-    /// The stand-up message of the team at `now`: who is on duty per policy (overrides and swaps
-    /// included), who is next, handoff notes and checklists; no changes section.
-    pub fn standup(&self, team_id: Id, now: DateTime<Utc>) -> Result<Standup> {
-        self.standup_with_changes(team_id, now, &[])
+/// Keeps what a publish at `now` changed (`lines`, who is affected) for the team's chat, when the
+/// team has one; the publish calls this in the transaction that marks it done, so the lines are
+/// kept exactly when the calendar has the changes.
+pub(crate) fn keep_for_chat(
+    s: &mut Store,
+    team_id: Id,
+    lines: &[String],
+    now: DateTime<Utc>,
+) -> sprintshield_store::Result<()> {
+    if lines.is_empty() || s.get_chat_target(team_id)?.is_none() {
+        return Ok(());
     }
+    s.keep_chat_lines(team_id, lines, now)
+}
 
-    /// The stand-up message with `changes` as its "Changed since the last publish" section.
-    pub fn standup_with_changes(&self, team_id: Id, now: DateTime<Utc>, changes: &[String]) -> Result<Standup> {
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+impl Sprintshield {
+    /// The stand-up message of the team at `now`, as the Today card copies it: who is on duty per
+    /// policy (overrides and swaps included), who is next, handoff notes and checklists, and what
+    /// changed since the last publish and whom it affects — changes published but not posted to
+    /// the chat yet, then (when the team publishes to a calendar and has published before) the
+    /// plan's changes not published yet, marked as such.
+    pub fn standup(&self, team_id: Id, now: DateTime<Utc>) -> Result<Standup> {
+        let (calendar, waiting) = self.read(|s| {
+            s.team(team_id)?;
+            Ok((s.calendar_target(team_id)?, s.chat_pending(team_id)?.lines))
+        })?;
+        let unpublished = match calendar {
+            Some(c) if c.last_published_at.is_some() => {
+                self.publish_preview(team_id, now, &PublishOptions::default())?.affected
+            }
+            _ => Vec::new(),
+        };
         self.read(|s| {
             let team = s.team(team_id)?;
             let (ctx, turns) = crate::rotation::load(s, team_id)?;
-            Ok(standup(&team, &ctx, &turns, now, changes))
+            Ok(standup(&team, &ctx, &turns, now, &change_lines(&waiting, &unpublished)))
         })
     }
 
@@ -118,44 +187,82 @@ impl Sprintshield {
         })
     }
 
-    /// Posts the stand-up message at `now`, with `changes` as what changed since the last
-    /// publish, to the team's chat target; waits at most [`CHAT_TIMEOUT`].
-    pub fn post_standup(&mut self, team_id: Id, now: DateTime<Utc>, changes: &[String]) -> Result<PostReport> {
-        self.post_standup_within(team_id, now, changes, CHAT_TIMEOUT)
+    /// Where the team's chat stands: its target, whether the variable it names is set here, and
+    /// the changes waiting to be posted.
+    pub fn chat_status(&self, team_id: Id) -> Result<ChatStatus> {
+        let (target, waiting) = self.read(|s| {
+            s.team(team_id)?;
+            Ok((s.get_chat_target(team_id)?, s.chat_pending(team_id)?.lines))
+        })?;
+        let variable_set = target
+            .as_ref()
+            .is_some_and(|t| std::env::var_os(&t.webhook_env).is_some_and(|v| !v.is_empty()));
+        Ok(ChatStatus {
+            target,
+            variable_set,
+            waiting,
+        })
     }
 
-    /// [`Sprintshield::post_standup`] with its own time-out. On any failure nothing is recorded,
-    /// so the next publish posts again; the error is one sentence that names the host, never
-    /// the URL.
+    /// What publishes changed that the team's chat has not been told about yet, oldest first.
+    pub fn chat_waiting(&self, team_id: Id) -> Result<Vec<String>> {
+        self.read(|s| {
+            s.team(team_id)?;
+            Ok(s.chat_pending(team_id)?.lines)
+        })
+    }
+
+    /// Posts the stand-up message at `now` to the team's chat target through `poster`, with the
+    /// changes waiting for the chat as what changed since the last publish; waits at most
+    /// [`CHAT_TIMEOUT`].
+    pub fn post_standup(&mut self, team_id: Id, now: DateTime<Utc>, poster: &dyn ChatPoster) -> Result<PostReport> {
+        self.post_standup_within(team_id, now, poster, CHAT_TIMEOUT)
+    }
+
+    /// [`Sprintshield::post_standup`] with its own time-out. On any failure nothing is recorded
+    /// and the waiting changes stay for the next post; the error is one sentence that names the
+    /// host, never the URL. A delivered message clears exactly the changes it carried.
     pub fn post_standup_within(
         &mut self,
         team_id: Id,
         now: DateTime<Utc>,
-        changes: &[String],
+        poster: &dyn ChatPoster,
         timeout: Duration,
     ) -> Result<PostReport> {
-        let (target, message) = self.read(|s| {
+        let (target, message, upto) = self.read(|s| {
             let team = s.team(team_id)?;
             let target = s.get_chat_target(team_id)?.ok_or_else(|| no_target(&team.spec.name))?;
+            let waiting = s.chat_pending(team_id)?;
             let (ctx, turns) = crate::rotation::load(s, team_id)?;
-            Ok((target, standup(&team, &ctx, &turns, now, changes)))
+            let changes = change_lines(&waiting.lines, &[]);
+            Ok((target, standup(&team, &ctx, &turns, now, &changes), waiting.upto))
         })?;
         let hook = webhook(&message.team, &target)?;
-        let delivered = sprintshield_chat::post(&hook, &message.payload(target.format), timeout)
+        let delivered = poster
+            .post(&hook, &message.payload(target.format), timeout)
             .map_err(|e| AppError::new(ErrorKind::Remote, e.message()))?;
         tracing::info!(
             team_id,
             host = hook.host(),
             status = delivered.status,
+            changes = message.changes.len(),
             "posted the stand-up message"
         );
-        self.write(|s| s.mark_chat_posted(team_id, now))?;
+        self.write(|s| {
+            s.mark_chat_posted(team_id, now)?;
+            s.clear_chat_pending(team_id, upto)
+        })?;
+        let mut headline = format!("Posted the stand-up message to {}", hook.host());
+        if !message.changes.is_empty() {
+            headline.push_str(&format!(", with {}", plural(message.changes.len(), "change")));
+        }
         Ok(PostReport {
             format: target.format,
             host: hook.host().to_owned(),
             status: delivered.status,
             elapsed_ms: u64::try_from(delivered.elapsed.as_millis()).unwrap_or(u64::MAX),
             posted_at: now,
+            headline,
             standup: message,
         })
     }

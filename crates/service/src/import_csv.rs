@@ -105,6 +105,7 @@ impl Sprintshield {
     ) -> Result<Outcome<SprintCsvPreview>> {
         self.write(|s| {
             let mut preview = propose_sprints(s, req, now)?;
+            preview.ready()?;
             let written = s.write_sprint_import(req.team_id, &preview.rows)?;
             preview.applied = true;
             let changes = Changes {

@@ -311,7 +311,10 @@ impl Sprintshield {
             }
         }
         rep.requests = server.requests();
-        self.write(|s| s.mark_published(team_id, now))?;
+        self.write(|s| {
+            s.mark_published(team_id, now)?;
+            crate::chat::keep_for_chat(s, team_id, &rep.affected, now)
+        })?;
         let sent = (rep.created + rep.updated + rep.deleted).saturating_sub(rep.conflicts.len());
         let mut head = format!("Published {} to {}", plural(sent, "change"), target.host());
         if !rep.conflicts.is_empty() {

@@ -68,7 +68,7 @@ fn the_webhook_url_is_neither_in_the_database_nor_in_the_log() {
     std::env::set_var("SS_SECRET_HOOK", &url);
     app.set_chat_target(team.id, "SS_SECRET_HOOK", ChatFormat::Slack)
         .unwrap();
-    let report = app.post_standup(team.id, now(), &[]).unwrap();
+    let report = app.post_standup(team.id, now(), &sprintshield_chat::post).unwrap();
     assert_eq!(report.status, 200);
     rx.recv_timeout(Duration::from_secs(5)).unwrap();
 
@@ -77,7 +77,7 @@ fn the_webhook_url_is_neither_in_the_database_nor_in_the_log() {
     let silent_secret = silent.rsplit('/').next().unwrap().to_owned();
     std::env::set_var("SS_SECRET_HOOK", &silent);
     let e = app
-        .post_standup_within(team.id, now(), &[], Duration::from_millis(300))
+        .post_standup_within(team.id, now(), &sprintshield_chat::post, Duration::from_millis(300))
         .unwrap_err();
     tracing::warn!(error = %e.message, "post failed");
     drop(app);

@@ -9,6 +9,7 @@
 #![deny(missing_docs)]
 
 pub mod calendar;
+pub mod chat_pending;
 mod checkpoint;
 mod connection;
 pub mod demo;

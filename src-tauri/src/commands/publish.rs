@@ -9,7 +9,7 @@ use sprintshield_caldav::CalDavConnector;
 use sprintshield_core::calendar::sources::ExportWhat;
 use sprintshield_core::publish::CalendarTarget;
 use sprintshield_core::Id;
-use sprintshield_service::{OpenMode, PostReport, PublishOptions, PublishReport, PublishStatus, Sprintshield};
+use sprintshield_service::{OpenMode, PublishOptions, PublishReport, PublishStatus, Sprintshield};
 use tauri::State;
 
 use super::CmdResult;
@@ -66,15 +66,3 @@ pub fn publish_plan(
     )
 }
 
-/// Posts today's stand-up message, with `changes` (who is affected) as what changed, to the
-/// team's chat; says where it went ("Posted the stand-up message to hooks.slack.com").
-#[tauri::command(async)]
-pub fn post_standup(state: State<'_, AppState>, team_id: Id, changes: Vec<String>) -> CmdResult<String> {
-    let mut own = Sprintshield::open(&state.db_path, OpenMode::MustExist)?;
-    let posted: PostReport = own.post_standup(team_id, chrono::Utc::now(), &changes)?;
-    Ok(format!(
-        "Posted the stand-up message to {} ({})",
-        posted.host,
-        posted.format.label()
-    ))
-}

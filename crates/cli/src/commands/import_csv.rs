@@ -7,9 +7,10 @@ use chrono::Utc;
 use clap::{Args, Subcommand};
 use sprintshield_core::import_csv::read::decode;
 use sprintshield_core::import_csv::{
-    ColumnChoice, CsvMapping, CsvSource, ImportField, InterruptCsvPreview, InterruptCsvRequest, SprintCsvRequest,
-    ValueChoice,
+    ColumnChoice, CsvMapping, CsvSource, ImportField, InterruptCsvPreview, InterruptCsvRequest, SprintColumnChoice,
+    SprintCsvRequest, SprintField, ValueChoice,
 };
+use sprintshield_core::interrupt::Severity;
 use sprintshield_core::team::Team;
 use sprintshield_core::text::shown;
 use sprintshield_core::{AppError, ErrorKind, Invalid};
@@ -61,6 +62,10 @@ pub struct InterruptImportArgs {
     /// --value severity:SEV1=critical, --value "handled_by:ana@x.org=Ana Lima".
     #[arg(long = "value", value_name = "FIELD:VALUE=TO")]
     values: Vec<String>,
+    /// Which severities could have waited, e.g. --could-wait low,normal or --could-wait none
+    /// (default: low; critical and high never wait).
+    #[arg(long = "could-wait", value_name = "SEVERITIES")]
+    could_wait: Option<String>,
     /// Write the rows to add (default: only show what would be imported).
     #[arg(long)]
     apply: bool,
@@ -75,6 +80,10 @@ pub struct SprintImportArgs {
     /// The CSV file.
     #[arg(long)]
     file: PathBuf,
+    /// Which column fills a field when its name is not recognised, e.g. --map name=Iteration or
+    /// --map completed= (none). Fields: name, start, end, committed, completed.
+    #[arg(long = "map", value_name = "FIELD=COLUMN")]
+    map: Vec<String>,
     /// Write the sprints to add (default: only show what would be imported).
     #[arg(long)]
     apply: bool,
@@ -108,6 +117,40 @@ fn read_file(path: &Path) -> Result<String, AppError> {
         )
     })?;
     Ok(decode(&bytes)?)
+}
+
+/// Parses `--could-wait low,normal` (or `none`) into severities.
+fn could_wait(text: &str) -> Result<Vec<Severity>, AppError> {
+    if text.trim().eq_ignore_ascii_case("none") {
+        return Ok(Vec::new());
+    }
+    Ok(text
+        .split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(Severity::parse)
+        .collect::<Result<_, _>>()?)
+}
+
+/// Parses the sprint import's `--map field=Column`.
+fn sprint_columns(map: &[String]) -> Result<Vec<SprintColumnChoice>, AppError> {
+    map.iter()
+        .map(|m| {
+            let (field, column) = m.split_once('=').ok_or_else(|| {
+                Invalid::new(
+                    "map",
+                    format!(
+                        "--map \"{}\" needs the form FIELD=COLUMN, e.g. --map name=Iteration",
+                        shown(m)
+                    ),
+                )
+            })?;
+            let column = column.trim();
+            Ok(SprintColumnChoice {
+                field: SprintField::parse(field)?,
+                column: (!column.is_empty()).then(|| column.to_owned()),
+            })
+        })
+        .collect()
 }
 
 /// Parses `--map field=Column` and `--value field:value=to` into a mapping.
@@ -156,7 +199,10 @@ fn import_interrupts(ctx: &mut Ctx, a: InterruptImportArgs) -> Result<(), AppErr
         team_id: team.id,
         text: read_file(&a.file)?,
         source: a.source.as_deref().map(CsvSource::parse).transpose()?,
-        mapping: mapping(&a.map, &a.values)?,
+        mapping: CsvMapping {
+            could_wait: a.could_wait.as_deref().map(could_wait).transpose()?,
+            ..mapping(&a.map, &a.values)?
+        },
     };
     let now = Utc::now();
     let p = if a.apply {
@@ -276,6 +322,7 @@ fn import_sprints(ctx: &mut Ctx, a: SprintImportArgs) -> Result<(), AppError> {
     let req = SprintCsvRequest {
         team_id: team.id,
         text: read_file(&a.file)?,
+        columns: sprint_columns(&a.map)?,
     };
     let now = Utc::now();
     let p = if a.apply {
@@ -283,6 +330,7 @@ fn import_sprints(ctx: &mut Ctx, a: SprintImportArgs) -> Result<(), AppError> {
     } else {
         ctx.app.sprint_csv_preview(&req, now)?
     };
+    p.ready()?;
     if ctx.json {
         crate::output::json(&p);
         return Ok(());

@@ -281,35 +281,42 @@ fn publish(ctx: &mut Ctx, a: RunArgs) -> Result<(), AppError> {
             name = team.spec.name
         )));
     }
-    let mut changed: Vec<String> = Vec::new();
     let mut anything = false;
     if has_calendar || !a.post_today {
         let r = ctx.app.publish(team.id, now, &opts, &CalDavConnector::default())?;
         print_report(ctx, &r);
         anything = r.created + r.updated + r.deleted > r.conflicts.len();
-        changed = r.affected.clone();
         out.calendar = Some(r);
     }
-    if has_chat && (anything || a.post_today) {
-        let posted = ctx.app.post_standup(team.id, now, &changed).map_err(|e| {
-            AppError::new(
-                e.kind,
-                if out.calendar.is_some() {
+    // What this or an earlier publish changed and the chat has not carried yet.
+    let waiting = if has_chat { ctx.app.chat_waiting(team.id)?.len() } else { 0 };
+    if has_chat && (anything || waiting > 0 || a.post_today) {
+        let posted = ctx
+            .app
+            .post_standup(team.id, now, &sprintshield_chat::post)
+            .map_err(|e| {
+                let kept = if waiting > 0 {
                     format!(
-                        "the calendar was published, but the stand-up message was not posted: {}",
-                        e.message
+                        "; {} for the next post (publish again, or use --post-today)",
+                        if waiting == 1 { "the change waits".to_owned() } else { format!("the {waiting} changes wait") }
                     )
                 } else {
-                    e.message
-                },
-            )
-        })?;
+                    String::new()
+                };
+                AppError::new(
+                    e.kind,
+                    if out.calendar.is_some() {
+                        format!(
+                            "the calendar was published, but the stand-up message was not posted: {}{kept}",
+                            e.message
+                        )
+                    } else {
+                        format!("{}{kept}", e.message)
+                    },
+                )
+            })?;
         if !ctx.json {
-            say!(
-                "Posted the stand-up message to {} ({})",
-                posted.host,
-                posted.format.label()
-            );
+            say!("{}", posted.headline);
         }
         out.chat = Some(posted);
     } else if a.post_today && !has_chat {

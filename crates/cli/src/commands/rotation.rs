@@ -579,6 +579,12 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
                     say!("  {d}");
                 }
             }
+            if !lines.changes.is_empty() {
+                say!("{}:", sprintshield_core::standup::render::CHANGES_HEADING);
+                for c in &lines.changes {
+                    say!("  {c}");
+                }
+            }
         }
     }
     Ok(())

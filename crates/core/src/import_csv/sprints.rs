@@ -69,8 +69,31 @@ pub struct SprintCsvPreview {
     pub duplicates: Vec<DuplicateRow>,
     /// Rows that cannot be used.
     pub skipped: Vec<SkippedRow>,
+    /// Sentences about the whole file (a required column nobody chose yet).
+    pub notes: Vec<String>,
     /// Whether they were written.
     pub applied: bool,
+}
+
+impl SprintCsvPreview {
+    /// Refuses a preview that still lacks the name, first-day or last-day column (its note says
+    /// which); applying one would write nothing and say nothing.
+    pub fn ready(&self) -> Result<(), Invalid> {
+        let missing = |f: SprintField| self.mapping.iter().any(|c| c.field == f && c.column.is_none());
+        if [SprintField::Name, SprintField::Start, SprintField::End]
+            .into_iter()
+            .any(missing)
+        {
+            return Err(Invalid::new(
+                "mapping",
+                self.notes
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| "choose the name, start and end columns".to_owned()),
+            ));
+        }
+        Ok(())
+    }
 }
 
 const NAME: &[&str] = &["name", "sprint", "sprintname", "title"];
@@ -133,19 +156,7 @@ pub fn read_sprints(
         index.push(i);
     }
     let at = |f: SprintField| index[SprintField::ALL.iter().position(|x| *x == f).expect("a field")];
-    let (name, start, end) = match (at(SprintField::Name), at(SprintField::Start), at(SprintField::End)) {
-        (Some(n), Some(s), Some(e)) => (n, s, e),
-        _ => {
-            return Err(Invalid::new(
-                "file",
-                format!(
-                    "a sprint history needs the columns name, start and end (and committed, completed); choose the columns that hold them — this file has: {}",
-                    columns_list(&table.header)
-                ),
-            ))
-        }
-    };
-    let mapping = SprintField::ALL
+    let mapping: Vec<SprintColumnChoice> = SprintField::ALL
         .iter()
         .zip(&index)
         .map(|(&field, i)| SprintColumnChoice {
@@ -153,6 +164,31 @@ pub fn read_sprints(
             column: i.map(|i| table.header[i].clone()),
         })
         .collect();
+    let (name, start, end) = match (at(SprintField::Name), at(SprintField::Start), at(SprintField::End)) {
+        (Some(n), Some(s), Some(e)) => (n, s, e),
+        _ => {
+            // Not an error: the preview shows the file's columns so the user can choose them.
+            let missing: Vec<&str> = [SprintField::Name, SprintField::Start, SprintField::End]
+                .into_iter()
+                .filter(|&f| at(f).is_none())
+                .map(|f| f.name())
+                .collect();
+            return Ok(SprintCsvPreview {
+                columns: table.header.clone(),
+                mapping,
+                rows: Vec::new(),
+                duplicates: Vec::new(),
+                skipped: Vec::new(),
+                notes: vec![format!(
+                    "a sprint history needs the columns name, start and end (and committed, completed); choose the column for {} (--map {}=COLUMN) — this file has: {}",
+                    missing.join(", "),
+                    missing[0],
+                    columns_list(&table.header)
+                )],
+                applied: false,
+            });
+        }
+    };
     let (committed, completed) = (at(SprintField::Committed), at(SprintField::Completed));
     let mut preview = SprintCsvPreview {
         columns: table.header.clone(),
@@ -160,6 +196,7 @@ pub fn read_sprints(
         rows: Vec::new(),
         duplicates: Vec::new(),
         skipped: table.skipped_rows(),
+        notes: Vec::new(),
         applied: false,
     };
     let mut taken: Vec<Sprint> = existing.to_vec();
@@ -298,14 +335,18 @@ mod tests {
 
     #[test]
     fn missing_columns_are_named() {
-        let e = read_sprints("sprint,begin\nS1,2026-01-05\n", &[], d("2026-06-01"), &[]).unwrap_err();
-        assert!(e.message.contains("name, start and end"));
+        let p = read_sprints("sprint,begin\nS1,2026-01-05\n", &[], d("2026-06-01"), &[]).unwrap();
+        assert!(p.rows.is_empty() && p.skipped.is_empty());
+        assert_eq!(p.columns, vec!["sprint", "begin"], "the columns to choose from");
+        let e = p.ready().unwrap_err();
+        assert!(e.message.contains("name, start and end"), "{}", e.message);
+        assert!(e.message.contains("choose the column for end"), "{}", e.message);
     }
 
     #[test]
     fn columns_the_names_miss_are_chosen_by_the_user() {
         let text = "Iteration,Begins,Ends,Plan,Done\nS1,2026-01-05,2026-01-16,20,18\n";
-        assert!(read_sprints(text, &[], d("2026-06-01"), &[]).is_err());
+        assert!(read_sprints(text, &[], d("2026-06-01"), &[]).unwrap().ready().is_err());
         let pick = |field, column: &str| SprintColumnChoice {
             field,
             column: Some(column.into()),

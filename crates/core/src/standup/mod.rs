@@ -1,6 +1,7 @@
 //! The stand-up message: who is on duty today for each of a team's duty policies (the stored,
 //! resolved turns, so overrides and swaps are already in them), who is next, the last handoff
-//! note, the checklist, and what changed since the last publish (lines the caller passes in).
+//! note, the checklist, and what changed since the last publish and whom it affects
+//! ([`changes::change_lines`], from the publish diff's per-person lines).
 //!
 //! [`standup`] composes the message as data ([`Standup`], also what `rotation today --json`
 //! prints); [`render`] writes it as Markdown (the Today card's "Copy for stand-up"), as
@@ -10,6 +11,7 @@
 //! "On duty today" is the turn covering `now`, the same rule as the Today card
 //! ([`crate::rotation::who_is_on_duty`]): a message sent before today's handoff names the person
 //! on duty until it and the person taking over at it. Times are written in the team's zone.
+pub mod changes;
 pub mod render;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -20,6 +22,8 @@ use ts_rs::TS;
 use crate::rotation::{who_is_on_duty, PolicyKind, RotationContext, Turn, TurnSource};
 use crate::team::Team;
 use crate::Id;
+
+pub use changes::{change_lines, NOT_PUBLISHED};
 
 /// The kind of JSON a team's chat webhook takes (defined with the chat target, in
 /// [`crate::publish`]).

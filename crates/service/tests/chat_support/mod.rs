@@ -65,6 +65,28 @@ pub fn webhook(status: &'static str) -> (String, mpsc::Receiver<Captured>) {
     )
 }
 
+/// A webhook that answers its POSTs in turn with `statuses` (e.g. "500 Internal Server Error",
+/// then "200 OK"), capturing each; its URL and the channel the captured requests arrive on.
+pub fn webhook_answering(statuses: &[&'static str]) -> (String, mpsc::Receiver<Captured>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (tx, rx) = mpsc::channel();
+    let statuses = statuses.to_vec();
+    thread::spawn(move || {
+        for status in statuses {
+            let (mut stream, _) = listener.accept().unwrap();
+            let seen = read_request(&mut stream);
+            let answer = format!("HTTP/1.1 {status}\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+            stream.write_all(answer.as_bytes()).unwrap();
+            tx.send(seen).unwrap();
+        }
+    });
+    (
+        format!("http://127.0.0.1:{port}/services/T0DEMO/B0DEMO/xoxSeCrEt{port}"),
+        rx,
+    )
+}
+
 /// A webhook that reads the POST and never answers (held for 30 s at most).
 pub fn silent_webhook() -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();

@@ -1,9 +1,11 @@
-// The Import CSV dialog's logic: the user's column and value choices as the request's mapping,
-// the targets a value can be mapped to, and the sentences the dialog shows. What a file means
-// (source, columns, rows, duplicates, reasons) is decided by the backend's preview; this only
-// keeps the choices and words them.
+// The Import CSV dialog's logic, for both things it imports — the interrupt log and the sprint
+// history: the user's column and value choices as the request's mapping, the targets a value can
+// be mapped to, and the sentences the dialog shows. What a file means (source, columns, rows,
+// duplicates, reasons, which interrupts could have waited) is decided by the backend's preview;
+// this only keeps the choices and words them.
 import type {
-  CsvMapping, CsvSource, ImportField, InterruptCsvPreview, InterruptCsvRequest, Member, ValueChoice,
+  CsvMapping, CsvSource, ImportField, InterruptCsvPreview, InterruptCsvRequest, Member, Severity, SprintColumnChoice,
+  SprintCsvPreview, SprintCsvRequest, SprintField, ValueChoice,
 } from "../bindings";
 import { CATEGORIES, SEVERITIES } from "../forms/interrupt";
 
@@ -68,25 +70,68 @@ export function request(teamId: number, source: CsvSource | "", choices: CsvMapp
   return { team_id: teamId, text: "", ...(source ? { source } : {}), mapping: choices };
 }
 
+/** The severities the user may mark as could-have-waited (critical and high never wait; the backend refuses them). */
+export const WAITABLE: Severity[] = ["normal", "low"];
+
+/** The severities the preview counted as could-have-waited. */
+export const couldWaitOf = (p: InterruptCsvPreview): Severity[] => p.mapping.could_wait ?? ["low"];
+
+/** The choices with `severity` counted as could-have-waited or not, starting from what the preview used. */
+export function chooseCouldWait(choices: CsvMapping, used: Severity[], severity: Severity, on: boolean): CsvMapping {
+  const now = new Set(choices.could_wait ?? used);
+  if (on) now.add(severity); else now.delete(severity);
+  return { ...choices, could_wait: WAITABLE.filter((s) => now.has(s)) };
+}
+
+/** The sprint fields a column can fill, in the dialog's order. */
+export const SPRINT_FIELDS: { field: SprintField; label: string }[] = [
+  { field: "name", label: "Name" },
+  { field: "start", label: "First day" },
+  { field: "end", label: "Last day" },
+  { field: "committed", label: "Committed points" },
+  { field: "completed", label: "Completed points" },
+];
+
+/** The sprint choices with `field` filled from `column` ("" = no column). */
+export function chooseSprintColumn(choices: SprintColumnChoice[], field: SprintField, column: string): SprintColumnChoice[] {
+  return [...choices.filter((c) => c.field !== field), column ? { field, column } : { field }];
+}
+
+/** The column the sprint preview used for `field` ("" = none). */
+export const sprintColumnOf = (p: SprintCsvPreview, field: SprintField) =>
+  p.mapping.find((c) => c.field === field)?.column ?? "";
+
+/** The sprint-history request for the team and the chosen columns; the bytes travel beside it. */
+export const sprintRequest = (teamId: number, columns: SprintColumnChoice[]): SprintCsvRequest =>
+  ({ team_id: teamId, text: "", columns });
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** "12 interrupts to add · 3 duplicates · 1 cannot be read" (duplicates: already in the log or repeated in the file). */
-export function summary(p: InterruptCsvPreview): string {
+/** What an import brings in, as its words: one and many. */
+export type Noun = { one: string; many: string };
+export const INTERRUPTS: Noun = { one: "interrupt", many: "interrupts" };
+export const SPRINTS: Noun = { one: "sprint", many: "sprints" };
+
+/** What every import preview has: rows to add, duplicates and unreadable rows. */
+export type Counted = { rows: unknown[]; duplicates: unknown[]; skipped: unknown[] };
+
+/** "12 interrupts to add · 3 duplicates · 1 cannot be read" (duplicates: already stored or repeated in the file). */
+export function summary(p: Counted, noun: Noun = INTERRUPTS): string {
   return [
-    `${plural(p.rows.length, "interrupt", "interrupts")} to add`,
+    `${plural(p.rows.length, noun.one, noun.many)} to add`,
     `${plural(p.duplicates.length, "duplicate", "duplicates")}`,
     `${p.skipped.length} cannot be read`,
   ].join(" · ");
 }
 
 /** The apply button's words. */
-export const applyLabel = (p: InterruptCsvPreview) =>
-  p.rows.length === 0 ? "Nothing to import" : `Import ${plural(p.rows.length, "interrupt", "interrupts")}`;
+export const applyLabel = (p: Counted, noun: Noun = INTERRUPTS) =>
+  p.rows.length === 0 ? "Nothing to import" : `Import ${plural(p.rows.length, noun.one, noun.many)}`;
 
 /** The sentence after an import. */
-export function importedNotice(p: InterruptCsvPreview, fileName: string): string {
+export function importedNotice(p: Counted, fileName: string, noun: Noun = INTERRUPTS): string {
   const left = p.duplicates.length + p.skipped.length;
-  return `Imported ${plural(p.rows.length, "interrupt", "interrupts")} from ${fileName}` +
+  return `Imported ${plural(p.rows.length, noun.one, noun.many)} from ${fileName}` +
     (left ? ` (${left} left out: ${plural(p.duplicates.length, "duplicate", "duplicates")}, ${p.skipped.length} unreadable).` : ".");
 }
 

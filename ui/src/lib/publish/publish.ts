@@ -1,6 +1,6 @@
 // What the Publish dialog writes: pure helpers over the backend's PublishReport/PublishStatus (the
 // backend decides what changes and whom it affects; this only words the buttons and rows).
-import type { ActionKind, CalendarTarget, ExportWhat, PublishChange, PublishReport } from "../bindings";
+import type { ActionKind, CalendarTarget, ChatFormat, ChatStatus, ChatTarget, ExportWhat, PublishChange, PublishReport } from "../bindings";
 
 /** How many writes the team calendar gets. */
 export function changeCount(r: PublishReport): number {
@@ -36,9 +36,10 @@ export function changeText(c: PublishChange): string {
   return c.before && c.before !== c.summary ? `${c.before} → ${c.summary}` : c.summary;
 }
 
-/** "https://dav.example.com/ana/phoenix/ as ana (password from $VAR)". */
+/** "https://dav.example.com/ana/phoenix/ as ana (password from $VAR)", or "(password in the OS keyring)". */
 export function targetLine(t: CalendarTarget): string {
-  return `${t.collection_url} as ${t.user} (password from $${t.password_env})`;
+  const password = t.password_source === "keyring" ? "password in the OS keyring" : `password from $${t.password_env}`;
+  return `${t.collection_url} as ${t.user} (${password})`;
 }
 
 /** What is published, in words: "turns", "turns and sprints", "turns, sprints and releases". */
@@ -46,4 +47,30 @@ export function whatLine(what: ExportWhat[]): string {
   const names = what.map((w) => (w === "time_off" ? "time off" : w));
   if (names.length <= 1) return names.join("");
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/** The chat formats a webhook takes, as the set-up form offers them. */
+export const CHAT_FORMATS: { value: ChatFormat; label: string }[] = [
+  { value: "slack", label: "Slack-compatible (Slack, Mattermost, Rocket.Chat, Discord /slack)" },
+  { value: "teams", label: "Microsoft Teams Workflows (Adaptive Card)" },
+];
+
+/** "Posts the stand-up message as Slack-compatible JSON to the webhook in $VAR". */
+export function chatLine(t: ChatTarget): string {
+  const format = t.format === "teams" ? "a Microsoft Teams Adaptive Card" : "Slack-compatible JSON";
+  return `Posts the stand-up message as ${format} to the webhook in $${t.webhook_env}`;
+}
+
+/** "2 changes wait to be posted to the chat", or null when none does. */
+export function waitingLine(waiting: string[]): string | null {
+  const n = waiting.length;
+  if (n === 0) return null;
+  return n === 1 ? "1 change waits to be posted to the chat" : `${n} changes wait to be posted to the chat`;
+}
+
+/** Whether a publish that ended with `r` posts the stand-up message: when the team has a chat, the
+ *  box is ticked, and the calendar changed or earlier changes still wait for the chat. */
+export function postsAfterPublish(r: PublishReport, chat: ChatStatus | null, ticked: boolean): boolean {
+  if (!chat?.target || !ticked) return false;
+  return changeCount(r) > r.conflicts.length || chat.waiting.length > 0;
 }
