@@ -577,7 +577,12 @@ columns: Array<ColumnChoice>,
 /**
  * Values mapped by the user.
  */
-values: Array<ValueChoice>, };
+values: Array<ValueChoice>, 
+/**
+ * The severities whose interrupts could have waited ([`waiting`]); absent: the stated
+ * default, low only. Critical and high are refused.
+ */
+could_wait?: Array<Severity>, };
 
 export type InterruptCsvRequest = { 
 /**
@@ -711,7 +716,11 @@ team_id: number,
 /**
  * The file's text.
  */
-text: string, };
+text: string, 
+/**
+ * Columns chosen by the user for sprint fields, on top of those found by name.
+ */
+columns: Array<SprintColumnChoice>, };
 
 export type SprintRow = { 
 /**
@@ -733,6 +742,10 @@ export type SprintCsvPreview = {
  */
 columns: Array<string>, 
 /**
+ * The column used for each field, in the fields' order (found by name, then the user's choices).
+ */
+mapping: Array<SprintColumnChoice>, 
+/**
  * Sprints to add.
  */
 rows: Array<SprintRow>, 
@@ -745,9 +758,25 @@ duplicates: Array<DuplicateRow>,
  */
 skipped: Array<SkippedRow>, 
 /**
+ * Sentences about the whole file (a required column nobody chose yet).
+ */
+notes: Array<string>, 
+/**
  * Whether they were written.
  */
 applied: boolean, };
+
+export type SprintField = "name" | "start" | "end" | "committed" | "completed";
+
+export type SprintColumnChoice = { 
+/**
+ * The sprint field.
+ */
+field: SprintField, 
+/**
+ * The CSV column's header, as written in the file.
+ */
+column?: string, };
 
 export type AppInfo = { 
 /**
@@ -2028,7 +2057,27 @@ train_id: number,
 /**
  * The placement.
  */
-pin: ReleasePin, } } | { "kind": "freeze", "record": StoredFreeze };
+pin: ReleasePin, } } | { "kind": "freeze", "record": StoredFreeze } | { "kind": "calendar_target", "record": CalendarTarget } | { "kind": "chat_target", "record": ChatTarget } | { "kind": "published", "record": { 
+/**
+ * The team.
+ */
+team_id: number, 
+/**
+ * The resource.
+ */
+resource: PublishedResource, } } | { "kind": "import_mapping", "record": { 
+/**
+ * The team.
+ */
+team_id: number, 
+/**
+ * The tool that wrote the file.
+ */
+source: CsvSource, 
+/**
+ * The mapping.
+ */
+mapping: CsvMapping, } };
 
 export type RecordChange = { 
 /**
@@ -2049,6 +2098,54 @@ turns: TurnChanges,
  * The other records it created, edited or removed.
  */
 records: Array<RecordChange>, };
+
+export type PublishedResource = { 
+/**
+ * The collection's URL.
+ */
+collection: string, 
+/**
+ * The event's UID.
+ */
+uid: string, 
+/**
+ * The resource's path on the server.
+ */
+href: string, 
+/**
+ * The ETag the server gave the last write, when it sent one.
+ */
+etag: string | null, 
+/**
+ * The content hash of the event as written.
+ */
+hash: string, 
+/**
+ * Its `SEQUENCE` as written.
+ */
+sequence: number, 
+/**
+ * The event as written.
+ */
+event: CalendarEvent, 
+/**
+ * Who held it, for a duty turn.
+ */
+holder: Holder | null, 
+/**
+ * When it was written.
+ */
+published_at: string, };
+
+export type Holder = { 
+/**
+ * The duty policy's name ("Batman").
+ */
+policy: string, 
+/**
+ * The member on duty ("Ana Souza").
+ */
+person: string, };
 
 export type EditResult = { 
 /**
@@ -2113,6 +2210,29 @@ affected: Array<string>,
 /**
  * One sentence, e.g. "Saving re-plans 9 future turns (Ana, Ben); 2 locked turns are kept"
  * (the turns counted are `moved` plus `added`).
+ */
+sentence: string, };
+
+export type TurnMoves = { 
+/**
+ * Future turns re-planned: given to another person, dropped, or new.
+ */
+count: number, 
+/**
+ * The people whose turns change, by name.
+ */
+affected: Array<string>, 
+/**
+ * One line per re-planned turn, by start: "Ana's Batman turn on Tue 8 Dec moves to Ben".
+ */
+lines: Array<string>, 
+/**
+ * Locked future turns the new days clash with: kept as they are, shown as conflicts (one
+ * sentence each, core's conflict message).
+ */
+conflicts: Array<string>, 
+/**
+ * All of it in one sentence: "2 turns move: …; …" or "No turn moves", and the conflicts.
  */
 sentence: string, };
 
@@ -3202,7 +3322,12 @@ collection_url: string,
  */
 user: string, 
 /**
- * The name of the environment variable that holds the password (never the password).
+ * Where the password is kept: an environment variable or the OS keyring.
+ */
+password_source: PasswordSource, 
+/**
+ * With [`PasswordSource::Env`], the name of the environment variable that holds the
+ * password (never the password); empty with the keyring.
  */
 password_env: string, 
 /**
@@ -3235,6 +3360,8 @@ format: ChatFormat,
  * When a message was last posted, if one was.
  */
 last_posted_at: string | null, };
+
+export type PasswordSource = "env" | "keyring";
 
 export type PublishOptions = { 
 /**
@@ -3363,3 +3490,18 @@ member_events: number,
  * What publishing now would send (the default range), when a calendar is set up.
  */
 pending: PublishReport | null, };
+
+export type ChatStatus = { 
+/**
+ * The chat target, if one is set.
+ */
+target: ChatTarget | null, 
+/**
+ * Whether the environment variable the target names is set where this runs (the app's or
+ * the shell's environment); the value is never read out.
+ */
+variable_set: boolean, 
+/**
+ * What publishes changed that the chat has not been told about yet, oldest first.
+ */
+waiting: Array<string>, };

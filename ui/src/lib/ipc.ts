@@ -6,14 +6,14 @@
 // `T | null` arguments are Rust `Option`s: pass null for "not given".
 import { call } from "./api";
 import type {
-  AppInfo, BacklogForecast, CalendarTarget, Changes, DemoSummary, DutyPolicy, Edit, EditEffect,
-  EditPreview, EditResult, ExportPreview, ExportRequest, ExportWhat, FreezeSpan, Holiday,
-  ImportPreview, ImportRequest, Interrupt, InterruptCsvPreview, InterruptCsvRequest,
-  InterruptFilter, InterruptStats, Member, NewHoliday, NewInterrupt, NewMember, NewPolicy,
-  NewSprint, NewTeam, NewTimeOff, Outcome, Plan, PublishReport, PublishStatus, ReleasePin,
-  RotationView, RoutineEvents, SimBacktest, Simulation, Sprint, SprintActions, SprintCsvPreview,
-  SprintCsvRequest, SprintForecast, StoredFreeze, Team, TeamBacktest, TimeOff, TrainInfo, TrainPlan,
-  Turn, WhatIf,
+  AppInfo, BacklogForecast, CalendarTarget, Changes, ChatFormat, ChatStatus, ChatTarget,
+  DemoSummary, DutyPolicy, Edit, EditEffect, EditPreview, EditResult, ExportPreview, ExportRequest,
+  ExportWhat, FreezeSpan, Holiday, ImportPreview, ImportRequest, Interrupt, InterruptCsvPreview,
+  InterruptCsvRequest, InterruptFilter, InterruptStats, Member, NewHoliday, NewInterrupt, NewMember,
+  NewPolicy, NewSprint, NewTeam, NewTimeOff, Outcome, Plan, PublishReport, PublishStatus,
+  ReleasePin, RotationView, RoutineEvents, SimBacktest, Simulation, Sprint, SprintActions,
+  SprintCsvPreview, SprintCsvRequest, SprintForecast, StoredFreeze, Team, TeamBacktest, TimeOff,
+  TrainInfo, TrainPlan, Turn, TurnMoves, WhatIf,
 } from "./bindings";
 
 export const commands = {
@@ -62,8 +62,21 @@ export const commands = {
   removeMember: (id: number) => call<Outcome<null>>("remove_member", { id }),
   /** The team's time off. */
   listTimeOff: (teamId: number) => call<TimeOff[]>("list_time_off", { teamId }),
-  /** Records time off; returns it and what changed (undo removes it). */
+  /**
+   * Records time off (the team's unlocked turns from its first day are re-planned around it);
+   * returns it and what changed (undo removes it and puts the turns back).
+   */
   addTimeOff: (new_: NewTimeOff) => call<Outcome<TimeOff>>("add_time_off", { new: new_ }),
+  /**
+   * What recording time off would do to future turns, turn by turn ("Ana's Batman turn on Tue
+   * 8 Dec moves to Ben"); writes nothing.
+   */
+  previewAddTimeOff: (new_: NewTimeOff) => call<TurnMoves>("preview_add_time_off", { new: new_ }),
+  /**
+   * What an operation's changes did to the team's future turns, turn by turn, and the locked
+   * turns now in conflict on the days of the time off or holidays it touched; reads only.
+   */
+  describeTurnMoves: (teamId: number, changes: Changes) => call<TurnMoves>("describe_turn_moves", { teamId, changes }),
   /**
    * Replaces a stretch of time off (the team's future unlocked turns are re-planned around it);
    * returns it and what changed.
@@ -81,8 +94,14 @@ export const commands = {
   deleteTimeOff: (id: number) => call<Outcome<null>>("delete_time_off", { id }),
   /** The team's holidays. */
   listHolidays: (teamId: number) => call<Holiday[]>("list_holidays", { teamId }),
-  /** Adds a team holiday; returns it and what changed. */
+  /**
+   * Adds a team holiday (the team's unlocked turns from its day are re-planned around it);
+   * returns it and what changed.
+   */
   addHoliday: (teamId: number, new_: NewHoliday) => call<Outcome<Holiday>>("add_holiday", { teamId, new: new_ }),
+  /** What adding a holiday would do to future turns, turn by turn; writes nothing. */
+  previewAddHoliday: (teamId: number, new_: NewHoliday) =>
+    call<TurnMoves>("preview_add_holiday", { teamId, new: new_ }),
   /**
    * Replaces a holiday's day and name (a moved day re-plans the turns around it); returns it and
    * what changed.
@@ -222,12 +241,6 @@ export const commands = {
   /** Makes an edit (override, swap or shadow) and returns what changed with the refreshed view. */
   applyEdit: (teamId: number, from: string, to: string, edit: Edit) =>
     call<EditResult>("apply_edit", { teamId, from, to, edit }),
-  /**
-   * Undo / redo: replaces the turns `remove` (as they must still be stored) by `put`, and returns
-   * what changed with the refreshed view. Refused, writing nothing, when the rotation has changed since.
-   */
-  restoreTurns: (teamId: number, from: string, to: string, remove: Turn[], put: Turn[]) =>
-    call<EditResult>("restore_turns", { teamId, from, to, remove, put }),
   /** Sets the handoff note of a turn. */
   setTurnNote: (turnId: number, note: string) => call<null>("set_turn_note", { turnId, note }),
   /**
@@ -238,10 +251,26 @@ export const commands = {
     call<Outcome<Turn[]>>("unlock_turn", { teamId, policyId, at }),
   /**
    * The team's stand-up message now, as Markdown: who is on duty per policy (overrides and swaps
-   * included), who is next, the last handoff note and the checklist — the text the chat post
-   * is made from.
+   * included), who is next, the last handoff note, the checklist, and what changed since the last
+   * publish and whom it affects — the text the chat post is made from.
    */
   standupText: (teamId: number) => call<string>("standup_text", { teamId }),
+  /**
+   * Where the team's stand-up message goes, whether the variable it names is set in the app's
+   * environment, and the changes waiting to be posted.
+   */
+  chatStatus: (teamId: number) => call<ChatStatus>("chat_status", { teamId }),
+  /**
+   * Sets the team's chat: the NAME of the environment variable holding the webhook URL (never the
+   * URL) and the JSON the webhook takes.
+   */
+  setChatTarget: (teamId: number, webhookEnv: string, format: ChatFormat) =>
+    call<ChatTarget>("set_chat_target", { teamId, webhookEnv, format }),
+  /**
+   * Posts today's stand-up message to the team's chat, with the changes waiting for it; says
+   * where it went ("Posted the stand-up message to hooks.slack.com, with 2 changes").
+   */
+  postStandup: (teamId: number) => call<string>("post_standup", { teamId }),
   /** Where the team publishes, what it published, and what publishing now would send. */
   publishStatus: (teamId: number) => call<PublishStatus>("publish_status", { teamId }),
   /**
@@ -256,6 +285,19 @@ export const commands = {
     perMember: boolean,
     what: ExportWhat[],
   ) => call<CalendarTarget>("set_calendar_target", { teamId, collectionUrl, user, passwordEnv, perMember, what }),
+  /**
+   * Sets the team's calendar: the collection URL and the user, with the password stored in the OS
+   * keyring (Secret Service). Where no keyring runs, the error says so and points at the
+   * environment-variable set-up (`set_calendar_target`).
+   */
+  setCalendarTargetInKeyring: (
+    teamId: number,
+    collectionUrl: string,
+    user: string,
+    password: string,
+    perMember: boolean,
+    what: ExportWhat[],
+  ) => call<CalendarTarget>("set_calendar_target_in_keyring", { teamId, collectionUrl, user, password, perMember, what }),
   /** What publishing the team now would send and whom it affects; nothing is sent. */
   previewPublish: (teamId: number, from: string | null, to: string | null) =>
     call<PublishReport>("preview_publish", { teamId, from, to }),
@@ -265,11 +307,6 @@ export const commands = {
    */
   publishPlan: (teamId: number, from: string | null, to: string | null, force: boolean) =>
     call<PublishReport>("publish_plan", { teamId, from, to, force }),
-  /**
-   * Posts today's stand-up message, with `changes` (who is affected) as what changed, to the
-   * team's chat; says where it went ("Posted the stand-up message to hooks.slack.com").
-   */
-  postStandup: (teamId: number, changes: string[]) => call<string>("post_standup", { teamId, changes }),
   /** Every release train, by name. */
   listReleaseTrains: () => call<TrainInfo[]>("list_release_trains"),
   /** Adds a release train (lag defaults to 2 weeks, name to "<dev>-<ops>"). */
