@@ -33,14 +33,24 @@ pub const CHAT_TIMEOUT: Duration = Duration::from_secs(10);
 pub trait ChatPoster {
     /// Posts `body` as JSON to `hook`, waiting at most `timeout`; a failure is one sentence that
     /// names the host, never the URL.
-    fn post(&self, hook: &Webhook, body: &serde_json::Value, timeout: Duration) -> std::result::Result<Delivered, ChatError>;
+    fn post(
+        &self,
+        hook: &Webhook,
+        body: &serde_json::Value,
+        timeout: Duration,
+    ) -> std::result::Result<Delivered, ChatError>;
 }
 
 impl<F> ChatPoster for F
 where
     F: Fn(&Webhook, &serde_json::Value, Duration) -> std::result::Result<Delivered, ChatError>,
 {
-    fn post(&self, hook: &Webhook, body: &serde_json::Value, timeout: Duration) -> std::result::Result<Delivered, ChatError> {
+    fn post(
+        &self,
+        hook: &Webhook,
+        body: &serde_json::Value,
+        timeout: Duration,
+    ) -> std::result::Result<Delivered, ChatError> {
         self(hook, body, timeout)
     }
 }

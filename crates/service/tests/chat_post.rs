@@ -81,7 +81,10 @@ fn posted(format: ChatFormat, status: &'static str, var: &str) -> (Standup, serd
     );
     assert_eq!(report.format, format);
     assert_eq!(report.posted_at, now());
-    assert!(report.standup.changes.is_empty(), "nothing was published, so nothing changed");
+    assert!(
+        report.standup.changes.is_empty(),
+        "nothing was published, so nothing changed"
+    );
     assert_eq!(
         app.chat_target(team.id).unwrap().unwrap().last_posted_at,
         Some(now()),
@@ -118,7 +121,10 @@ fn teams_post_is_an_adaptive_card_in_a_workflows_message() {
             "{body}"
         );
     }
-    assert!(!body.contains("Changed since the last publish"), "no publish, no changes section");
+    assert!(
+        !body.contains("Changed since the last publish"),
+        "no publish, no changes section"
+    );
 }
 
 #[test]

@@ -73,12 +73,23 @@ mod tests {
         let id = team(&s);
         let at = "2026-12-02T09:00:00Z".parse().unwrap();
         assert_eq!(s.chat_pending(id).unwrap(), ChatPending::default());
-        s.keep_chat_lines(id, &["Ana: Tue 8 Dec → Thu 10 Dec".into(), "Ben: now on duty Tue 8 Dec".into()], at)
-            .unwrap();
+        s.keep_chat_lines(
+            id,
+            &[
+                "Ana: Tue 8 Dec → Thu 10 Dec".into(),
+                "Ben: now on duty Tue 8 Dec".into(),
+            ],
+            at,
+        )
+        .unwrap();
         let read = s.chat_pending(id).unwrap();
-        assert_eq!(read.lines, ["Ana: Tue 8 Dec → Thu 10 Dec", "Ben: now on duty Tue 8 Dec"]);
+        assert_eq!(
+            read.lines,
+            ["Ana: Tue 8 Dec → Thu 10 Dec", "Ben: now on duty Tue 8 Dec"]
+        );
         // A publish during the post keeps a line after the ones read.
-        s.keep_chat_lines(id, &["Carl: no longer on duty Wed 9 Dec".into()], at).unwrap();
+        s.keep_chat_lines(id, &["Carl: no longer on duty Wed 9 Dec".into()], at)
+            .unwrap();
         s.clear_chat_pending(id, read.upto).unwrap();
         assert_eq!(s.chat_pending(id).unwrap().lines, ["Carl: no longer on duty Wed 9 Dec"]);
     }

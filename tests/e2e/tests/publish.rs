@@ -151,10 +151,7 @@ fn webhook() -> (String, std::sync::mpsc::Receiver<Captured>) {
             }
         }
     });
-    (
-        format!("http://127.0.0.1:{port}/services/T0E2E/B0E2E/xoxE2eSeCrEt"),
-        rx,
-    )
+    (format!("http://127.0.0.1:{port}/services/T0E2E/B0E2E/xoxE2eSeCrEt"), rx)
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -170,8 +167,11 @@ async fn chat_set_up_in_the_dialog_posts_todays_duty_to_the_webhook() {
     let scheme = scheme(&w).await;
 
     // The URL pasted where the variable's name goes is refused with the CLI's sentence, and not kept.
-    w.fill("[data-testid=chat-env]", "https://hooks.slack.com/services/T0/B0/xoxPasted")
-        .await;
+    w.fill(
+        "[data-testid=chat-env]",
+        "https://hooks.slack.com/services/T0/B0/xoxPasted",
+    )
+    .await;
     w.click("[data-testid=chat-save]").await;
     w.wait_for("[data-testid=error-chat-env]").await;
     let refused = w.text("[data-testid=error-chat-env]").await;
@@ -199,17 +199,20 @@ async fn chat_set_up_in_the_dialog_posts_todays_duty_to_the_webhook() {
     assert!(!target.contains("not set"), "the app sees the variable: {target}");
 
     w.click("[data-testid=chat-post-today]").await;
-    w.wait_for_text("[data-testid=chat-setup] [data-testid=banner-ok]", "Posted the stand-up message to")
-        .await;
-    let notice = w
-        .text("[data-testid=chat-setup] [data-testid=banner-ok]")
-        .await;
+    w.wait_for_text(
+        "[data-testid=chat-setup] [data-testid=banner-ok]",
+        "Posted the stand-up message to",
+    )
+    .await;
+    let notice = w.text("[data-testid=chat-setup] [data-testid=banner-ok]").await;
     let port = url.trim_start_matches("http://127.0.0.1:").split('/').next().unwrap();
     assert_eq!(notice, format!("Posted the stand-up message to 127.0.0.1:{port}"));
     w.screenshot(&format!("publish-chat-posted-{scheme}")).await;
 
     // What arrived: Slack-compatible JSON naming who is on duty, as the backend's message does.
-    let got = posts.recv_timeout(Duration::from_secs(10)).expect("the webhook got a POST");
+    let got = posts
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the webhook got a POST");
     assert!(
         got.request_line.starts_with("POST /services/T0E2E/B0E2E/xoxE2eSeCrEt"),
         "{}",

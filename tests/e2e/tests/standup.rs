@@ -145,8 +145,7 @@ async fn after_an_override_the_copy_says_what_changed_since_the_last_publish() {
     w.fill("[data-testid=publish-url]", &server.collection_url("standup"))
         .await;
     w.fill("[data-testid=publish-user]", USER).await;
-    w.fill("[data-testid=publish-env]", "SPRINTSHIELD_E2E_STANDUP_PW")
-        .await;
+    w.fill("[data-testid=publish-env]", "SPRINTSHIELD_E2E_STANDUP_PW").await;
     w.click("[data-testid=publish-save]").await;
     w.wait_for("[data-testid=publish-affected]").await;
     w.click("[data-testid=publish-send]").await;
@@ -222,10 +221,7 @@ async fn after_an_override_the_copy_says_what_changed_since_the_last_publish() {
     let affected: Vec<String> = serde_json::from_value(preview["affected"].clone()).unwrap();
     assert!(!affected.is_empty(), "{preview}");
     let lines: Vec<&str> = section.lines().collect();
-    let want: Vec<String> = affected
-        .iter()
-        .map(|l| format!("- {l} (not published yet)"))
-        .collect();
+    let want: Vec<String> = affected.iter().map(|l| format!("- {l} (not published yet)")).collect();
     assert_eq!(lines, want, "the change section:\n{section}");
     let name = |id: i64| -> String {
         home.read_db()

@@ -289,7 +289,11 @@ fn publish(ctx: &mut Ctx, a: RunArgs) -> Result<(), AppError> {
         out.calendar = Some(r);
     }
     // What this or an earlier publish changed and the chat has not carried yet.
-    let waiting = if has_chat { ctx.app.chat_waiting(team.id)?.len() } else { 0 };
+    let waiting = if has_chat {
+        ctx.app.chat_waiting(team.id)?.len()
+    } else {
+        0
+    };
     if has_chat && (anything || waiting > 0 || a.post_today) {
         let posted = ctx
             .app
@@ -298,7 +302,11 @@ fn publish(ctx: &mut Ctx, a: RunArgs) -> Result<(), AppError> {
                 let kept = if waiting > 0 {
                     format!(
                         "; {} for the next post (publish again, or use --post-today)",
-                        if waiting == 1 { "the change waits".to_owned() } else { format!("the {waiting} changes wait") }
+                        if waiting == 1 {
+                            "the change waits".to_owned()
+                        } else {
+                            format!("the {waiting} changes wait")
+                        }
                     )
                 } else {
                     String::new()

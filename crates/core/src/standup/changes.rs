@@ -45,7 +45,11 @@ mod tests {
     #[test]
     fn published_lines_come_first_each_once_then_the_unpublished_marked() {
         let got = change_lines(
-            &v(&["Ana: Tue 8 Dec → Thu 10 Dec", "Ben: now on duty Tue 8 Dec", "Ana: Tue 8 Dec → Thu 10 Dec"]),
+            &v(&[
+                "Ana: Tue 8 Dec → Thu 10 Dec",
+                "Ben: now on duty Tue 8 Dec",
+                "Ana: Tue 8 Dec → Thu 10 Dec",
+            ]),
             &v(&["Carl: no longer on duty Wed 9 Dec", "Batman Fri 11 Dec removed"]),
         );
         assert_eq!(
@@ -61,7 +65,10 @@ mod tests {
 
     #[test]
     fn lines_are_kept_on_one_line_and_blank_ones_dropped() {
-        assert_eq!(change_lines(&v(&["Ana:\n  Tue 8 Dec", "  "]), &v(&[""])), v(&["Ana: Tue 8 Dec"]));
+        assert_eq!(
+            change_lines(&v(&["Ana:\n  Tue 8 Dec", "  "]), &v(&[""])),
+            v(&["Ana: Tue 8 Dec"])
+        );
         assert!(change_lines(&[], &[]).is_empty());
     }
 }
