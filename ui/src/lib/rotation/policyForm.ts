@@ -185,3 +185,9 @@ export function debouncedCheck<I>(
     },
   };
 }
+
+/** The undo history's label for a change made in the policy editor ("Edit policy Batman"). */
+export function undoLabel(action: "add" | "edit" | "remove", name: string): string {
+  const verb = { add: "Add", edit: "Edit", remove: "Remove" }[action];
+  return `${verb} policy ${name}`;
+}
