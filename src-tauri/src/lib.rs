@@ -85,6 +85,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         chat::post_standup,
         publish::publish_status,
         publish::set_calendar_target,
+        publish_keyring::set_calendar_target_in_keyring,
         publish::preview_publish,
         publish::publish_plan,
         releases::list_release_trains,

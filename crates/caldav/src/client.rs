@@ -299,8 +299,8 @@ fn xml_text(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-/// Opens [`CalDav`] clients for targets, with the password from the environment variable each
-/// target names and one time-out for every request.
+/// Opens [`CalDav`] clients for targets, with the password the publish read for the target and
+/// one time-out for every request.
 #[derive(Debug, Clone, Copy)]
 pub struct CalDavConnector {
     /// How long one request may take.
@@ -316,15 +316,11 @@ impl Default for CalDavConnector {
 }
 
 impl Connector for CalDavConnector {
-    fn connect(&self, target: &CalendarTarget) -> Result<Box<dyn CalendarServer>, ServerError> {
-        let password = std::env::var(&target.password_env)
-            .ok()
-            .filter(|p| !p.is_empty())
-            .ok_or_else(|| ServerError::MissingSecret(target.password_env.clone()))?;
+    fn connect(&self, target: &CalendarTarget, password: &str) -> Result<Box<dyn CalendarServer>, ServerError> {
         Ok(Box::new(CalDav::connect(
             &target.collection_url,
             &target.user,
-            &password,
+            password,
             self.timeout,
         )?))
     }

@@ -1,7 +1,7 @@
 //! The CalDAV adapter of a publish: [`CalDav`] implements
 //! [`sprintshield_core::publish::CalendarServer`] over HTTP(S) with `libdav` (a maintained client,
-//! pimsync's), and [`CalDavConnector`] opens one for a team's target, reading the password from the
-//! environment variable the target names. No rule lives here: which resources to write is decided
+//! pimsync's), and [`CalDavConnector`] opens one for a team's target with the password the publish
+//! read through [`OsSecrets`] (the OS keyring or an environment variable). No rule lives here: which resources to write is decided
 //! by core, the order and the bookkeeping by the service.
 //!
 //! Every request is bounded by a time-out (connection included). Calls block: each one runs on a
@@ -15,8 +15,12 @@
 
 mod client;
 mod errors;
+mod keyring;
 
 pub use client::{CalDav, CalDavConnector, DEFAULT_TIMEOUT};
+pub use keyring::OsSecrets;
 
 #[cfg(feature = "radicale")]
 pub mod radicale;
+#[cfg(feature = "radicale")]
+pub mod secret_service;

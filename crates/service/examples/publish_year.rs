@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use sprintshield_caldav::radicale::{Radicale, PASSWORD, USER};
-use sprintshield_caldav::CalDavConnector;
+use sprintshield_caldav::{CalDavConnector, OsSecrets};
 use sprintshield_core::member::NewMember;
 use sprintshield_core::rotation::{Edit, NewPolicy, PolicyKind};
 use sprintshield_core::team::{NewTeam, TeamKind};
@@ -85,7 +85,9 @@ fn main() {
     );
 
     let t = Instant::now();
-    let r = s.publish(team.id, now, &opts, &connector).unwrap();
+    let r = s
+        .publish(team.id, now, &opts, &connector, &OsSecrets::default())
+        .unwrap();
     println!(
         "first publish: {} events, {} requests, {:?}",
         r.created,
@@ -94,7 +96,9 @@ fn main() {
     );
 
     let t = Instant::now();
-    let r = s.publish(team.id, now, &opts, &connector).unwrap();
+    let r = s
+        .publish(team.id, now, &opts, &connector, &OsSecrets::default())
+        .unwrap();
     println!(
         "re-publish, no change: {} writes, {} requests, {:?}",
         r.created + r.updated + r.deleted,
@@ -121,7 +125,9 @@ fn main() {
     )
     .unwrap();
     let t = Instant::now();
-    let r = s.publish(team.id, now, &opts, &connector).unwrap();
+    let r = s
+        .publish(team.id, now, &opts, &connector, &OsSecrets::default())
+        .unwrap();
     println!(
         "re-publish after one override: {} writes ({} updated), {} requests, {:?}; affected: {:?}",
         r.created + r.updated + r.deleted,

@@ -7,6 +7,10 @@
 //! publish that stops halfway (a time-out, a server that went away) leaves a state the next
 //! publish completes: nothing is sent twice, nothing is lost. A resource changed on the server
 //! since it was written (412) is reported and left alone unless `force` is set.
+//!
+//! The password is read only when there is something to send, through the injected [`Secrets`]
+//! (the OS keyring, or the environment variable the target names), and handed to the
+//! [`Connector`]; it is never stored, returned or logged.
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -17,10 +21,11 @@ use sprintshield_core::calendar::{turn_uid, CalendarEvent};
 use sprintshield_core::publish::server::path_of;
 use sprintshield_core::publish::{
     affected_lines, plan_publish, resource_ics, same_event, Action, ActionKind, CalendarServer, CalendarTarget,
-    ChatTarget, Connector, Holder, PublishPlan, Published, ServerError,
+    ChatTarget, Connector, Holder, KeyringEntry, PasswordSource, PublishPlan, Published, SecretError, Secrets,
+    ServerError,
 };
 use sprintshield_core::time::{resolve_local, DateSpan};
-use sprintshield_core::{AppError, ErrorKind, Id};
+use sprintshield_core::{AppError, ErrorKind, Id, Invalid};
 use ts_rs::TS;
 
 use crate::{Result, Sprintshield};
@@ -141,19 +146,26 @@ fn sentence(target: &CalendarTarget, e: &ServerError, href: &str) -> AppError {
         ServerError::Unauthorized => (
             ErrorKind::Remote,
             format!(
-                "the calendar server refused the password for {} (read from ${}); check both and publish again",
-                target.user, target.password_env
+                "the calendar server refused the password for {} (read from {}); check both and publish again",
+                target.user,
+                target.password_origin()
             ),
         ),
-        ServerError::MissingSecret(var) => (
-            ErrorKind::Invalid,
-            format!("the password for {} is read from the environment variable {var}, which is not set; set it and publish again", target.user),
+        ServerError::Timeout(s) => (
+            ErrorKind::Remote,
+            format!("the calendar server at {host} did not answer within {s} s"),
         ),
-        ServerError::Timeout(s) => (ErrorKind::Remote, format!("the calendar server at {host} did not answer within {s} s")),
-        ServerError::Unreachable(why) => (ErrorKind::Remote, format!("the calendar server at {host} cannot be reached ({why})")),
+        ServerError::Unreachable(why) => (
+            ErrorKind::Remote,
+            format!("the calendar server at {host} cannot be reached ({why})"),
+        ),
         ServerError::Other(Some(403), _) => (
             ErrorKind::Remote,
-            format!("the calendar server at {host} does not let {} write to {}", target.user, path_of(href)),
+            format!(
+                "the calendar server at {host} does not let {} write to {}",
+                target.user,
+                path_of(href)
+            ),
         ),
         ServerError::PreconditionFailed => (
             ErrorKind::Conflict,
@@ -162,12 +174,62 @@ fn sentence(target: &CalendarTarget, e: &ServerError, href: &str) -> AppError {
         ServerError::Other(status, why) => (
             ErrorKind::Remote,
             match status {
-                Some(code) => format!("the calendar server at {host} answered {code} {why} for {}", path_of(href)),
+                Some(code) => format!(
+                    "the calendar server at {host} answered {code} {why} for {}",
+                    path_of(href)
+                ),
                 None => format!("the calendar server at {host} could not be used: {why}"),
             },
         ),
     };
     AppError::new(kind, message)
+}
+
+/// A keyring failure as one sentence: what could not be done, and what to do instead.
+fn keyring_sentence(e: &SecretError, doing: &str) -> AppError {
+    match e {
+        SecretError::Unavailable(why) => AppError::new(
+            ErrorKind::Invalid,
+            format!(
+                "no OS keyring (Secret Service) runs here ({why}), so {doing}; keep the password in an environment variable instead and give its NAME with --password-env VAR"
+            ),
+        ),
+        SecretError::Locked => AppError::new(
+            ErrorKind::Invalid,
+            format!("the OS keyring is locked, so {doing}; unlock it (log in to the desktop session) and try again, or use --password-env VAR"),
+        ),
+        SecretError::Other(why) => AppError::new(ErrorKind::Remote, format!("the OS keyring failed ({why}), so {doing}")),
+    }
+}
+
+/// The target's password, from where it is kept.
+fn password(target: &CalendarTarget, secrets: &dyn Secrets) -> Result<String> {
+    match target.password_source {
+        PasswordSource::Env => secrets.env(&target.password_env).ok_or_else(|| {
+            AppError::new(
+                ErrorKind::Invalid,
+                format!(
+                    "the password for {} is read from the environment variable {}, which is not set; set it and publish again",
+                    target.user, target.password_env
+                ),
+            )
+        }),
+        PasswordSource::Keyring => {
+            let doing = format!("the password for {} cannot be read", target.user);
+            match secrets.find(&KeyringEntry::for_target(target)) {
+                Ok(Some(p)) => Ok(p),
+                Ok(None) => Err(AppError::new(
+                    ErrorKind::NotFound,
+                    format!(
+                        "the OS keyring holds no password for {} at {}; set the calendar up again to store it",
+                        target.user,
+                        target.host()
+                    ),
+                )),
+                Err(e) => Err(keyring_sentence(&e, &doing)),
+            }
+        }
+    }
 }
 
 /// The turns' holders in the range, by UID.
@@ -226,6 +288,51 @@ impl Sprintshield {
         })
     }
 
+    /// Sets up (or changes) the team's calendar target with its password kept in the OS keyring
+    /// (through `secrets`), under an entry derived from the URL and the user; the database only
+    /// records that the password is in the keyring. The password is stored before the target,
+    /// so a target never points at a keyring entry that was not written; an entry the team used
+    /// before for another URL or user is forgotten.
+    #[allow(clippy::too_many_arguments)]
+    pub fn set_calendar_target_in_keyring(
+        &mut self,
+        team_id: Id,
+        collection_url: &str,
+        user: &str,
+        password: &str,
+        per_member: bool,
+        what: Vec<ExportWhat>,
+        secrets: &dyn Secrets,
+    ) -> Result<CalendarTarget> {
+        let target = CalendarTarget::in_keyring(team_id, collection_url, user, per_member, what)?;
+        if password.is_empty() {
+            return Err(Invalid::new("password", "give the password the calendar server knows (it was empty)").into());
+        }
+        let before = self.read(|s| {
+            s.team(team_id)?;
+            s.calendar_target(team_id)
+        })?;
+        let entry = KeyringEntry::for_target(&target);
+        secrets
+            .keep(&entry, password)
+            .map_err(|e| keyring_sentence(&e, "the password cannot be stored in it"))?;
+        let saved = self.write(|s| {
+            s.set_calendar_target(&target)?;
+            Ok(s.calendar_target(team_id)?.unwrap_or(target))
+        })?;
+        if let Some(old) = before.filter(|b| b.password_source == PasswordSource::Keyring) {
+            let old_entry = KeyringEntry::for_target(&old);
+            if old_entry != entry {
+                // Another team may share the old entry; only this team's own leftovers go.
+                let shared = self.read(|s| s.calendar_targets_using(&old.collection_url, &old.user))?;
+                if shared.is_empty() {
+                    let _ = secrets.forget(&old_entry);
+                }
+            }
+        }
+        Ok(saved)
+    }
+
     /// What publishing the team now would send and whom it affects; nothing is sent.
     pub fn publish_preview(&self, team_id: Id, now: DateTime<Utc>, opts: &PublishOptions) -> Result<PublishReport> {
         let p = self.prepare_publish(team_id, now, opts)?;
@@ -258,9 +365,10 @@ impl Sprintshield {
         })
     }
 
-    /// Publishes the team's plan to its calendar through `connector`: creates the calendar when
-    /// it is missing, then sends every create, update and delete, recording each as soon as the
-    /// server accepted it. On a failure that stops the publish (a refused password, a time-out, an
+    /// Publishes the team's plan to its calendar through `connector`, with the password read
+    /// through `secrets` (only when something is to be sent): creates the calendar when it is
+    /// missing, then sends every create, update and delete, recording each as soon as the server
+    /// accepted it. On a failure that stops the publish (a refused password, a time-out, an
     /// unreachable server), the error says how far it got; publishing again sends the rest.
     pub fn publish(
         &mut self,
@@ -268,6 +376,7 @@ impl Sprintshield {
         now: DateTime<Utc>,
         opts: &PublishOptions,
         connector: &dyn Connector,
+        secrets: &dyn Secrets,
     ) -> Result<PublishReport> {
         let prepared = self.prepare_publish(team_id, now, opts)?;
         let mut rep = report(&prepared, false);
@@ -282,7 +391,7 @@ impl Sprintshield {
         }
         let target = &prepared.target;
         let mut server = connector
-            .connect(target)
+            .connect(target, &password(target, secrets)?)
             .map_err(|e| sentence(target, &e, &target.collection_url))?;
         let mut done = 0;
         for c in &prepared.collections {

@@ -26,7 +26,9 @@ fn a_refused_password_is_one_sentence_and_nothing_is_marked_published() {
     let server = Radicale::start();
     let (mut s, team) = demo_publishing_to(&server, "SPRINTSHIELD_TEST_PW_WRONG");
     std::env::set_var("SPRINTSHIELD_TEST_PW_WRONG", "not-the-password");
-    let err = s.publish(team, now(), &two_weeks(), &connector()).unwrap_err();
+    let err = s
+        .publish(team, now(), &two_weeks(), &connector(), &secrets())
+        .unwrap_err();
     assert_eq!(err.kind, ErrorKind::Remote);
     assert!(
         err.message
@@ -41,7 +43,9 @@ fn a_refused_password_is_one_sentence_and_nothing_is_marked_published() {
     assert!(server.list(&phoenix_path()).is_empty());
     // An unset variable says which one.
     std::env::remove_var("SPRINTSHIELD_TEST_PW_WRONG");
-    let err = s.publish(team, now(), &two_weeks(), &connector()).unwrap_err();
+    let err = s
+        .publish(team, now(), &two_weeks(), &connector(), &secrets())
+        .unwrap_err();
     assert!(
         err.message.contains("SPRINTSHIELD_TEST_PW_WRONG, which is not set"),
         "{}",
@@ -59,7 +63,7 @@ fn resume_after(trip: Trip, var: &str) {
         after: 4,
         trip,
     };
-    let err = s.publish(team, now(), &two_weeks(), &flaky).unwrap_err();
+    let err = s.publish(team, now(), &two_weeks(), &flaky, &secrets()).unwrap_err();
     assert_eq!(err.kind, ErrorKind::Remote);
     assert!(
         err.message.contains(&format!("4 of {total} changes were published")) && err.message.contains("publish again"),
@@ -78,7 +82,7 @@ fn resume_after(trip: Trip, var: &str) {
     // The next publish sends exactly the rest.
     let pending = s.publish_preview(team, now(), &two_weeks()).unwrap();
     assert_eq!(pending.created, total - 4);
-    let done = s.publish(team, now(), &two_weeks(), &connector()).unwrap();
+    let done = s.publish(team, now(), &two_weeks(), &connector(), &secrets()).unwrap();
     assert_eq!(done.created, total - 4);
     assert!(done.conflicts.is_empty(), "{:?}", done.conflicts);
     let listed = server.borrow().list(&phoenix_path());
@@ -92,7 +96,12 @@ fn resume_after(trip: Trip, var: &str) {
         })
         .collect();
     assert_eq!(uids.len(), total);
-    assert_eq!(s.publish(team, now(), &two_weeks(), &connector()).unwrap().requests, 0);
+    assert_eq!(
+        s.publish(team, now(), &two_weeks(), &connector(), &secrets())
+            .unwrap()
+            .requests,
+        0
+    );
 }
 
 #[test]
@@ -109,7 +118,7 @@ fn an_answer_lost_after_the_server_stored_the_event_is_not_sent_twice() {
 fn an_event_edited_on_the_server_is_reported_and_overwritten_only_with_force() {
     let server = Radicale::start();
     let (mut s, team) = demo_publishing_to(&server, "SPRINTSHIELD_TEST_PW_EDITED");
-    s.publish(team, now(), &two_weeks(), &connector()).unwrap();
+    s.publish(team, now(), &two_weeks(), &connector(), &secrets()).unwrap();
     let turns = s.turns(team, now(), now() + chrono::Duration::days(14)).unwrap();
     let turn = turns
         .iter()
@@ -145,7 +154,7 @@ fn an_event_edited_on_the_server_is_reported_and_overwritten_only_with_force() {
         now(),
     )
     .unwrap();
-    let done = s.publish(team, now(), &two_weeks(), &connector()).unwrap();
+    let done = s.publish(team, now(), &two_weeks(), &connector(), &secrets()).unwrap();
     assert_eq!(done.conflicts.len(), 1, "{done:?}");
     assert!(
         done.conflicts[0].contains("was edited on the calendar server; not overwritten"),
@@ -161,7 +170,7 @@ fn an_event_edited_on_the_server_is_reported_and_overwritten_only_with_force() {
     assert!(server.get(&href).unwrap().contains("Moved by hand"), "not overwritten");
     // Still pending, and still not overwritten by a plain publish.
     assert_eq!(
-        s.publish(team, now(), &two_weeks(), &connector())
+        s.publish(team, now(), &two_weeks(), &connector(), &secrets())
             .unwrap()
             .conflicts
             .len(),
@@ -176,6 +185,7 @@ fn an_event_edited_on_the_server_is_reported_and_overwritten_only_with_force() {
                 ..two_weeks()
             },
             &connector(),
+            &secrets(),
         )
         .unwrap();
     assert_eq!(forced.overwritten, 1);
@@ -184,7 +194,12 @@ fn an_event_edited_on_the_server_is_reported_and_overwritten_only_with_force() {
         !text.contains("Moved by hand") && text.contains(&other.spec.name),
         "{text}"
     );
-    assert_eq!(s.publish(team, now(), &two_weeks(), &connector()).unwrap().requests, 0);
+    assert_eq!(
+        s.publish(team, now(), &two_weeks(), &connector(), &secrets())
+            .unwrap()
+            .requests,
+        0
+    );
 }
 
 #[test]
@@ -208,6 +223,7 @@ fn a_server_that_does_not_answer_hits_the_time_out() {
             &CalDavConnector {
                 timeout: Duration::from_secs(1),
             },
+            &secrets(),
         )
         .unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(10), "{:?}", started.elapsed());

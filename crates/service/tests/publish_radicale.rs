@@ -38,7 +38,7 @@ fn publish_mirrors_the_plan_and_sends_only_what_changed() {
     assert!(!preview.affected.is_empty());
     assert!(server.list(&phoenix_path()).is_empty());
 
-    let first = s.publish(team, now(), &opts, &connector()).unwrap();
+    let first = s.publish(team, now(), &opts, &connector(), &secrets()).unwrap();
     assert!(first.calendar_created, "MKCALENDAR made the collection");
     assert_eq!(first.created, preview.created);
     assert!(
@@ -91,7 +91,7 @@ fn publish_mirrors_the_plan_and_sends_only_what_changed() {
         .contains("BEGIN:VTIMEZONE"));
 
     // A second publish with no change sends no request at all.
-    let second = s.publish(team, now(), &opts, &connector()).unwrap();
+    let second = s.publish(team, now(), &opts, &connector(), &secrets()).unwrap();
     assert_eq!(
         (second.created, second.updated, second.deleted, second.requests),
         (0, 0, 0, 0)
@@ -135,7 +135,7 @@ fn publish_mirrors_the_plan_and_sends_only_what_changed() {
         "{:?}",
         third_preview.affected
     );
-    let third = s.publish(team, now(), &opts, &connector()).unwrap();
+    let third = s.publish(team, now(), &opts, &connector(), &secrets()).unwrap();
     let after: BTreeMap<String, String> = server.list(&phoenix_path()).into_iter().collect();
     assert_eq!(after.len(), listed.len());
     let changed: Vec<&String> = after
@@ -166,7 +166,7 @@ fn publish_mirrors_the_plan_and_sends_only_what_changed() {
         .clone();
     s.restore_turns(team, range, std::slice::from_ref(&dropped), &[], now())
         .unwrap();
-    let fourth = s.publish(team, now(), &opts, &connector()).unwrap();
+    let fourth = s.publish(team, now(), &opts, &connector(), &secrets()).unwrap();
     assert_eq!(fourth.deleted, 1, "{fourth:?}");
     let gone = resource_href(
         &phoenix_path(),
@@ -197,7 +197,7 @@ fn per_member_calendars_hold_each_person_s_own_turns() {
         to: Some(d("2026-11-29")),
         force: false,
     };
-    let done = s.publish(team, now(), &opts, &connector()).unwrap();
+    let done = s.publish(team, now(), &opts, &connector(), &secrets()).unwrap();
     assert!(done.member_writes >= done.created, "{done:?}");
     let team_side = server.list(&phoenix_path()).len();
     let mut own = 0;
@@ -211,5 +211,10 @@ fn per_member_calendars_hold_each_person_s_own_turns() {
         own += listed.len();
     }
     assert_eq!(own, team_side, "every turn is in its holder's own calendar once");
-    assert_eq!(s.publish(team, now(), &opts, &connector()).unwrap().requests, 0);
+    assert_eq!(
+        s.publish(team, now(), &opts, &connector(), &secrets())
+            .unwrap()
+            .requests,
+        0
+    );
 }

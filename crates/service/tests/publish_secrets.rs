@@ -81,7 +81,7 @@ fn the_password_is_neither_in_the_database_nor_in_the_log() {
         vec![],
     )
     .unwrap();
-    let done = s.publish(team, now(), &two_weeks(), &connector()).unwrap();
+    let done = s.publish(team, now(), &two_weeks(), &connector(), &secrets()).unwrap();
     assert!(done.created > 0);
     let status = s.publish_status(team, now()).unwrap();
     drop(s);

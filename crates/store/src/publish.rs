@@ -106,6 +106,19 @@ impl Store {
             .optional()?)
     }
 
+    /// The teams whose password for logging in as `user` to `collection_url` is in the OS keyring
+    /// (they share one keyring entry).
+    pub fn calendar_targets_using(&self, collection_url: &str, user: &str) -> Result<Vec<Id>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT team_id FROM publish_target
+             WHERE collection_url = ?1 AND user_name = ?2 AND password_source = 'keyring' ORDER BY team_id",
+        )?;
+        let ids = stmt
+            .query_map(params![collection_url, user], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<Id>>>()?;
+        Ok(ids)
+    }
+
     /// Notes that a publish of the team finished at `at`.
     pub fn mark_published(&mut self, team_id: Id, at: DateTime<Utc>) -> Result<()> {
         self.conn.execute(

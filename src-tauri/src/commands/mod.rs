@@ -11,6 +11,7 @@ pub mod import_csv;
 pub mod insights;
 pub mod interrupts;
 pub mod publish;
+pub mod publish_keyring;
 pub mod releases;
 pub mod rotation;
 pub mod sprints;

@@ -5,7 +5,7 @@
 //! The publish talks to a server for up to a time-out per request, so it runs on a connection of
 //! its own to the database file: the other screens' commands are not held behind it.
 use chrono::NaiveDate;
-use sprintshield_caldav::CalDavConnector;
+use sprintshield_caldav::{CalDavConnector, OsSecrets};
 use sprintshield_core::calendar::sources::ExportWhat;
 use sprintshield_core::publish::CalendarTarget;
 use sprintshield_core::Id;
@@ -63,6 +63,7 @@ pub fn publish_plan(
         chrono::Utc::now(),
         &PublishOptions { from, to, force },
         &CalDavConnector::default(),
+        &OsSecrets::default(),
     )
 }
 

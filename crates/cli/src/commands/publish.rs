@@ -1,14 +1,16 @@
 //! `sprintshield publish`: set up where a team's plan goes (a CalDAV calendar, a chat webhook),
 //! publish it (showing who is affected; `--dry-run` only shows), and say where things stand.
 //!
-//! The password and the webhook URL are never arguments: only the names of the environment
-//! variables that hold them are stored, and their values are read at publish time.
+//! The password and the webhook URL are never arguments. The calendar password goes to the OS
+//! keyring (read at set-up from the terminal without echo, or from standard input), or stays in
+//! an environment variable whose NAME is stored; the webhook URL stays in an environment variable.
+//! Both are read at publish time.
 use chrono::Utc;
 use clap::{Args, Subcommand};
 use serde::Serialize;
-use sprintshield_caldav::CalDavConnector;
+use sprintshield_caldav::{CalDavConnector, OsSecrets};
 use sprintshield_core::calendar::sources::ExportWhat;
-use sprintshield_core::publish::{ActionKind, ChatFormat};
+use sprintshield_core::publish::{ActionKind, ChatFormat, PasswordSource};
 use sprintshield_core::time::parse_date;
 use sprintshield_core::{AppError, ErrorKind, Invalid};
 use sprintshield_service::{PostReport, PublishOptions, PublishReport};
@@ -53,8 +55,8 @@ struct RunArgs {
 /// Subcommands of `publish`.
 #[derive(Subcommand)]
 enum PublishCmd {
-    /// Set where the team's plan goes: a CalDAV calendar (--caldav, --user, --password-env) and/or
-    /// a chat webhook (--webhook-env, --format).
+    /// Set where the team's plan goes: a CalDAV calendar (--caldav, --user; the password goes to
+    /// the OS keyring, or give --password-env VAR) and/or a chat webhook (--webhook-env, --format).
     Setup(SetupArgs),
     /// What was published, where, and what publishing now would send.
     Status {
@@ -71,14 +73,19 @@ struct SetupArgs {
     #[arg(long)]
     team: String,
     /// The calendar collection's URL, e.g. https://dav.example.com/ana/phoenix/ (created if missing).
-    #[arg(long, value_name = "URL", requires_all = ["user", "password_env"])]
+    #[arg(long, value_name = "URL", requires = "user")]
     caldav: Option<String>,
     /// The user name on the calendar server.
     #[arg(long, requires = "caldav")]
     user: Option<String>,
     /// The NAME of the environment variable that holds the password (never the password).
-    #[arg(long, value_name = "VAR", requires = "caldav")]
+    /// Without it, the password is stored in the OS keyring: typed at a prompt (not shown), or
+    /// read from standard input.
+    #[arg(long, value_name = "VAR", requires = "caldav", conflicts_with = "password_stdin")]
     password_env: Option<String>,
+    /// Read the password for the OS keyring from standard input (its first line), not a prompt.
+    #[arg(long, requires = "caldav")]
+    password_stdin: bool,
     /// Also publish each member's own turns to a calendar of their own.
     #[arg(long, requires = "caldav")]
     per_member: bool,
@@ -107,7 +114,7 @@ fn setup(ctx: &mut Ctx, a: SetupArgs) -> Result<(), AppError> {
     if a.caldav.is_none() && a.webhook_env.is_none() {
         return Err(Invalid::new(
             "caldav",
-            "say where to publish: --caldav URL --user U --password-env VAR, and/or --webhook-env VAR",
+            "say where to publish: --caldav URL --user U [--password-env VAR], and/or --webhook-env VAR",
         )
         .into());
     }
@@ -121,27 +128,38 @@ fn setup(ctx: &mut Ctx, a: SetupArgs) -> Result<(), AppError> {
         chat: None,
     };
     let mut lines = Vec::new();
-    if let (Some(url), Some(user), Some(var)) = (&a.caldav, &a.user, &a.password_env) {
+    if let (Some(url), Some(user)) = (&a.caldav, &a.user) {
         let what = a
             .what
             .iter()
             .map(|w| ExportWhat::parse(w))
             .collect::<Result<Vec<_>, Invalid>>()?;
-        let t = ctx
-            .app
-            .set_calendar_target(team.id, url, user, var, a.per_member, what)?;
+        let t = match &a.password_env {
+            Some(var) => ctx
+                .app
+                .set_calendar_target(team.id, url, user, var, a.per_member, what)?,
+            None => {
+                let password = read_password(user, url, a.password_stdin)?;
+                ctx.app.set_calendar_target_in_keyring(
+                    team.id,
+                    url,
+                    user,
+                    &password,
+                    a.per_member,
+                    what,
+                    &OsSecrets::default(),
+                )?
+            }
+        };
+        let unset = t.password_source == PasswordSource::Env && std::env::var_os(&t.password_env).is_none();
         lines.push(format!(
-            "{} publishes {} to {} as {} (password from ${}{}){}",
+            "{} publishes {} to {} as {} (password from {}{}){}",
             team.spec.name,
             t.what.iter().map(|w| w.name()).collect::<Vec<_>>().join(", "),
             t.collection_url,
             t.user,
-            t.password_env,
-            if std::env::var_os(&t.password_env).is_some() {
-                ""
-            } else {
-                ", not set in this shell"
-            },
+            t.password_origin(),
+            if unset { ", not set in this shell" } else { "" },
             if t.per_member {
                 ", and each member's own turns to a calendar of their own"
             } else {
@@ -170,6 +188,41 @@ fn setup(ctx: &mut Ctx, a: SetupArgs) -> Result<(), AppError> {
     Ok(())
 }
 
+/// The password for the OS keyring: from standard input (its first line) with `--password-stdin`
+/// or when it is not a terminal, else typed at a prompt on the terminal without echo.
+fn read_password(user: &str, url: &str, from_stdin: bool) -> Result<String, AppError> {
+    use std::io::{BufRead, IsTerminal};
+    let stdin = std::io::stdin();
+    let password = if from_stdin || !stdin.is_terminal() {
+        let mut line = String::new();
+        stdin.lock().read_line(&mut line).map_err(|e| {
+            AppError::new(
+                ErrorKind::Invalid,
+                format!("the password could not be read from standard input ({e})"),
+            )
+        })?;
+        line.trim_end_matches(['\r', '\n']).to_owned()
+    } else {
+        let host = sprintshield_core::publish::target::host_of(url);
+        rpassword::prompt_password(format!("Password for {user} at {host} (kept in the OS keyring): ")).map_err(
+            |e| {
+                AppError::new(
+                    ErrorKind::Invalid,
+                    format!("the password could not be read from the terminal ({e})"),
+                )
+            },
+        )?
+    };
+    if password.is_empty() {
+        return Err(Invalid::new(
+            "password",
+            "no password was given; type it at the prompt, pipe it in with --password-stdin, or give --password-env VAR",
+        )
+        .into());
+    }
+    Ok(password)
+}
+
 fn status(ctx: &mut Ctx, team: &str) -> Result<(), AppError> {
     let team = ctx.app.team_by_name(team)?;
     let st = ctx.app.publish_status(team.id, Utc::now())?;
@@ -179,7 +232,7 @@ fn status(ctx: &mut Ctx, team: &str) -> Result<(), AppError> {
     }
     match &st.calendar {
         Some(c) => {
-            say!("Calendar:   {} as {} (password from ${})", c.collection_url, c.user, c.password_env);
+            say!("Calendar:   {} as {} (password from {})", c.collection_url, c.user, c.password_origin());
             say!(
                 "Published:  {} events{}; last publish {}",
                 st.published_events,
@@ -283,7 +336,9 @@ fn publish(ctx: &mut Ctx, a: RunArgs) -> Result<(), AppError> {
     }
     let mut anything = false;
     if has_calendar || !a.post_today {
-        let r = ctx.app.publish(team.id, now, &opts, &CalDavConnector::default())?;
+        let r = ctx
+            .app
+            .publish(team.id, now, &opts, &CalDavConnector::default(), &OsSecrets::default())?;
         print_report(ctx, &r);
         anything = r.created + r.updated + r.deleted > r.conflicts.len();
         out.calendar = Some(r);

@@ -16,8 +16,6 @@ pub enum ServerError {
     Timeout(u64),
     /// The server could not be reached at all (refused connection, unknown host, …).
     Unreachable(String),
-    /// The environment variable named for the password is not set (its name).
-    MissingSecret(String),
     /// Any other answer: the HTTP status, if there was one, and what it said.
     Other(Option<u16>, String),
 }
@@ -29,7 +27,6 @@ impl fmt::Display for ServerError {
             ServerError::PreconditionFailed => f.write_str("the resource was changed on the server"),
             ServerError::Timeout(s) => write!(f, "no answer within {s} s"),
             ServerError::Unreachable(why) => write!(f, "cannot be reached ({why})"),
-            ServerError::MissingSecret(var) => write!(f, "the environment variable {var} is not set"),
             ServerError::Other(Some(code), why) => write!(f, "answered {code} {why}"),
             ServerError::Other(None, why) => f.write_str(why),
         }
@@ -66,10 +63,11 @@ pub trait CalendarServer {
     fn requests(&self) -> usize;
 }
 
-/// Opens a [`CalendarServer`] for a target, reading the password from wherever the target names.
+/// Opens a [`CalendarServer`] for a target with its password (which the publish read from where
+/// the target keeps it, through [`super::secret::Secrets`]).
 pub trait Connector {
-    /// A server for `target`; fails when the password cannot be found.
-    fn connect(&self, target: &CalendarTarget) -> Result<Box<dyn CalendarServer>, ServerError>;
+    /// A server for `target`, logging in as its user with `password`.
+    fn connect(&self, target: &CalendarTarget, password: &str) -> Result<Box<dyn CalendarServer>, ServerError>;
 }
 
 /// The path part of an `http(s)://host/path` URL (`/` when there is none).

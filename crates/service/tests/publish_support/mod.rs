@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sprintshield_caldav::radicale::{Radicale, PASSWORD, USER};
-use sprintshield_caldav::CalDavConnector;
+use sprintshield_caldav::{CalDavConnector, OsSecrets};
 use sprintshield_core::publish::server::Fetched;
 use sprintshield_core::publish::{CalendarServer, CalendarTarget, Connector, ServerError};
 use sprintshield_core::Id;
@@ -56,6 +56,11 @@ pub fn connector() -> CalDavConnector {
     }
 }
 
+/// Where the faces read passwords: the OS keyring, or (as these tests set up) the environment.
+pub fn secrets() -> OsSecrets {
+    OsSecrets::default()
+}
+
 /// The collection's path on the server.
 pub fn phoenix_path() -> String {
     format!("/{USER}/phoenix/")
@@ -78,9 +83,9 @@ pub struct Flaky {
 }
 
 impl Connector for Flaky {
-    fn connect(&self, target: &CalendarTarget) -> Result<Box<dyn CalendarServer>, ServerError> {
+    fn connect(&self, target: &CalendarTarget, password: &str) -> Result<Box<dyn CalendarServer>, ServerError> {
         Ok(Box::new(FlakyServer {
-            inner: connector().connect(target)?,
+            inner: connector().connect(target, password)?,
             server: self.server.clone(),
             left: self.after,
             trip: self.trip,
