@@ -79,45 +79,60 @@ pub(crate) fn describe(
     };
     let mut lines: Vec<(DateTime<Utc>, String)> = Vec::new();
     let mut affected: Vec<String> = Vec::new();
-    // Each turn before is paired with its stored version after (same id), or else with the new
-    // turn of the same policy starting at the same instant (the planner wrote it afresh).
-    let kept = |a: &Turn| a.id.is_some() && turns.before.iter().any(|b| b.id == a.id);
-    let mut paired: Vec<usize> = Vec::new();
+    // Each turn before is paired with the turn after of the same policy starting at the same
+    // instant, or else with its stored version (same id). A turn before with no pair is gone:
+    // the turn now covering its start (one stretched over a holiday) says who has that duty.
+    let mut used = vec![false; turns.after.len()];
+    let mut pairs: Vec<Option<usize>> = Vec::new();
     for b in &turns.before {
         let found = turns
             .after
             .iter()
-            .position(|a| a.id.is_some() && a.id == b.id)
-            .or_else(|| {
-                turns.after.iter().enumerate().position(|(i, a)| {
-                    !kept(a) && !paired.contains(&i) && a.policy_id == b.policy_id && a.start == b.start
-                })
-            });
-        paired.extend(found);
-        let line = match found.map(|i| &turns.after[i]) {
-            Some(a) if a.member_id == b.member_id => continue,
-            Some(a) => {
-                affected.push(name(a.member_id));
-                format!(
-                    "{}'s {} turn {} moves to {}",
-                    first(b.member_id),
-                    policy(b.policy_id),
-                    when(b, zone),
-                    first(a.member_id)
-                )
+            .enumerate()
+            .position(|(i, a)| !used[i] && a.policy_id == b.policy_id && a.start == b.start);
+        if let Some(i) = found {
+            used[i] = true;
+        }
+        pairs.push(found);
+    }
+    for (b, pair) in turns.before.iter().zip(pairs.iter_mut()) {
+        if pair.is_none() {
+            *pair =
+                (0..turns.after.len()).find(|&i| !used[i] && turns.after[i].id.is_some() && turns.after[i].id == b.id);
+            if let Some(i) = *pair {
+                used[i] = true;
             }
-            None => format!(
-                "{}'s {} turn {} is dropped",
-                first(b.member_id),
-                policy(b.policy_id),
-                when(b, zone)
-            ),
+        }
+    }
+    let says = |b: &Turn, rest: String| {
+        format!(
+            "{}'s {} turn {} {rest}",
+            first(b.member_id),
+            policy(b.policy_id),
+            when(b, zone)
+        )
+    };
+    for (b, pair) in turns.before.iter().zip(&pairs) {
+        let now_with = match pair {
+            Some(i) => Some(turns.after[*i].member_id),
+            None => stored
+                .iter()
+                .find(|t| t.policy_id == b.policy_id && t.start <= b.start && b.start < t.end)
+                .map(|t| t.member_id),
+        };
+        let line = match now_with {
+            Some(m) if m == b.member_id => continue,
+            Some(m) => {
+                affected.push(name(m));
+                says(b, format!("moves to {}", first(m)))
+            }
+            None => says(b, "is dropped".to_owned()),
         };
         affected.push(name(b.member_id));
         lines.push((b.start, line));
     }
     for (i, a) in turns.after.iter().enumerate() {
-        if paired.contains(&i) {
+        if used[i] {
             continue;
         }
         affected.push(name(a.member_id));

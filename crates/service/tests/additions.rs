@@ -94,6 +94,7 @@ fn time_off_moves_the_away_persons_turn_exactly_as_its_preview_said_and_undo_put
     let time_off_before = app.time_off(team).unwrap();
 
     let preview: TurnMoves = app.preview_add_time_off(new(), now()).unwrap();
+    eprintln!("{}", preview.sentence);
     assert_eq!(turns(&app, team), before, "the preview writes no turn");
     assert_eq!(app.time_off(team).unwrap(), time_off_before, "the preview adds nothing");
     assert!(preview.count >= 1, "the away person's turn moves: {preview:?}");
@@ -149,6 +150,7 @@ fn a_holiday_re_plans_the_turn_on_its_day_and_its_preview_names_it() {
     };
     let before = turns(&app, team);
     let preview = app.preview_add_holiday(team, new(), now()).unwrap();
+    eprintln!("{}", preview.sentence);
     assert_eq!(turns(&app, team), before, "the preview writes no turn");
     assert!(
         app.holidays(team).unwrap().iter().all(|h| h.date != on),

@@ -1,8 +1,11 @@
-//! The window's one undo history, without the CLI: on the demo team, edit a member on the Team
-//! screen, add a holiday and remove it after reading whose turns the removal moves, override a
+//! The window's one undo history, without the CLI: on the demo team, add a holiday (the form first
+//! says, turn by turn, which turns adding it moves; saving moves the turn on it), edit a member on
+//! the Team screen, remove the holiday after reading whose turns the removal moves, override a
 //! turn in the planner; then, from the planner, undo three times (the rail's Undo once, Ctrl+Z
-//! twice) and see all three reverted in the window and in the database; redo one; and an undo over
-//! a record changed behind the app's back is refused with the service's sentence, writing nothing.
+//! twice) and see all three reverted in the window and in the database; redo one; an undo over
+//! a record changed behind the app's back is refused with the service's sentence, writing nothing,
+//! and the screen is read again (it shows the record as stored); the holiday's addition is undone
+//! and its day's turns are as before; an interrupt logged with quick capture (Ctrl+I) is undone.
 //! Screenshots are named for the colour scheme the page rendered in, so a run under
 //! `GTK_THEME=Adwaita:dark` gives the dark ones.
 use std::time::Duration;
@@ -45,6 +48,41 @@ async fn ctrl_z(w: &Window, shift: bool) {
         value: Key::Control.into(),
     });
     w.client.perform_actions(keys).await.expect("key actions");
+}
+
+/// Presses Ctrl and `key` to whatever has the focus.
+async fn ctrl(w: &Window, key: char) {
+    let keys = KeyActions::new("keys".to_owned())
+        .then(KeyAction::Down {
+            value: Key::Control.into(),
+        })
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key })
+        .then(KeyAction::Up {
+            value: Key::Control.into(),
+        });
+    w.client.perform_actions(keys).await.expect("key actions");
+}
+
+/// Every stored turn of the team: id, policy, member, start and end.
+fn team_turns(home: &Home, team: i64) -> Vec<(i64, i64, i64, String, String)> {
+    let db = home.read_db();
+    let mut st = db
+        .prepare(
+            "SELECT t.id, t.policy_id, t.member_id, t.start_at, t.end_at FROM turn t
+             JOIN duty_policy p ON p.id = t.policy_id WHERE p.team_id = ?1 ORDER BY t.policy_id, t.start_at",
+        )
+        .unwrap();
+    st.query_map([team], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
+fn interrupts(home: &Home, title: &str) -> i64 {
+    home.read_db()
+        .query_row("SELECT count(*) FROM interrupt WHERE title = ?1", [title], |r| r.get(0))
+        .unwrap()
 }
 
 /// Waits until `script` returns true.
@@ -107,8 +145,15 @@ async fn one_history_undoes_edits_of_every_screen_from_the_planner() {
     let ana_capacity = capacity(&home, ana);
     let new_capacity = if ana_capacity == 70 { 60 } else { 70 };
 
+    let phoenix: i64 = home
+        .read_db()
+        .query_row("SELECT team_id FROM member WHERE id = ?1", [ana], |r| r.get(0))
+        .unwrap();
+    let turns_at_start = team_turns(&home, phoenix);
+
     // A holiday nine or more days ahead (a weekday), added first; later it is removed.
-    // (Adding it is an edit of its own, made before the three that are undone.)
+    // (Adding it is an edit of its own, made before the three that are undone.) Adding re-plans
+    // the turn on it: the form says which turns move before saving.
     let day = w
         .eval(
             "let d = new Date(Date.now() + 9 * 864e5);
@@ -124,9 +169,28 @@ async fn one_history_undoes_edits_of_every_screen_from_the_planner() {
     .await;
     w.fill("#hol-name", "Team day").await;
     w.wait_for("#hol-name").await.send_keys("\u{E007}").await.unwrap();
+    w.wait_for_text("[data-testid=holiday-add-effect]", "Adding it moves")
+        .await;
+    let asked = w.text("[data-testid=holiday-add-effect]").await;
+    eprintln!("holiday addition question: {asked}");
+    assert!(asked.contains("'s "), "the turns are named: {asked}");
+    assert_eq!(holiday(&home, &day), None, "asking adds nothing");
+    assert_eq!(team_turns(&home, phoenix), turns_at_start, "asking moves no turn");
+    w.screenshot(&format!("undo-holiday-add-question-{theme}")).await;
+    w.click("[data-testid=holiday-add-yes]").await;
     w.wait_for(&format!("[data-testid=holiday-row][data-date='{day}']"))
         .await;
+    w.wait_for_text("[data-testid=team-notice]", "Added the holiday Team day")
+        .await;
+    let notice = w.text("[data-testid=team-notice]").await;
+    assert!(notice.contains(" move"), "the notice says what moved: {notice}");
     let holiday_id = holiday(&home, &day).expect("the holiday is stored");
+    let turns_with_holiday = team_turns(&home, phoenix);
+    assert_ne!(
+        turns_with_holiday, turns_at_start,
+        "adding the holiday re-planned turns"
+    );
+    w.screenshot(&format!("undo-holiday-added-{theme}")).await;
 
     // 1. Edit a member on the Team screen.
     w.click("tr[data-member='Ana Souza'] [data-testid=member-edit]").await;
@@ -235,7 +299,44 @@ async fn one_history_undoes_edits_of_every_screen_from_the_planner() {
         .unwrap();
     ctrl_z(&w, false).await;
     says(&w, "undo-status", "has changed since; nothing was undone").await;
+    says(&w, "undo-status", "The screen was reloaded").await;
     assert_eq!(capacity(&home, ana), 55, "a refused undo writes nothing");
+    // The Team screen was read again: it shows what is stored, not the edit it held.
+    w.wait_for_text("tr[data-member='Ana Souza']", "55 %").await;
     w.screenshot(&format!("undo-refused-{theme}")).await;
+
+    // The holiday's addition is next in the history: undoing it removes the holiday and puts the
+    // turns on its day back as they were.
+    w.click("[data-testid=app-undo]").await;
+    says(&w, "undo-status", "Undid: Add holiday Team day").await;
+    assert_eq!(holiday(&home, &day), None, "the holiday is gone");
+    assert_eq!(team_turns(&home, phoenix), turns_at_start, "the turns are as before it");
+    until(
+        &w,
+        &format!("return !document.querySelector(\"[data-testid=holiday-row][data-date='{day}']\");"),
+        "the holiday off the list",
+    )
+    .await;
+
+    // Quick capture (Ctrl+I) logs an interrupt; Ctrl+Z outside the form takes it back.
+    let title = "Pager went off during the demo";
+    ctrl(&w, 'i').await;
+    w.wait_for("[data-testid=quick-capture]").await;
+    w.fill("#int-title", title).await;
+    w.wait_for("#int-title").await.send_keys("\u{E007}").await.unwrap();
+    w.wait_for_text("[data-testid=quick-capture]", "Logged").await;
+    assert_eq!(interrupts(&home, title), 1, "the interrupt is stored");
+    says(&w, "app-undo", "Log interrupt").await;
+    w.screenshot(&format!("undo-quick-capture-{theme}")).await;
+    w.click("[data-testid=quick-capture-close]").await;
+    until(
+        &w,
+        "return !document.querySelector('[data-testid=quick-capture]');",
+        "quick capture closed",
+    )
+    .await;
+    ctrl_z(&w, false).await;
+    says(&w, "undo-status", &format!("Undid: Log interrupt “{title}”")).await;
+    assert_eq!(interrupts(&home, title), 0, "undo removed the interrupt");
     w.close().await;
 }
