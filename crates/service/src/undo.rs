@@ -11,7 +11,8 @@
 //! that escalate to each other come back in any order.
 use std::collections::HashSet;
 
-use sprintshield_core::rotation::{same_duty, TurnChanges};
+use chrono::SubsecRound;
+use sprintshield_core::rotation::{same_duty, Turn, TurnChanges};
 use sprintshield_core::{AppError, Id};
 use sprintshield_store::Store;
 
@@ -198,6 +199,15 @@ fn turn_teams(s: &Store, turns: &TurnChanges) -> sprintshield_store::Result<Vec<
     Ok(teams)
 }
 
+/// `t` with its start and end cut to whole seconds, as the store writes them.
+fn as_stored(t: &Turn) -> Turn {
+    Turn {
+        start: t.start.trunc_subsecs(0),
+        end: t.end.trunc_subsecs(0),
+        ..t.clone()
+    }
+}
+
 fn undo_in(s: &mut Store, changes: &Changes) -> sprintshield_store::Result<Changes> {
     let puts_back = changes.records.iter().any(|c| c.before.is_some() && c.after.is_none());
     if puts_back {
@@ -221,23 +231,23 @@ fn undo_in(s: &mut Store, changes: &Changes) -> sprintshield_store::Result<Chang
             _ => {}
         }
     }
-    if !changes.turns.is_empty() {
+    // Turns as the store holds them: instants in whole seconds. A re-plan from `now` cuts the
+    // running turn at a finer instant than it stores, and the stored turn is still that turn.
+    let turns = TurnChanges {
+        before: changes.turns.before.iter().map(as_stored).collect(),
+        after: changes.turns.after.iter().map(as_stored).collect(),
+    };
+    if !turns.is_empty() {
         let mut stored = Vec::new();
-        for team in turn_teams(s, &changes.turns)? {
+        for team in turn_teams(s, &turns)? {
             stored.extend(s.all_turns(team)?);
         }
-        if changes
-            .turns
-            .after
-            .iter()
-            .any(|t| !stored.iter().any(|x| same_duty(x, t)))
-        {
+        if turns.after.iter().any(|t| !stored.iter().any(|x| same_duty(x, t))) {
             return Err(changed_since("the rotation"));
         }
         // A turn coming back under its id finds the id free (no later turn took it).
-        let staying: HashSet<Id> = changes.turns.after.iter().filter_map(|t| t.id).collect();
-        let returning: Vec<Id> = changes
-            .turns
+        let staying: HashSet<Id> = turns.after.iter().filter_map(|t| t.id).collect();
+        let returning: Vec<Id> = turns
             .before
             .iter()
             .filter_map(|t| t.id)
@@ -246,7 +256,7 @@ fn undo_in(s: &mut Store, changes: &Changes) -> sprintshield_store::Result<Chang
         if !s.stored_turn_ids(&returning)?.is_empty() {
             return Err(changed_since("the rotation"));
         }
-        s.replace_turns(&changes.turns.after, &changes.turns.before)?;
+        s.replace_turns(&turns.after, &turns.before)?;
     }
     // Records the operation created go, after the turns that named them.
     for c in changes.records.iter().rev() {
@@ -262,8 +272,8 @@ fn undo_in(s: &mut Store, changes: &Changes) -> sprintshield_store::Result<Chang
     }
     Ok(Changes {
         turns: TurnChanges {
-            before: changes.turns.after.clone(),
-            after: changes.turns.before.clone(),
+            before: turns.after,
+            after: turns.before,
         },
         records: changes
             .records

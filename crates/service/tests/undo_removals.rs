@@ -413,3 +413,31 @@ fn a_stale_undo_of_a_removal_is_refused_with_a_sentence_and_writes_nothing() {
     assert!(err.message.contains("nothing was undone"), "{}", err.message);
     assert_eq!(dump(&w.path), before, "a refused undo writes nothing");
 }
+
+#[test]
+fn a_policy_edit_re_planned_from_a_moment_within_a_second_is_undone() {
+    // The window passes the clock as it is (nanoseconds); the re-plan cuts a turn at that moment
+    // and the store keeps whole seconds. Undo still finds the turn it made.
+    let mut w = world();
+    let before = dump(&w.path);
+    let now = now() + Duration::nanoseconds(123_456_789);
+    let pager = w.app.policy(w.pager).unwrap();
+    let mut new = NewPolicy::new("Pager", PolicyKind::Weekly);
+    new.handoff = Some("MON 12:00".into());
+    new.pool = w.app.members(w.orion).unwrap().iter().map(|m| m.id).collect();
+    new.escalates_to = pager.spec.escalates_to;
+    assert!(pager.spec.pool.is_empty(), "Pager's pool was everyone by default");
+    new.pool.truncate(2);
+    let edited = w.app.edit_policy(w.pager, new, now).unwrap();
+    assert!(
+        edited
+            .changes
+            .turns
+            .after
+            .iter()
+            .any(|t| t.start.timestamp_subsec_nanos() != 0),
+        "a turn starts at the moment of the edit"
+    );
+    w.app.undo(&edited.changes).unwrap();
+    assert_eq!(dump(&w.path), before, "the edit is undone");
+}
