@@ -178,13 +178,14 @@ impl Drop for CalDav {
 impl CalendarServer for CalDav {
     fn collection_exists(&mut self, collection: &str) -> Result<bool, ServerError> {
         let body = r#"<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:"><D:prop><D:resourcetype/></D:prop></D:propfind>"#;
-        let (status, _, _) = self.raw(
+        let (status, _, answer) = self.raw(
             "PROPFIND",
             path_of(collection),
             &[("Depth", "0"), ("Content-Type", "application/xml; charset=utf-8")],
             body.to_owned(),
         )?;
         match status {
+            StatusCode::MULTI_STATUS => Ok(!multistatus_says_not_found(&answer)),
             s if s.is_success() => Ok(true),
             StatusCode::NOT_FOUND => Ok(false),
             s => Err(from_status(s)),
@@ -295,6 +296,13 @@ fn run<T: Send>(
     })
 }
 
+/// Whether a 207 answer to a `Depth: 0` PROPFIND says the resource is not there: Xandikos
+/// answers a missing collection with a 207 whose only response carries `404 Not Found`, where
+/// Radicale answers 404. A resource that exists has a `propstat` in its response.
+fn multistatus_says_not_found(xml: &str) -> bool {
+    !xml.contains("propstat>") && xml.contains(" 404 ")
+}
+
 fn xml_text(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
@@ -323,5 +331,22 @@ impl Connector for CalDavConnector {
             password,
             self.timeout,
         )?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::multistatus_says_not_found;
+
+    #[test]
+    fn a_multistatus_404_means_missing() {
+        // Xandikos 0.4.10, for a collection that is not there.
+        assert!(multistatus_says_not_found(
+            r#"<ns0:multistatus xmlns:ns0="DAV:"><ns0:response><ns0:href>http://127.0.0.1:1/ana/x/</ns0:href><ns0:status>HTTP/1.1 404 Not Found</ns0:status></ns0:response></ns0:multistatus>"#
+        ));
+        // Radicale 3.9.0, for one that is.
+        assert!(!multistatus_says_not_found(
+            r#"<multistatus xmlns="DAV:"><response><href>/ana/x/</href><propstat><prop><resourcetype><collection/></resourcetype></prop><status>HTTP/1.1 200 OK</status></propstat></response></multistatus>"#
+        ));
     }
 }

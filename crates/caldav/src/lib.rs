@@ -24,3 +24,7 @@ pub use keyring::OsSecrets;
 pub mod radicale;
 #[cfg(feature = "radicale")]
 pub mod secret_service;
+#[cfg(feature = "radicale")]
+pub mod servers;
+#[cfg(feature = "radicale")]
+pub mod xandikos;

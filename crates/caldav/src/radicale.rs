@@ -146,13 +146,28 @@ impl Radicale {
     }
 }
 
+impl crate::servers::TestServer for Radicale {
+    fn name(&self) -> &'static str {
+        "Radicale 3.9.0"
+    }
+    fn collection_url(&self, name: &str) -> String {
+        Radicale::collection_url(self, name)
+    }
+    fn list(&self, collection_path: &str) -> Vec<(String, String)> {
+        Radicale::list(self, collection_path)
+    }
+    fn get(&self, path: &str) -> Option<String> {
+        Radicale::get(self, path)
+    }
+}
+
 impl Drop for Radicale {
     fn drop(&mut self) {
         self.kill();
     }
 }
 
-fn percent_decoded(text: &str) -> String {
+pub(crate) fn percent_decoded(text: &str) -> String {
     let b = text.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
@@ -179,14 +194,14 @@ pub fn free_port() -> u16 {
         .port()
 }
 
-fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
+pub(crate) fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
     let start = text.find(open)? + open.len();
     let end = text[start..].find(close)? + start;
     Some(&text[start..end])
 }
 
 /// One HTTP/1.1 request over a fresh TCP connection with basic authentication.
-fn raw_http(
+pub(crate) fn raw_http(
     port: u16,
     method: &str,
     path: &str,
@@ -213,7 +228,25 @@ fn raw_http(
     let text = String::from_utf8_lossy(&raw).into_owned();
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let status = head.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-    (status, body.to_owned())
+    let chunked = head
+        .lines()
+        .any(|l| l.to_ascii_lowercase().replace(' ', "") == "transfer-encoding:chunked");
+    (status, if chunked { dechunked(body) } else { body.to_owned() })
+}
+
+/// The body of a `Transfer-Encoding: chunked` answer (Xandikos sends them), without the chunk
+/// sizes.
+fn dechunked(mut body: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = body.split_once("\r\n") {
+        let size = usize::from_str_radix(size.split(';').next().unwrap_or("").trim(), 16).unwrap_or(0);
+        if size == 0 || rest.len() < size {
+            break;
+        }
+        out.push_str(&rest[..size]);
+        body = rest[size..].trim_start_matches("\r\n");
+    }
+    out
 }
 
 fn base64(text: &str) -> String {
@@ -237,6 +270,14 @@ fn base64(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_chunked_body_is_joined() {
+        assert_eq!(
+            super::dechunked("4\r\nWiki\r\n7\r\npedia i\r\n0\r\n\r\n"),
+            "Wikipedia i"
+        );
+    }
+
     #[test]
     fn base64_matches_the_rfc_examples() {
         assert_eq!(super::base64("foobar"), "Zm9vYmFy");

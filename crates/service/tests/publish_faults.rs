@@ -55,7 +55,7 @@ fn a_refused_password_is_one_sentence_and_nothing_is_marked_published() {
 
 fn resume_after(trip: Trip, var: &str) {
     let server = Rc::new(RefCell::new(Radicale::start()));
-    let (mut s, team) = demo_publishing_to(&server.borrow(), var);
+    let (mut s, team) = demo_publishing_to(&*server.borrow(), var);
     let total = s.publish_preview(team, now(), &two_weeks()).unwrap().created;
     assert!(total > 6);
     let flaky = Flaky {

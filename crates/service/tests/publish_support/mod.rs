@@ -1,12 +1,16 @@
-//! What the publish tests share: the demo team Phoenix publishing to a Radicale started for the
-//! test, and a calendar server that fails on cue (a killed server, a lost answer).
+//! What the publish tests share: the demo team Phoenix publishing to a test server (Radicale,
+//! Xandikos) started for the test, the read-back check every server runs ([`mirror`]), and a
+//! calendar server that fails on cue (a killed server, a lost answer).
 #![allow(dead_code)]
+pub mod mirror;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sprintshield_caldav::radicale::{Radicale, PASSWORD, USER};
+use sprintshield_caldav::servers::TestServer;
 use sprintshield_caldav::{CalDavConnector, OsSecrets};
 use sprintshield_core::publish::server::Fetched;
 use sprintshield_core::publish::{CalendarServer, CalendarTarget, Connector, ServerError};
@@ -40,7 +44,7 @@ pub fn demo_in(s: &mut Sprintshield) -> Id {
 
 /// The demo, and Phoenix set up to publish to `server`'s collection `phoenix` with the password
 /// in the environment variable `var` (set here).
-pub fn demo_publishing_to(server: &Radicale, var: &str) -> (Sprintshield, Id) {
+pub fn demo_publishing_to(server: &dyn TestServer, var: &str) -> (Sprintshield, Id) {
     let mut s = Sprintshield::open_in_memory().unwrap();
     let team = demo_in(&mut s);
     std::env::set_var(var, PASSWORD);
