@@ -1,5 +1,7 @@
-//! `standup_text` through Tauri's mock runtime: the Markdown the Today card copies names the
-//! same people on duty as the planner's Today cards.
+//! The chat commands through Tauri's mock runtime: the Markdown the Today card copies
+//! (`standup_text`) names the same people on duty as the planner's Today cards; the Publish
+//! dialog's chat set-up (`chat_status`, `set_chat_target`, `post_standup`) refuses a pasted URL on
+//! its field and says in one sentence when the webhook's variable is not set.
 use serde_json::json;
 
 mod support;
@@ -67,4 +69,53 @@ fn standup_text_of_an_unknown_team_is_one_sentence() {
     let e = h.call("standup_text", json!({ "teamId": 999_999 })).unwrap_err();
     assert_eq!(e["kind"], "not_found", "{e}");
     assert!(e["message"].as_str().unwrap().len() < 200);
+}
+
+#[test]
+fn chat_set_up_and_post_through_ipc_say_what_is_wrong_in_one_sentence() {
+    let h = Harness::new();
+    let team = h.phoenix_id();
+    let status = h.call("chat_status", json!({ "teamId": team })).unwrap();
+    assert_eq!(status["target"], serde_json::Value::Null, "{status}");
+    assert_eq!(status["waiting"], json!([]));
+
+    // A pasted URL is refused on the field, with the CLI's sentence, and nothing is stored.
+    let e = h
+        .call(
+            "set_chat_target",
+            json!({ "teamId": team, "webhookEnv": "https://hooks.slack.com/services/T0/B0/xoxIpc", "format": "slack" }),
+        )
+        .unwrap_err();
+    assert_eq!(
+        (e["kind"].as_str(), e["field"].as_str()),
+        (Some("invalid"), Some("webhook_env")),
+        "{e}"
+    );
+    assert!(!e["message"].as_str().unwrap().contains("xoxIpc"), "{e}");
+    assert_eq!(
+        h.call("chat_status", json!({ "teamId": team })).unwrap()["target"],
+        serde_json::Value::Null
+    );
+
+    std::env::remove_var("SPRINTSHIELD_IPC_UNSET_HOOK");
+    let t = h
+        .call(
+            "set_chat_target",
+            json!({ "teamId": team, "webhookEnv": "SPRINTSHIELD_IPC_UNSET_HOOK", "format": "teams" }),
+        )
+        .unwrap();
+    assert_eq!(
+        (t["webhook_env"].as_str(), t["format"].as_str()),
+        (Some("SPRINTSHIELD_IPC_UNSET_HOOK"), Some("teams"))
+    );
+    let status = h.call("chat_status", json!({ "teamId": team })).unwrap();
+    assert_eq!(status["target"], t);
+    assert_eq!(status["variable_set"], false, "the variable is not set for the app");
+
+    let e = h.call("post_standup", json!({ "teamId": team })).unwrap_err();
+    assert_eq!(e["field"], "webhook_env", "{e}");
+    assert_eq!(
+        e["message"],
+        "the environment variable SPRINTSHIELD_IPC_UNSET_HOOK, which holds Phoenix's chat webhook URL, is not set; set it to the webhook URL before posting"
+    );
 }
