@@ -79,31 +79,16 @@ pub(crate) fn describe(
     };
     let mut lines: Vec<(DateTime<Utc>, String)> = Vec::new();
     let mut affected: Vec<String> = Vec::new();
-    // Each turn before is paired with the turn after of the same policy starting at the same
-    // instant, or else with its stored version (same id). A turn before with no pair is gone:
-    // the turn now covering its start (one stretched over a holiday) says who has that duty.
-    let mut used = vec![false; turns.after.len()];
-    let mut pairs: Vec<Option<usize>> = Vec::new();
-    for b in &turns.before {
-        let found = turns
-            .after
+    // Told by who holds each duty after: a turn before whose start another person covers now
+    // "moves to" them (a turn the planner wrote afresh, or the one before stretched over a new
+    // holiday); one nobody covers is dropped. A turn after that covers no turn before's start is
+    // new.
+    let holder = |policy: Id, at: DateTime<Utc>| {
+        stored
             .iter()
-            .enumerate()
-            .position(|(i, a)| !used[i] && a.policy_id == b.policy_id && a.start == b.start);
-        if let Some(i) = found {
-            used[i] = true;
-        }
-        pairs.push(found);
-    }
-    for (b, pair) in turns.before.iter().zip(pairs.iter_mut()) {
-        if pair.is_none() {
-            *pair =
-                (0..turns.after.len()).find(|&i| !used[i] && turns.after[i].id.is_some() && turns.after[i].id == b.id);
-            if let Some(i) = *pair {
-                used[i] = true;
-            }
-        }
-    }
+            .find(|t| t.policy_id == policy && t.start <= at && at < t.end)
+            .map(|t| t.member_id)
+    };
     let says = |b: &Turn, rest: String| {
         format!(
             "{}'s {} turn {} {rest}",
@@ -112,15 +97,8 @@ pub(crate) fn describe(
             when(b, zone)
         )
     };
-    for (b, pair) in turns.before.iter().zip(&pairs) {
-        let now_with = match pair {
-            Some(i) => Some(turns.after[*i].member_id),
-            None => stored
-                .iter()
-                .find(|t| t.policy_id == b.policy_id && t.start <= b.start && b.start < t.end)
-                .map(|t| t.member_id),
-        };
-        let line = match now_with {
+    for b in &turns.before {
+        let line = match holder(b.policy_id, b.start) {
             Some(m) if m == b.member_id => continue,
             Some(m) => {
                 affected.push(name(m));
@@ -131,8 +109,12 @@ pub(crate) fn describe(
         affected.push(name(b.member_id));
         lines.push((b.start, line));
     }
-    for (i, a) in turns.after.iter().enumerate() {
-        if used[i] {
+    for a in &turns.after {
+        let covers_one = turns
+            .before
+            .iter()
+            .any(|b| b.policy_id == a.policy_id && a.start <= b.start && b.start < a.end);
+        if covers_one {
             continue;
         }
         affected.push(name(a.member_id));
