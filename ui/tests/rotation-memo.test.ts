@@ -2,8 +2,9 @@
 // same objects) when their inputs are the same, and remade when the person, the times, the
 // conflicts or the frame (range, width) change.
 import { describe, expect, it } from "vitest";
-import type { Conflict, DutyPolicy, Turn } from "../src/lib/bindings";
-import { Memo, sameList } from "../src/lib/rotation/memo";
+import type { Conflict, DutyPolicy, RotationView, Turn } from "../src/lib/bindings";
+import { LiveView } from "../src/lib/rotation/liveView.svelte";
+import { keepEqual, Memo, sameList } from "../src/lib/rotation/memo";
 import { dutyDays, turnItems, type RowContext, type TurnItem } from "../src/lib/rotation/turnItems";
 
 const turn = (id: number, member: number, day: number): Turn => ({
@@ -100,5 +101,76 @@ describe("Memo", () => {
     memo.done();
     memo.done();
     expect(memo.get(1, "k", () => ({ n: 2 }))).not.toBe(one);
+  });
+});
+
+describe("a view read again keeps what stayed equal", () => {
+  const view = (turns: Turn[], rows: { member_id: number; turns: number }[]) => ({
+    range: { first: "2026-03-02", last: "2026-03-15" },
+    days: [{ date: "2026-03-02", working: true, holiday: null, start: "2026-03-01T23:00:00Z", end: "2026-03-02T23:00:00Z" }],
+    zone: "Europe/Berlin",
+    policies: [policy],
+    members: [{ id: 1, name: "Ana Lopez" }, { id: 2, name: "Ben Okafor" }],
+    turns,
+    conflicts: [],
+    fairness: { rows, ledger: [], paybacks: [] },
+    today: [{ policy_id: 1, on_duty: { current: null, next: null, handoff_note: null }, checklist: [] }],
+  }) as unknown as RotationView;
+
+  it("keeps every equal part and every unchanged turn, and takes the changed ones", () => {
+    const a = view([turn(1, 1, 2), turn(2, 2, 3), turn(3, 3, 4)], [{ member_id: 1, turns: 1 }, { member_id: 2, turns: 2 }]);
+    const b = view([turn(1, 1, 2), { ...turn(2, 1, 3), source: "override", locked: true }, turn(3, 3, 4)], [{ member_id: 1, turns: 2 }, { member_id: 2, turns: 2 }]);
+    const k = keepEqual(a, b);
+    expect(k).toEqual(b);
+    expect(k).not.toBe(a);
+    expect(k.days).toBe(a.days);
+    expect(k.members).toBe(a.members);
+    expect(k.today).toBe(a.today);
+    expect(k.turns).not.toBe(a.turns);
+    expect(k.turns[0]).toBe(a.turns[0]);
+    expect(k.turns[1]).not.toBe(a.turns[1]);
+    expect(k.turns[1]).toEqual(b.turns[1]);
+    expect(k.turns[2]).toBe(a.turns[2]);
+    expect(k.fairness.rows[0]).not.toBe(a.fairness.rows[0]);
+    expect(k.fairness.rows[1]).toBe(a.fairness.rows[1]);
+    expect(k.fairness.ledger).toBe(a.fairness.ledger);
+    // The same data read again is the object shown.
+    expect(keepEqual(a, JSON.parse(JSON.stringify(a)))).toBe(a);
+  });
+
+  it("matches turns by id, so a turn added or removed does not remake the others", () => {
+    const a = [turn(1, 1, 2), turn(2, 2, 3), turn(3, 3, 4)];
+    const added = keepEqual(a, [turn(1, 1, 2), turn(9, 2, 5), turn(2, 2, 3), turn(3, 3, 4)]);
+    expect(added[0]).toBe(a[0]);
+    expect(added[2]).toBe(a[1]);
+    expect(added[3]).toBe(a[2]);
+    const removed = keepEqual(a, [turn(1, 1, 2), turn(3, 3, 4)]);
+    expect(removed).toHaveLength(2);
+    expect(removed[1]).toBe(a[2]);
+  });
+
+  it("tells a changed value, a new field and a field gone from the same", () => {
+    expect(keepEqual({ a: 1, b: null }, { a: 1, b: null })).toEqual({ a: 1, b: null });
+    const p = { a: 1, b: null as number | null };
+    expect(keepEqual(p, { a: 1, b: 2 })).toEqual({ a: 1, b: 2 });
+    expect(keepEqual(p, { a: 1, b: null, c: undefined })).not.toBe(p);
+    expect(keepEqual({ a: 1, b: 2 }, { a: 1 })).toEqual({ a: 1 });
+    expect(keepEqual([1, 2], [1, 2, 3])).toEqual([1, 2, 3]);
+    expect(keepEqual([1, 2, 3], [1, 2])).toEqual([1, 2]);
+    expect(keepEqual({ a: [1] }, { a: { 0: 1 } })).toEqual({ a: { 0: 1 } });
+  });
+
+  it("LiveView replaces only the parts that changed", () => {
+    const a = view([turn(1, 1, 2), turn(2, 2, 3)], [{ member_id: 1, turns: 1 }]);
+    const live = new LiveView(a);
+    const days = live.days, members = live.members, today = live.today, turns = live.turns;
+    live.update(view([turn(1, 1, 2), turn(2, 1, 3)], [{ member_id: 1, turns: 2 }]));
+    expect(live.days).toBe(days);
+    expect(live.members).toBe(members);
+    expect(live.today).toBe(today);
+    expect(live.turns).not.toBe(turns);
+    expect(live.turns[0]).toBe(turns[0]);
+    expect(live.turns[1]!.member_id).toBe(1);
+    expect(live.fairness.rows[0]!.turns).toBe(2);
   });
 });
