@@ -201,3 +201,35 @@ fn bad_settings_are_refused() {
     assert_eq!(Strategy::parse("wait").unwrap().name(), "no_shield+wait");
     assert!(Strategy::parse("astrology").is_err());
 }
+
+#[test]
+fn the_summary_says_where_the_winner_flips() {
+    // Almost one urgent 20-minute interrupt an hour for six people: no shield keeps the most
+    // focus with the default recovery and block length, but with long recovery and long blocks
+    // the daily Batman does better, and the summary says exactly where.
+    let sim = simulate(&model(0.8, 20, 1.0, 0.0), &team(6), settings(300), &[]).unwrap();
+    assert_eq!(sim.winner, "no_shield");
+    assert!(sim.winner_flips);
+    let flipped: Vec<(u32, u32)> = sim
+        .sensitivity
+        .iter()
+        .filter(|c| c.winner != sim.winner)
+        .map(|c| (c.recovery_minutes, c.block_minutes))
+        .collect();
+    assert!(!flipped.is_empty());
+    assert!(
+        flipped.iter().all(|&(r, b)| r >= 23 && b >= 90),
+        "a shield wins only when interrupts cost a lot: {flipped:?}"
+    );
+    let daily = result(&sim, "daily").label.clone();
+    let said = format!(
+        "The winner flips: \u{201c}{daily}\u{201d} wins instead in {} of the 16 combinations tried (recovery ",
+        flipped.len()
+    );
+    assert!(sim.summary.contains(&said), "{}", sim.summary);
+    assert!(
+        sim.summary.contains("45 min with blocks of 90 or 120 min"),
+        "{}",
+        sim.summary
+    );
+}

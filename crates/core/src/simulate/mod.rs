@@ -19,6 +19,7 @@
 //! Same settings and seed, same result: every strategy sees the same arrivals (common random
 //! numbers), so differences come from the strategy, not the draw.
 mod backtest;
+mod flips;
 pub mod model;
 mod run;
 mod team;

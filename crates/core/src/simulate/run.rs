@@ -670,11 +670,12 @@ pub fn simulate(
         first.focus_hours.mean,
         first.focus_hours.low,
         first.focus_hours.high,
-        if flips {
-            "The winner changes with the recovery and block-length assumptions: see the sensitivity table."
-        } else {
-            "It wins across every recovery (0–45 min) and block length (0–120 min) tried."
-        }
+        super::flips::flip_sentence(&sensitivity, &best, |name| {
+            results
+                .iter()
+                .find(|r| r.name == name)
+                .map_or_else(|| name.to_owned(), |r| r.label.clone())
+        })
     );
     let mut assumptions = model.assumptions.clone();
     assumptions.extend([
