@@ -219,3 +219,61 @@ fn an_empty_log_says_nothing_argues_for_a_shield() {
     assert!(s.observations[0].contains("nothing here argues for a shield"));
     assert!(s.breaches.iter().all(|b| b.kind == LimitKind::OnCallShare));
 }
+
+#[test]
+fn operational_work_over_half_the_team_s_time_is_a_breach() {
+    // Two people, ten working days of 8 hours: 160 team hours in Sprint 1. The week's five
+    // interrupts take 170 minutes; 4 630 minutes more make exactly 80 hours — 50 %, allowed —
+    // and 170 minutes more (82.8 hours, 52 %) tip it over.
+    let days = [
+        "2026-11-24",
+        "2026-11-25",
+        "2026-11-26",
+        "2026-11-27",
+        "2026-11-30",
+        "2026-12-01",
+        "2026-12-02",
+        "2026-12-03",
+        "2026-12-04",
+        "2026-11-23",
+    ];
+    let long = |id: i64, day: &str, minutes: u32| {
+        let mut i = interrupt(
+            id,
+            8,
+            InterruptCategory::OperationalProblem,
+            Severity::Low,
+            minutes,
+            2,
+            true,
+            false,
+            "",
+        );
+        i.spec.arrived_at = at(day, 8, 0);
+        i
+    };
+    let mut w = week();
+    for (k, day) in days.iter().enumerate().take(9) {
+        w.interrupts.push(long(100 + k as i64, day, 480));
+    }
+    w.interrupts.push(long(200, days[9], 310));
+    let at_limit = interrupt_stats(&input(&w));
+    assert_eq!(at_limit.per_sprint[0].ops_percent, 50);
+    assert!(
+        at_limit.breaches.iter().all(|b| b.kind != LimitKind::OpsShare),
+        "exactly 50 % is within the limit: {:#?}",
+        at_limit.breaches
+    );
+    w.interrupts.push(long(201, days[9], 170));
+    let over = interrupt_stats(&input(&w));
+    let ops: Vec<&str> = over
+        .breaches
+        .iter()
+        .filter(|b| b.kind == LimitKind::OpsShare)
+        .map(|b| b.message.as_str())
+        .collect();
+    assert_eq!(
+        ops,
+        ["interrupts took 52 % of the team's time in Sprint 1; at most 50 %"]
+    );
+}
