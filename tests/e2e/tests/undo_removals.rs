@@ -1,8 +1,9 @@
 //! Undo of policy edits and of removals in the real window, without the CLI: on a team made in
 //! the app (three members, a sprint two weeks out, a weekly Pager planned into it), a policy edit
 //! (a member added to the pool) is undone with Ctrl+Z; the policy is removed and the rail's Undo
-//! brings it back with its turns under their ids; the team is removed and Ctrl+Z brings it all
-//! back — the database is compared row for row with how it was before each removal.
+//! brings it back with its turns under their ids; a release train to Atlas is removed and Ctrl+Z
+//! brings it back; the team is removed and Ctrl+Z brings it all back (its train included) — the
+//! database is compared row for row with how it was before each removal.
 //! Screenshots are named for the colour scheme the page rendered in, so a run under
 //! `GTK_THEME=Adwaita:dark` gives the dark ones.
 use std::time::Duration;
@@ -287,6 +288,31 @@ async fn policy_edit_policy_removal_and_team_removal_are_undone() {
         "the database is as it was before the removal"
     );
     w.screenshot(&format!("undo-removals-policy-back-{theme}")).await;
+
+    // A release train from Orion to Atlas, removed and brought back by Ctrl+Z.
+    w.click("[data-testid=nav-releases]").await;
+    pick(&w, "[data-testid=ops-team]", "Atlas").await;
+    w.eval("[...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Add release train').click(); return 0;")
+        .await;
+    w.wait_for("[data-testid=train-picker]").await;
+    says(&w, "app-undo", "Add release train Orion-Atlas").await;
+    let before_train_removal = dump(&home);
+    assert_eq!(
+        count(&home, "SELECT count(*) FROM release_train WHERE name = 'Orion-Atlas'"),
+        1
+    );
+    w.click("[data-testid=train-remove]").await;
+    w.click("[data-testid=train-remove-yes]").await;
+    says(&w, "train-notice", "Undo (Ctrl+Z) brings it back").await;
+    assert_eq!(
+        count(&home, "SELECT count(*) FROM release_train WHERE name = 'Orion-Atlas'"),
+        0
+    );
+    w.screenshot(&format!("undo-removals-train-removed-{theme}")).await;
+    ctrl_z(&w).await;
+    says(&w, "undo-status", "Undid: Remove release train Orion-Atlas").await;
+    w.wait_for("[data-testid=train-picker]").await;
+    assert_eq!(dump(&home), before_train_removal, "the train is back under its id");
 
     // Remove the team (no history yet): the window shows another team; Ctrl+Z brings it all back.
     let before_team_removal = dump(&home);
