@@ -37,6 +37,8 @@ async fn publish_shows_who_is_affected_then_publishes_to_the_calendar() {
     w.fill("[data-testid=publish-url]", &server.collection_url("team"))
         .await;
     w.fill("[data-testid=publish-user]", USER).await;
+    // The environment variable, not the OS keyring: no Secret Service runs under Xvfb here.
+    w.click("[data-testid=publish-source-env]").await;
     w.fill("[data-testid=publish-env]", "SPRINTSHIELD_E2E_CALDAV_PW").await;
     w.click("[data-testid=publish-save]").await;
 
@@ -165,6 +167,9 @@ async fn chat_set_up_in_the_dialog_posts_todays_duty_to_the_webhook() {
     w.click("[data-testid=publish-open]").await;
     w.wait_for("[data-testid=chat-form]").await;
     let scheme = scheme(&w).await;
+    // The calendar's set-up offers the OS keyring first, with a password field.
+    w.wait_for("[data-testid=publish-password]").await;
+    w.screenshot(&format!("publish-setup-{scheme}")).await;
 
     // The URL pasted where the variable's name goes is refused with the CLI's sentence, and not kept.
     w.fill(

@@ -145,6 +145,8 @@ async fn after_an_override_the_copy_says_what_changed_since_the_last_publish() {
     w.fill("[data-testid=publish-url]", &server.collection_url("standup"))
         .await;
     w.fill("[data-testid=publish-user]", USER).await;
+    // The environment variable, not the OS keyring: no Secret Service runs under Xvfb here.
+    w.click("[data-testid=publish-source-env]").await;
     w.fill("[data-testid=publish-env]", "SPRINTSHIELD_E2E_STANDUP_PW").await;
     w.click("[data-testid=publish-save]").await;
     w.wait_for("[data-testid=publish-affected]").await;
