@@ -13,12 +13,18 @@
 //!   `urgency`); the basic Incidents report's CSV has `#`, `Service`, `Opened On`,
 //!   `Resolved On`, `Resolve By` (the page's table says "Resolved By User"), `Duration` and
 //!   `# Escalations`. Both are recognised; the basic one has no title, so the service names it.
-//! - **Opsgenie** alerts (alert list export): `TinyId`, `Alias`, `Message`, `Status`,
-//!   `Acknowledged`, `CreatedAt`, `UpdatedAt`, `Count`, `Owner`, `Priority` (P1–P5), `Tags`,
-//!   `Source`, `Entity`, `Description`, and the report's `AckTime` / `CloseTime` (milliseconds).
-//! - **Jira** issues ("Export CSV (all fields)"): `Summary`, `Issue key`, `Issue id`,
-//!   `Issue Type`, `Status`, `Priority`, `Assignee`, `Reporter`, `Created`, `Updated`,
-//!   `Resolved`, `Time Spent` (seconds), with dates such as `09/Oct/25 1:42 PM`.
+//! - **Opsgenie** alerts: no documented CSV layout was found; the columns are the alert's fields
+//!   as Opsgenie's Alert API documents them (docs.opsgenie.com/docs/alert-api: `tinyId`,
+//!   `alias`, `message`, `status`, `acknowledged`, `isSeen`, `snoozed`, `createdAt`,
+//!   `updatedAt`, `count`, `owner`, `priority` P1–P5, `tags`, `source`, `entity`,
+//!   `description`, and the report's `ackTime`, `closeTime`, `acknowledgedBy`, `closedBy`),
+//!   written as headers in any case (`TinyId` and `tinyId` are one). `ackTime`/`closeTime` are
+//!   read as milliseconds, which the API's examples suggest but do not state.
+//! - **Jira** issues ("Export Excel CSV (all fields)"): `Summary`, `Issue key`, `Issue id`,
+//!   `Issue Type`, `Status`, `Priority`, `Resolution`, `Assignee`, `Reporter`, `Created`,
+//!   `Updated`, `Resolved`, repeated `Labels`, `Time Spent` (seconds), with dates such as
+//!   `09/Oct/25 1:42 PM` — as real exports read by public importers show them (no Atlassian
+//!   page listing the columns was found).
 //! - **Generic**: any file with columns such as `at`, `title`, `category`, `severity`,
 //!   `minutes`, `handled_by`, `id` (see [`candidates`]).
 //!
