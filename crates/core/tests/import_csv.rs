@@ -289,7 +289,11 @@ fn mapping_errors_are_one_sentence() {
         None,
         &CsvMapping::default(),
     )
-    .unwrap_err();
+    .unwrap();
+    // Not a dead end: the preview lists the columns to choose from and says what is missing.
+    assert_eq!(e.columns, vec!["when", "what"]);
+    assert!(e.rows.is_empty() && e.notes.len() == 1);
+    let e = e.ready().unwrap_err();
     assert!(e.message.contains("says its title"), "{}", e.message);
     // A remembered mapping naming a column this file lacks is ignored, not an error.
     let remembered = CsvMapping {

@@ -78,6 +78,7 @@ impl Sprintshield {
     ) -> Result<Outcome<InterruptCsvPreview>> {
         self.write(|s| {
             let mut preview = propose_interrupts(s, req, now)?;
+            preview.ready()?;
             let written = s.write_interrupt_import(req.team_id, preview.source, &preview.rows)?;
             s.save_import_mapping(req.team_id, preview.source, &preview.mapping)?;
             preview.applied = true;

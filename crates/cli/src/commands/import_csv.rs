@@ -210,6 +210,7 @@ fn import_interrupts(ctx: &mut Ctx, a: InterruptImportArgs) -> Result<(), AppErr
     } else {
         ctx.app.interrupt_csv_preview(&req, now)?
     };
+    p.ready()?;
     if ctx.json {
         crate::output::json(&p);
         return Ok(());

@@ -41,7 +41,8 @@ const MINUTES_MAX: i64 = 7 * 24 * 60;
 /// Reads an interrupt export for a team in `zone` with `members`. `source` overrides the
 /// detected one; the mapping used is the source's defaults, then `remembered` (its columns only
 /// when this file has them), then `chosen`. Refuses the whole file only when it cannot be read
-/// or a chosen column does not exist; otherwise every row is either to add or skipped with its
+/// or a chosen column does not exist; without an arrival or title column the preview has no
+/// rows and a note asking for it; otherwise every row is either to add or skipped with its
 /// reason. Duplicates are marked afterwards ([`super::mark_duplicates`]).
 pub fn read_interrupts(
     text: &str,
@@ -56,6 +57,22 @@ pub fn read_interrupts(
     let detected = detect(&table.header);
     let source = source.unwrap_or(detected);
     let mapping = effective_mapping(&table, source, remembered, chosen)?;
+    // Without a time or a title column no row can be read: not an error, but a preview that
+    // shows the file's columns and says which to choose ([`InterruptCsvPreview::ready`]).
+    if let Some(note) = missing_column(&table, &mapping) {
+        return Ok(InterruptCsvPreview {
+            source,
+            detected,
+            columns: table.header.clone(),
+            mapping,
+            rows: Vec::new(),
+            duplicates: Vec::new(),
+            skipped: Vec::new(),
+            unknown_values: Vec::new(),
+            notes: vec![note],
+            applied: false,
+        });
+    }
     let cols = Columns::new(&table, &mapping)?;
     let mut preview = InterruptCsvPreview {
         source,
@@ -147,18 +164,6 @@ fn effective_mapping(
         super::waiting::check_could_wait(list)?;
     }
     let mapping = mapping.overlaid(chosen);
-    for (field, what) in [(ImportField::At, "when it arrived"), (ImportField::Title, "its title")] {
-        if mapping.column(field).flatten().is_none() {
-            return Err(Invalid::new(
-                "mapping",
-                format!(
-                    "choose the column that says {what} (--map {}=COLUMN); the file's columns are: {}",
-                    field.name(),
-                    columns_list(&table.header)
-                ),
-            ));
-        }
-    }
     // Keep one choice per field, in the fields' order, so the preview shows a stable table.
     let columns = ImportField::ALL
         .iter()
@@ -172,6 +177,38 @@ fn effective_mapping(
         could_wait: Some(super::waiting::could_wait(&mapping)),
         values: mapping.values,
     })
+}
+
+/// The sentence asking for the arrival or title column when the mapping has none.
+fn missing_column(table: &Table, mapping: &CsvMapping) -> Option<String> {
+    [(ImportField::At, "when it arrived"), (ImportField::Title, "its title")]
+        .into_iter()
+        .find(|(field, _)| mapping.column(*field).flatten().is_none())
+        .map(|(field, what)| {
+            format!(
+                "choose the column that says {what} (--map {}=COLUMN); the file's columns are: {}",
+                field.name(),
+                columns_list(&table.header)
+            )
+        })
+}
+
+impl InterruptCsvPreview {
+    /// Refuses a preview that still lacks the arrival or the title column (its note says
+    /// which); applying one would write nothing and say nothing.
+    pub fn ready(&self) -> Result<(), Invalid> {
+        let missing = |f: ImportField| self.mapping.columns.iter().any(|c| c.field == f && c.column.is_none());
+        if missing(ImportField::At) || missing(ImportField::Title) {
+            return Err(Invalid::new(
+                "mapping",
+                self.notes
+                    .first()
+                    .cloned()
+                    .unwrap_or_else(|| "choose the columns for when it arrived and its title".to_owned()),
+            ));
+        }
+        Ok(())
+    }
 }
 
 fn columns_list(header: &[String]) -> String {
