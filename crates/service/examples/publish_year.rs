@@ -1,7 +1,7 @@
-//! Measures publishing a year of three duty policies for a 30-member team to a real Radicale
-//! (started here; needs `scripts/install-deps --test`): the first publish, a re-publish with no
-//! change, and a re-publish after one override — wall time and HTTP requests of each. Reported,
-//! never asserted:
+//! Measures publishing a year of three duty policies for a 30-member team to real CalDAV servers,
+//! Radicale and Xandikos (started here; needs `scripts/install-deps --test`): the first publish, a
+//! re-publish with no change, and a re-publish after one override — wall time and HTTP requests of
+//! each. Reported, never asserted:
 //!
 //! ```sh
 //! cargo run --release -p sprintshield-service --example publish_year
@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use sprintshield_caldav::radicale::{Radicale, PASSWORD, USER};
+use sprintshield_caldav::servers::TestServer;
+use sprintshield_caldav::xandikos::Xandikos;
 use sprintshield_caldav::{CalDavConnector, OsSecrets};
 use sprintshield_core::member::NewMember;
 use sprintshield_core::rotation::{Edit, NewPolicy, PolicyKind};
@@ -18,7 +20,12 @@ use sprintshield_core::time::DateSpan;
 use sprintshield_service::{PublishOptions, Sprintshield};
 
 fn main() {
-    let server = Radicale::start();
+    measure(&Radicale::start());
+    measure(&Xandikos::start());
+}
+
+fn measure(server: &dyn TestServer) {
+    println!("== {}", server.name());
     let now = Utc.with_ymd_and_hms(2026, 12, 31, 12, 0, 0).unwrap();
     let (first, last) = (
         NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
