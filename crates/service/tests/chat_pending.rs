@@ -316,7 +316,12 @@ fn the_copy_says_what_changed_since_the_last_publish_and_whom_it_affects() {
 
     // An override not published yet: in the copy, marked as such.
     let lines = override_tomorrow(&mut app, team);
+    let started = std::time::Instant::now();
     let m = app.standup(team, now()).unwrap();
+    println!(
+        "the copy with its change section (a 90-day publish preview): {:.1} ms",
+        started.elapsed().as_secs_f64() * 1e3
+    );
     let marked: Vec<String> = lines.iter().map(|l| format!("{l} {NOT_PUBLISHED}")).collect();
     assert_eq!(m.changes, marked);
     let md = m.markdown();
