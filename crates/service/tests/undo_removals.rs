@@ -6,6 +6,7 @@
 //! the same ids; redo removes them again; a stale undo is refused with a sentence and writes
 //! nothing. The removal rules stay: what history depends on is refused, not removed.
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use rusqlite::types::ValueRef;
@@ -255,7 +256,9 @@ fn a_removed_team_comes_back_whole_under_its_ids_and_redo_removes_it_again() {
     );
     assert!(turns > 10, "Orion has future turns ({turns})");
 
+    let started = Instant::now();
     let removed = w.app.remove_team(w.orion, now()).unwrap();
+    let removing = started.elapsed();
     let after_removal = dump(&w.path);
     assert_eq!(w.app.team(w.orion).unwrap_err().kind, ErrorKind::NotFound);
     assert_eq!(
@@ -297,7 +300,13 @@ fn a_removed_team_comes_back_whole_under_its_ids_and_redo_removes_it_again() {
         (Some(Record::Policy(b)), Some(Record::Policy(a))) if b.id == batman.id && b.spec.escalates_to == Some(w.pager) && a.spec.escalates_to.is_none()
     )));
 
+    let started = Instant::now();
     let redo = w.app.undo(&removed.changes).unwrap();
+    println!(
+        "removing Orion ({} records, {turns} turns) took {removing:?}; undoing it {:?}",
+        removed.changes.records.len(),
+        started.elapsed()
+    );
     assert_eq!(dump(&w.path), before, "undo puts back every row, under the same ids");
     assert_eq!(
         w.app.policy_by_name(w.phoenix, "Batman").unwrap().spec.escalates_to,
