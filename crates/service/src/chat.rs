@@ -5,8 +5,9 @@
 //! receives its calendar connector.
 //!
 //! What a publish changed is kept for the chat ([`keep_for_chat`], called by the publish in the
-//! transaction that marks it done) until a post carrying it is delivered: a chat that refused a
-//! message or did not answer hears about those changes with the next post, once.
+//! transaction that marks it done; [`keep_sent_for_chat`] for a publish that stopped part-way,
+//! with what it had sent) until a post carrying it is delivered: a chat that refused a message or
+//! did not answer hears about those changes with the next post, once.
 //!
 //! Posting reads the URL from the environment at the moment of the post and hands it to the
 //! poster; it is never stored, logged or put in an error. The message is composed in one read,
@@ -15,9 +16,10 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use sprintshield_chat::{ChatError, Delivered, Webhook};
-use sprintshield_core::publish::ChatTarget;
+use sprintshield_core::publish::{affected_lines, Action, ChatTarget};
 use sprintshield_core::standup::{change_lines, standup, ChatFormat, Standup};
 use sprintshield_core::{AppError, ErrorKind, Id, Invalid};
 use sprintshield_store::Store;
@@ -136,6 +138,24 @@ pub(crate) fn keep_for_chat(
         return Ok(());
     }
     s.keep_chat_lines(team_id, lines, now)
+}
+
+/// Keeps for the chat what a publish that stopped part-way had already sent to the team calendar:
+/// the first `sent` of its team-calendar `actions` (the team calendar is written first). The
+/// publish that completes the rest keeps the rest, so the chat hears about every change once.
+/// A failure to keep them is logged, not raised: the publish's own error is the one to report.
+pub(crate) fn keep_sent_for_chat(
+    app: &mut Sprintshield,
+    team_id: Id,
+    actions: &[Action],
+    sent: usize,
+    zone: Tz,
+    now: DateTime<Utc>,
+) {
+    let lines = affected_lines(&actions[..sent.min(actions.len())], zone);
+    if let Err(e) = app.write(|s| keep_for_chat(s, team_id, &lines, now)) {
+        tracing::warn!(team_id, error = %e.message, "could not keep a stopped publish's changes for the chat");
+    }
 }
 
 fn plural(n: usize, what: &str) -> String {

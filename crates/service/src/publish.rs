@@ -409,6 +409,8 @@ impl Sprintshield {
                 &mut done,
             );
             if let Err(e) = result {
+                let sent = &prepared.collections[0].plan.actions;
+                crate::chat::keep_sent_for_chat(self, team_id, sent, done, prepared.zone, now);
                 let left = total - done;
                 return Err(AppError::new(
                     e.kind,

@@ -28,6 +28,8 @@ struct Memory {
     resources: Rc<RefCell<HashMap<String, (String, String)>>>,
     collections: Rc<RefCell<Vec<String>>>,
     requests: Rc<Cell<usize>>,
+    /// Writes the server still takes before it goes away (`None`: no limit).
+    writes_left: Rc<Cell<Option<usize>>>,
 }
 
 impl Connector for Memory {
@@ -40,6 +42,18 @@ impl Memory {
     fn tick(&self) -> String {
         self.requests.set(self.requests.get() + 1);
         format!("\"{}\"", self.requests.get())
+    }
+
+    /// Counts a write; fails like a server that went away once the limit is reached.
+    fn write(&self) -> Result<String, ServerError> {
+        match self.writes_left.get() {
+            Some(0) => Err(ServerError::Unreachable("connection refused".into())),
+            Some(n) => {
+                self.writes_left.set(Some(n - 1));
+                Ok(self.tick())
+            }
+            None => Ok(self.tick()),
+        }
     }
 }
 
@@ -54,7 +68,7 @@ impl CalendarServer for Memory {
         Ok(())
     }
     fn create(&mut self, href: &str, ics: &str) -> Result<Option<String>, ServerError> {
-        let etag = self.tick();
+        let etag = self.write()?;
         let mut r = self.resources.borrow_mut();
         if r.contains_key(href) {
             return Err(ServerError::PreconditionFailed);
@@ -63,7 +77,7 @@ impl CalendarServer for Memory {
         Ok(Some(etag))
     }
     fn update(&mut self, href: &str, ics: &str, etag: &str) -> Result<Option<String>, ServerError> {
-        let new = self.tick();
+        let new = self.write()?;
         let mut r = self.resources.borrow_mut();
         match r.get(href) {
             Some((_, e)) if e == etag => {
@@ -74,14 +88,14 @@ impl CalendarServer for Memory {
         }
     }
     fn overwrite(&mut self, href: &str, ics: &str) -> Result<Option<String>, ServerError> {
-        let new = self.tick();
+        let new = self.write()?;
         self.resources
             .borrow_mut()
             .insert(href.to_owned(), (ics.to_owned(), new.clone()));
         Ok(Some(new))
     }
     fn delete(&mut self, href: &str, _etag: Option<&str>) -> Result<(), ServerError> {
-        self.tick();
+        self.write()?;
         self.resources.borrow_mut().remove(href);
         Ok(())
     }
@@ -134,8 +148,13 @@ fn publishing(var: &str, url: &str) -> (Sprintshield, Id, Memory) {
 
 /// Tomorrow's Batman turn handed to someone else; the lines a publish now would send.
 fn override_tomorrow(app: &mut Sprintshield, team: Id) -> Vec<String> {
+    override_in(app, team, 1)
+}
+
+/// The Batman turn `days` from now handed to someone else; the lines a publish now would send.
+fn override_in(app: &mut Sprintshield, team: Id, days: i64) -> Vec<String> {
     let batman = app.policy_by_name(team, "Batman").unwrap();
-    let tomorrow = now() + chrono::Duration::days(1);
+    let tomorrow = now() + chrono::Duration::days(days);
     let on = app.standup(team, tomorrow).unwrap().duties[0].on_duty.clone().unwrap();
     let other = app
         .members(team)
@@ -334,4 +353,58 @@ fn the_copy_says_what_changed_since_the_last_publish_and_whom_it_affects() {
     app.publish(team, now(), &PublishOptions::default(), &server, &EnvOnly)
         .unwrap();
     assert_eq!(app.standup(team, now()).unwrap().changes, lines);
+}
+
+#[test]
+fn a_publish_that_stops_part_way_keeps_what_it_sent_and_the_rest_follows_with_the_next() {
+    let (mut app, team, server) = publishing("SS_TEST_PARTWAY_HOOK", "https://hooks.example.com/services/xoxPartway");
+    override_in(&mut app, team, 1);
+    let all = override_in(&mut app, team, 2);
+    let preview = app.publish_preview(team, now(), &PublishOptions::default()).unwrap();
+    assert_eq!(preview.updated, 2, "{preview:?}");
+
+    // The server goes away after the first of the two writes.
+    server.writes_left.set(Some(1));
+    let e = app
+        .publish(team, now(), &PublishOptions::default(), &server, &EnvOnly)
+        .unwrap_err();
+    assert!(e.message.contains("1 of 2 changes were published"), "{e:?}");
+    let first = app.chat_waiting(team).unwrap();
+    assert!(!first.is_empty(), "what reached the calendar waits for the chat");
+
+    // The next publish sends the rest; the chat then hears about both turns, each line once.
+    server.writes_left.set(None);
+    let rest = app
+        .publish(team, now(), &PublishOptions::default(), &server, &EnvOnly)
+        .unwrap();
+    assert_eq!(rest.updated, 1);
+    let waiting = app.chat_waiting(team).unwrap();
+    assert!(waiting.len() > first.len(), "{waiting:?}");
+    assert_eq!(waiting[..first.len()], first[..]);
+    let ok = |_: &Webhook, _: &serde_json::Value, _: Duration| {
+        Ok(Delivered {
+            status: 200,
+            elapsed: Duration::ZERO,
+        })
+    };
+    let posted = app.post_standup(team, now(), &ok).unwrap();
+    for line in &posted.standup.changes {
+        assert_eq!(posted.standup.changes.iter().filter(|l| *l == line).count(), 1);
+    }
+    // Everyone the two overrides affect is named.
+    for person in all.iter().chain(&first).map(|l| l.split(':').next().unwrap()) {
+        assert!(
+            posted
+                .standup
+                .changes
+                .iter()
+                .any(|l| l.starts_with(&format!("{person}:"))),
+            "{person} in {:?}",
+            posted.standup.changes
+        );
+    }
+    println!(
+        "a publish stopped after 1 of 2 writes, then completed; the chat got: {:?}",
+        posted.standup.changes
+    );
 }
