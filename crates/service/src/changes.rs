@@ -58,6 +58,17 @@ pub enum Record {
         /// The resource.
         resource: PublishedResource,
     },
+    /// A line waiting for a team's chat (what a publish changed, not yet posted).
+    ChatLine {
+        /// The team.
+        team_id: Id,
+        /// The line's id (the order lines were kept in).
+        id: Id,
+        /// The line.
+        line: String,
+        /// When the publish that kept it ran.
+        published_at: DateTime<Utc>,
+    },
     /// The CSV columns and values a team last used for an import source.
     ImportMapping {
         /// The team.

@@ -7,7 +7,7 @@
 //! Teams, duty policies and release trains, with everything that goes with them: the change
 //! lists every record the removal takes (a team's members, their time off, holidays, sprints,
 //! policies and their turns, trains and their hand placements, freeze windows, publish and chat
-//! targets, what was published, import columns) and every policy elsewhere that stops escalating
+//! targets, what was published, chat lines not yet posted, import columns) and every policy elsewhere that stops escalating
 //! to a removed one, so undo puts all of it back under the same ids. What history depends on is
 //! still refused (a team with history, a policy with past turns): retire or keep it instead.
 use chrono::{DateTime, Utc};
@@ -190,6 +190,12 @@ fn remove_team_in(s: &mut Store, id: Id, now: DateTime<Utc>) -> sprintshield_sto
                 mapping,
             }),
     );
+    removed.extend(s.chat_lines(id)?.into_iter().map(|l| Record::ChatLine {
+        team_id: id,
+        id: l.id,
+        line: l.line,
+        published_at: l.published_at,
+    }));
     removed.extend(s.get_chat_target(id)?.map(Record::ChatTarget));
     removed.extend(s.calendar_target(id)?.map(Record::CalendarTarget));
     let turns = s.all_turns(id)?;

@@ -78,6 +78,18 @@ fn current(s: &Store, r: &Record) -> sprintshield_store::Result<Option<Record>> 
                     resource: p.into(),
                 }));
         }
+        Record::ChatLine { team_id, id, .. } => {
+            return Ok(s
+                .chat_lines(*team_id)?
+                .into_iter()
+                .find(|l| l.id == *id)
+                .map(|l| Record::ChatLine {
+                    team_id: *team_id,
+                    id: l.id,
+                    line: l.line,
+                    published_at: l.published_at,
+                }));
+        }
         Record::ImportMapping { team_id, source, .. } => {
             return Ok(s
                 .import_mapping(*team_id, *source)?
@@ -120,6 +132,10 @@ fn rewrite(s: &mut Store, before: &Record) -> sprintshield_store::Result<()> {
         Record::CalendarTarget(_) | Record::ChatTarget(_) | Record::Published { .. } | Record::ImportMapping { .. } => {
             put_back(s, before)
         }
+        Record::ChatLine { id, .. } => {
+            s.delete_chat_line(*id)?;
+            put_back(s, before)
+        }
     }
 }
 
@@ -140,6 +156,7 @@ fn remove(s: &mut Store, created: &Record) -> sprintshield_store::Result<()> {
         Record::ChatTarget(t) => s.delete_chat_target(t.team_id),
         Record::Published { team_id, resource } => s.forget_published(*team_id, &resource.collection, &resource.uid),
         Record::ImportMapping { team_id, source, .. } => s.delete_import_mapping(*team_id, *source),
+        Record::ChatLine { id, .. } => s.delete_chat_line(*id),
     }
 }
 
@@ -164,6 +181,19 @@ fn put_back(s: &mut Store, removed: &Record) -> sprintshield_store::Result<()> {
             source,
             mapping,
         } => s.save_import_mapping(*team_id, *source, mapping),
+        Record::ChatLine {
+            team_id,
+            id,
+            line,
+            published_at,
+        } => s.restore_chat_line(
+            *team_id,
+            &sprintshield_store::ChatLine {
+                id: *id,
+                line: line.clone(),
+                published_at: *published_at,
+            },
+        ),
     }
 }
 
@@ -183,6 +213,7 @@ fn what(r: &Record) -> &'static str {
         Record::ChatTarget(_) => "the team's chat for publishing",
         Record::Published { .. } => "an event published to the team's calendar",
         Record::ImportMapping { .. } => "the team's import columns",
+        Record::ChatLine { .. } => "a line waiting for the team's chat",
     }
 }
 

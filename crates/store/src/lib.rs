@@ -30,3 +30,4 @@ pub mod time_off;
 pub use checkpoint::{CheckpointStats, Checkpointer, DEFERRED_AUTOCHECKPOINT_PAGES};
 pub use connection::{default_db_path, Store, APP_IDENTIFIER};
 pub use error::{Result, SqlFailure, StoreError};
+pub use restore::ChatLine;

@@ -199,4 +199,56 @@ impl Store {
         let broken = st.exists([])?;
         Ok(!broken)
     }
+
+    /// The lines waiting for the team's chat, each with its id and when its publish ran (a team
+    /// removal takes them; undo puts them back as they were).
+    pub fn chat_lines(&self, team_id: Id) -> Result<Vec<ChatLine>> {
+        let mut st = self
+            .conn
+            .prepare("SELECT id, line, published_at FROM chat_pending WHERE team_id = ?1 ORDER BY id")?;
+        let rows = st.query_map([team_id], |r| {
+            let at: String = r.get(2)?;
+            Ok(ChatLine {
+                id: r.get(0)?,
+                line: r.get(1)?,
+                published_at: chrono::DateTime::parse_from_rfc3339(&at)
+                    .map(|d| d.with_timezone(&chrono::Utc))
+                    .map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(2, rusqlite::types::Type::Text, Box::new(e))
+                    })?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Stores a removed waiting chat line again under its id.
+    pub fn restore_chat_line(&mut self, team_id: Id, l: &ChatLine) -> Result<()> {
+        self.conn.execute(
+            "INSERT INTO chat_pending (id, team_id, line, published_at) VALUES (?1, ?2, ?3, ?4)",
+            params![
+                l.id,
+                team_id,
+                l.line,
+                l.published_at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Removes one waiting chat line (redo of a removal that took it); none is fine.
+    pub fn delete_chat_line(&mut self, id: Id) -> Result<()> {
+        self.conn.execute("DELETE FROM chat_pending WHERE id = ?1", [id])?;
+        Ok(())
+    }
+}
+
+/// One line waiting for a team's chat, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChatLine {
+    /// Its id (the order lines were kept in).
+    pub id: Id,
+    /// The line.
+    pub line: String,
+    /// When the publish that kept it ran.
+    pub published_at: chrono::DateTime<chrono::Utc>,
 }
