@@ -1,7 +1,8 @@
 //! `sprintshield publish` when the chat fails after the calendar took the changes: the command
 //! says so in one line and that the changes wait; the next `publish` (nothing new for the
 //! calendar) posts them, once, and the one after posts nothing. Against a real Radicale and a
-//! local webhook that answers 500 to the first POST and 200 after.
+//! local webhook that answers 500 to the first POST and 200 after. Meanwhile `rotation today` lists
+//! the waiting changes.
 mod support;
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -126,6 +127,14 @@ fn changes_the_chat_refused_are_posted_once_by_the_next_publish() {
         .as_str()
         .unwrap()
         .contains("Changed since the last publish"));
+    // `rotation today` says so too, as the Today card's copy does.
+    let (code, today, _) = run(&["rotation", "today", "--team", "Phoenix"]);
+    assert_eq!(code, 0);
+    let (_, section) = today
+        .split_once("Changed since the last publish:\n")
+        .unwrap_or_else(|| panic!("{today}"));
+    let shown: Vec<&str> = section.lines().map(str::trim).collect();
+    assert_eq!(shown, affected, "{today}");
 
     // Nothing new for the calendar, but the waiting changes go to the chat, each once.
     let (code, out, err) = run(&[&["publish", "--team", "Phoenix"][..], &range[..]].concat());

@@ -20,7 +20,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use sprintshield_chat::{ChatError, Delivered, Webhook};
 use sprintshield_core::publish::{affected_lines, Action, ChatTarget};
-use sprintshield_core::standup::{change_lines, standup, ChatFormat, Standup};
+use sprintshield_core::standup::{change_lines, published_until, standup, ChatFormat, Standup};
 use sprintshield_core::{AppError, ErrorKind, Id, Invalid};
 use sprintshield_store::Store;
 use ts_rs::TS;
@@ -171,17 +171,31 @@ impl Sprintshield {
     /// policy (overrides and swaps included), who is next, handoff notes and checklists, and what
     /// changed since the last publish and whom it affects — changes published but not posted to
     /// the chat yet, then (when the team publishes to a calendar and has published before) the
-    /// plan's changes not published yet, marked as such.
+    /// plan's changes not published yet up to the last day published, marked as such.
     pub fn standup(&self, team_id: Id, now: DateTime<Utc>) -> Result<Standup> {
-        let (calendar, waiting) = self.read(|s| {
-            s.team(team_id)?;
-            Ok((s.calendar_target(team_id)?, s.chat_pending(team_id)?.lines))
+        let (waiting, until) = self.read(|s| {
+            let team = s.team(team_id)?;
+            let until = match s.calendar_target(team_id)? {
+                Some(c) if c.last_published_at.is_some() => {
+                    published_until(&s.published_resources(team_id)?, &c.collection_url, team.spec.zone)
+                        .filter(|&last| last >= now.with_timezone(&team.spec.zone).date_naive())
+                }
+                _ => None,
+            };
+            Ok((s.chat_pending(team_id)?.lines, until))
         })?;
-        let unpublished = match calendar {
-            Some(c) if c.last_published_at.is_some() => {
-                self.publish_preview(team_id, now, &PublishOptions::default())?.affected
+        // Changes from today up to the last published day: the days after it were never
+        // published, and the days before today are past.
+        let unpublished = match until {
+            Some(to) => {
+                let opts = PublishOptions {
+                    from: None,
+                    to: Some(to),
+                    force: false,
+                };
+                self.publish_preview(team_id, now, &opts)?.affected
             }
-            _ => Vec::new(),
+            None => Vec::new(),
         };
         self.read(|s| {
             let team = s.team(team_id)?;

@@ -6,6 +6,12 @@
 //! one. Then, for the copy a scrum master reads out (never for the chat, which is only told
 //! about published plans), the plan's changes not published yet, each marked as such.
 
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use crate::calendar::reconcile::first_day;
+use crate::publish::Published;
+
 /// How a change that is only in the plan, not yet in the team calendar, is marked.
 pub const NOT_PUBLISHED: &str = "(not published yet)";
 
@@ -28,6 +34,18 @@ pub fn change_lines(unannounced: &[String], unpublished: &[String]) -> Vec<Strin
         }
     }
     out
+}
+
+/// The last day the team calendar at `collection` was published to: the latest first day, in
+/// `zone`, of the events `published` there; `None` when nothing was. Changes to the plan up to
+/// that day are changes since the last publish; days after it were never published, so a turn
+/// there is not a change yet (a publish of two weeks does not make the weeks after "changed").
+pub fn published_until(published: &[Published], collection: &str, zone: Tz) -> Option<NaiveDate> {
+    published
+        .iter()
+        .filter(|p| p.collection == collection)
+        .map(|p| first_day(&p.event, zone))
+        .max()
 }
 
 fn one_line(text: &str) -> String {
@@ -61,6 +79,38 @@ mod tests {
                 "Batman Fri 11 Dec removed (not published yet)",
             ])
         );
+    }
+
+    #[test]
+    fn the_published_range_ends_with_the_last_event_of_the_team_calendar() {
+        use crate::calendar::turn_event;
+        let zone: Tz = "Europe/Berlin".parse().unwrap();
+        let published = |collection: &str, start: &str| {
+            let start: chrono::DateTime<chrono::Utc> = start.parse().unwrap();
+            let event = turn_event(1, "Batman: Ana", start, start + chrono::Duration::days(1), None).unwrap();
+            Published {
+                collection: collection.into(),
+                uid: event.uid.clone(),
+                href: "h".into(),
+                etag: None,
+                hash: String::new(),
+                sequence: 0,
+                event,
+                holder: None,
+                published_at: start,
+            }
+        };
+        let all = [
+            published("team", "2026-12-07T08:30:00Z"),
+            // 23:30 UTC on the 20th is already the 21st in Berlin.
+            published("team", "2026-12-20T23:30:00Z"),
+            published("ana", "2027-01-30T08:30:00Z"),
+        ];
+        assert_eq!(
+            published_until(&all, "team", zone),
+            NaiveDate::from_ymd_opt(2026, 12, 21)
+        );
+        assert_eq!(published_until(&all, "nobody", zone), None);
     }
 
     #[test]

@@ -23,7 +23,7 @@ use crate::rotation::{who_is_on_duty, PolicyKind, RotationContext, Turn, TurnSou
 use crate::team::Team;
 use crate::Id;
 
-pub use changes::{change_lines, NOT_PUBLISHED};
+pub use changes::{change_lines, published_until, NOT_PUBLISHED};
 
 /// The kind of JSON a team's chat webhook takes (defined with the chat target, in
 /// [`crate::publish`]).
