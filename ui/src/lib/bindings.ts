@@ -2065,7 +2065,23 @@ team_id: number,
 /**
  * The resource.
  */
-resource: PublishedResource, } } | { "kind": "import_mapping", "record": { 
+resource: PublishedResource, } } | { "kind": "chat_line", "record": { 
+/**
+ * The team.
+ */
+team_id: number, 
+/**
+ * The line's id (the order lines were kept in).
+ */
+id: number, 
+/**
+ * The line.
+ */
+line: string, 
+/**
+ * When the publish that kept it ran.
+ */
+published_at: string, } } | { "kind": "import_mapping", "record": { 
 /**
  * The team.
  */
