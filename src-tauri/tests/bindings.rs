@@ -51,7 +51,6 @@ fn generate() -> String {
         core::rotation::LoadChange, core::rotation::CapacityChange, core::rotation::EditPreview,
         sprintshield_service::Record, sprintshield_service::RecordChange, sprintshield_service::Changes,
         sprintshield_service::PublishedResource, core::publish::Holder,
-        sprintshield_service::PublishedResource, core::publish::Holder,
         sprintshield_service::EditResult, sprintshield_service::Outcome<()>,
         sprintshield_service::sprint_status::SprintActions, sprintshield_service::EditEffect, sprintshield_service::TurnMoves,
         core::release::RoutineEvents, core::release::ReleaseTrainSpec, core::release::ReleaseTrain,
