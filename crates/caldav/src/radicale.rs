@@ -71,6 +71,8 @@ impl Radicale {
         self.child = Some(child);
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            let exited = self.child.as_mut().and_then(|c| c.try_wait().ok().flatten());
+            assert!(exited.is_none(), "Radicale exited ({exited:?}): {}", self.log());
             assert!(Instant::now() < deadline, "Radicale did not start: {}", self.log());
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -158,6 +160,9 @@ impl crate::servers::TestServer for Radicale {
     }
     fn get(&self, path: &str) -> Option<String> {
         Radicale::get(self, path)
+    }
+    fn put(&self, path: &str, ics: &str) -> u16 {
+        self.http("PUT", path, &[("Content-Type", "text/calendar")], ics).0
     }
 }
 

@@ -20,4 +20,6 @@ pub trait TestServer {
     fn list(&self, collection_path: &str) -> Vec<(String, String)>;
     /// The text of one resource (`GET`), `None` when there is none.
     fn get(&self, path: &str) -> Option<String>;
+    /// Writes a resource unconditionally (`PUT`), as someone's calendar app would; the status.
+    fn put(&self, path: &str, ics: &str) -> u16;
 }

@@ -55,13 +55,15 @@ impl Xandikos {
             .stderr(log)
             .spawn()
             .expect("xandikos starts");
-        let x = Xandikos {
+        let mut x = Xandikos {
             child: Some(child),
             dir,
             port,
         };
         let deadline = Instant::now() + Duration::from_secs(30);
-        while TcpStream::connect(("127.0.0.1", x.port)).is_err() {
+        while TcpStream::connect(("127.0.0.1", x.port)).is_err() || !x.log().contains("Listening on") {
+            let exited = x.child.as_mut().and_then(|c| c.try_wait().ok().flatten());
+            assert!(exited.is_none(), "Xandikos exited ({exited:?}): {}", x.log());
             assert!(Instant::now() < deadline, "Xandikos did not start: {}", x.log());
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -149,6 +151,10 @@ impl crate::servers::TestServer for Xandikos {
             404 => None,
             s => panic!("GET {path} answered {s}: {body}"),
         }
+    }
+
+    fn put(&self, path: &str, ics: &str) -> u16 {
+        self.http("PUT", path, &[("Content-Type", "text/calendar")], ics).0
     }
 }
 

@@ -13,3 +13,12 @@ fn publish_mirrors_the_plan_and_sends_only_what_changed_on_xandikos() {
     let server = Xandikos::start();
     mirror::publish_mirrors_the_plan_and_sends_only_what_changed(&server, "SPRINTSHIELD_TEST_PW_XANDIKOS");
 }
+
+#[test]
+fn an_event_edited_on_xandikos_is_reported_and_overwritten_only_with_force() {
+    let server = Xandikos::start();
+    edited::an_event_edited_on_the_server_is_reported_and_overwritten_only_with_force(
+        &server,
+        "SPRINTSHIELD_TEST_PW_XANDIKOS_EDITED",
+    );
+}

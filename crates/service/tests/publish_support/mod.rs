@@ -1,7 +1,8 @@
 //! What the publish tests share: the demo team Phoenix publishing to a test server (Radicale,
-//! Xandikos) started for the test, the read-back check every server runs ([`mirror`]), and a
+//! Xandikos) started for the test, the checks every server runs ([`mirror`], [`edited`]), and a
 //! calendar server that fails on cue (a killed server, a lost answer).
 #![allow(dead_code)]
+pub mod edited;
 pub mod mirror;
 
 use std::cell::RefCell;
