@@ -215,7 +215,7 @@ fn sprint_columns_by_map_and_could_wait_by_severity() {
     let f = db.file("iterations.csv").display().to_string();
     db.rejected(
         &["sprint", "import", "--team", "Phoenix", "--file", &f, "--apply"],
-        "choose the column for name, start, end (--map name=COLUMN)",
+        "choose the column for name, start, end — this file has: \"Iteration\", \"Begins\", \"Ends\", \"Plan\", \"Done\"; name it with --map FIELD=COLUMN",
     );
     db.ok(&[
         "sprint",

@@ -119,6 +119,11 @@ fn read_file(path: &Path) -> Result<String, AppError> {
     Ok(decode(&bytes)?)
 }
 
+/// A missing-column refusal with the option that answers it.
+fn with_map_hint(e: Invalid) -> Invalid {
+    Invalid::new(e.field, format!("{}; name it with --map FIELD=COLUMN", e.message))
+}
+
 /// Parses `--could-wait low,normal` (or `none`) into severities.
 fn could_wait(text: &str) -> Result<Vec<Severity>, AppError> {
     if text.trim().eq_ignore_ascii_case("none") {
@@ -205,12 +210,14 @@ fn import_interrupts(ctx: &mut Ctx, a: InterruptImportArgs) -> Result<(), AppErr
         },
     };
     let now = Utc::now();
+    // A file that still lacks a required column is refused here with the option that answers it.
+    let preview = ctx.app.interrupt_csv_preview(&req, now)?;
+    preview.ready().map_err(with_map_hint)?;
     let p = if a.apply {
         ctx.app.import_interrupt_csv(&req, now)?.value
     } else {
-        ctx.app.interrupt_csv_preview(&req, now)?
+        preview
     };
-    p.ready()?;
     if ctx.json {
         crate::output::json(&p);
         return Ok(());
@@ -326,12 +333,14 @@ fn import_sprints(ctx: &mut Ctx, a: SprintImportArgs) -> Result<(), AppError> {
         columns: sprint_columns(&a.map)?,
     };
     let now = Utc::now();
+    // A file that still lacks a required column is refused here with the option that answers it.
+    let preview = ctx.app.sprint_csv_preview(&req, now)?;
+    preview.ready().map_err(with_map_hint)?;
     let p = if a.apply {
         ctx.app.import_sprint_csv(&req, now)?.value
     } else {
-        ctx.app.sprint_csv_preview(&req, now)?
+        preview
     };
-    p.ready()?;
     if ctx.json {
         crate::output::json(&p);
         return Ok(());

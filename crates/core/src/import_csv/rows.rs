@@ -186,8 +186,8 @@ fn missing_column(table: &Table, mapping: &CsvMapping) -> Option<String> {
         .find(|(field, _)| mapping.column(*field).flatten().is_none())
         .map(|(field, what)| {
             format!(
-                "choose the column that says {what} (--map {}=COLUMN); the file's columns are: {}",
-                field.name(),
+                "choose the column that says {what} ({}); the file's columns are: {}",
+                field.label().to_lowercase(),
                 columns_list(&table.header)
             )
         })

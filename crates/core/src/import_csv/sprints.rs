@@ -180,9 +180,8 @@ pub fn read_sprints(
                 duplicates: Vec::new(),
                 skipped: Vec::new(),
                 notes: vec![format!(
-                    "a sprint history needs the columns name, start and end (and committed, completed); choose the column for {} (--map {}=COLUMN) — this file has: {}",
+                    "a sprint history needs the columns name, start and end (and committed, completed); choose the column for {} — this file has: {}",
                     missing.join(", "),
-                    missing[0],
                     columns_list(&table.header)
                 )],
                 applied: false,
