@@ -78,6 +78,13 @@ pub enum Record {
         /// The mapping.
         mapping: CsvMapping,
     },
+    /// The handoff note of a stored turn (only ever edited: the turn stays, its note changes).
+    HandoffNote {
+        /// The turn.
+        turn_id: Id,
+        /// The note ("" for none).
+        note: String,
+    },
 }
 
 /// What a publish last wrote to one calendar resource (core's `Published`, as it crosses IPC).

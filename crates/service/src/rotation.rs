@@ -251,10 +251,24 @@ impl Sprintshield {
         })
     }
 
-    /// Sets the handoff note of a stored turn (trimmed; see core's note rule).
-    pub fn set_turn_note(&mut self, turn_id: Id, note: &str) -> Result<()> {
+    /// Sets the handoff note of a stored turn (trimmed; see core's note rule); the change holds
+    /// the note before and after, so undo writes the old one back (unchanged text: no change).
+    pub fn set_turn_note(&mut self, turn_id: Id, note: &str) -> Result<Outcome<()>> {
         let note = validate_note(note)?;
-        self.write(|s| s.set_turn_note(turn_id, &note))
+        self.write(|s| {
+            let before = s.turn_note(turn_id)?;
+            if before == note {
+                return Ok(Outcome::new((), Changes::none()));
+            }
+            s.set_turn_note(turn_id, &note)?;
+            Ok(Outcome::new(
+                (),
+                Changes::edited(
+                    Record::HandoffNote { turn_id, note: before },
+                    Record::HandoffNote { turn_id, note },
+                ),
+            ))
+        })
     }
 }
 

@@ -26,6 +26,15 @@ fn changed_since(what: &str) -> sprintshield_store::StoreError {
     .into()
 }
 
+/// A handoff note is only ever edited (its turn stays); no operation creates or removes one.
+fn note_is_only_edited() -> sprintshield_store::StoreError {
+    AppError::conflict(
+        "changes",
+        "a handoff note can only be changed back, not added or removed",
+    )
+    .into()
+}
+
 /// A record that cannot come back because another one took its place (a new team with its
 /// name): the store's sentence, and that nothing was undone.
 fn in_the_way(e: sprintshield_store::StoreError) -> sprintshield_store::StoreError {
@@ -90,6 +99,10 @@ fn current(s: &Store, r: &Record) -> sprintshield_store::Result<Option<Record>> 
                     published_at: l.published_at,
                 }));
         }
+        Record::HandoffNote { turn_id, .. } => s.turn_note(*turn_id).map(|note| Record::HandoffNote {
+            turn_id: *turn_id,
+            note,
+        }),
         Record::ImportMapping { team_id, source, .. } => {
             return Ok(s
                 .import_mapping(*team_id, *source)?
@@ -129,6 +142,7 @@ fn rewrite(s: &mut Store, before: &Record) -> sprintshield_store::Result<()> {
             .map(drop),
         Record::ReleasePin { train_id, pin } => s.pin_release(*train_id, pin.sprint_id, pin.production_day).map(drop),
         Record::Freeze(f) => s.replace_freeze(f.id, &f.window).map(drop),
+        Record::HandoffNote { turn_id, note } => s.set_turn_note(*turn_id, note),
         Record::CalendarTarget(_) | Record::ChatTarget(_) | Record::Published { .. } | Record::ImportMapping { .. } => {
             put_back(s, before)
         }
@@ -157,6 +171,7 @@ fn remove(s: &mut Store, created: &Record) -> sprintshield_store::Result<()> {
         Record::Published { team_id, resource } => s.forget_published(*team_id, &resource.collection, &resource.uid),
         Record::ImportMapping { team_id, source, .. } => s.delete_import_mapping(*team_id, *source),
         Record::ChatLine { id, .. } => s.delete_chat_line(*id),
+        Record::HandoffNote { .. } => Err(note_is_only_edited()),
     }
 }
 
@@ -194,6 +209,7 @@ fn put_back(s: &mut Store, removed: &Record) -> sprintshield_store::Result<()> {
                 published_at: *published_at,
             },
         ),
+        Record::HandoffNote { .. } => Err(note_is_only_edited()),
     }
 }
 
@@ -214,6 +230,7 @@ fn what(r: &Record) -> &'static str {
         Record::Published { .. } => "an event published to the team's calendar",
         Record::ImportMapping { .. } => "the team's import columns",
         Record::ChatLine { .. } => "a line waiting for the team's chat",
+        Record::HandoffNote { .. } => "the handoff note",
     }
 }
 

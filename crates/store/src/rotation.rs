@@ -361,6 +361,14 @@ impl Store {
         Ok(())
     }
 
+    /// The handoff note of a stored turn.
+    pub fn turn_note(&self, turn_id: Id) -> Result<String> {
+        self.conn
+            .query_row("SELECT note FROM turn WHERE id = ?1", [turn_id], |r| r.get(0))
+            .optional()?
+            .ok_or_else(|| AppError::not_found(format!("there is no turn with id {turn_id}")).into())
+    }
+
     /// Sets the handoff note of a stored turn (validated by the caller).
     pub fn set_turn_note(&mut self, turn_id: Id, note: &str) -> Result<()> {
         let n = self

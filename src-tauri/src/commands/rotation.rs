@@ -73,9 +73,9 @@ pub fn apply_edit(
     state.with(|s| s.apply_edit(team_id, r, edit, chrono::Utc::now()))
 }
 
-/// Sets the handoff note of a turn.
+/// Sets the handoff note of a turn; returns what changed (undo writes the old note back).
 #[tauri::command(async)]
-pub fn set_turn_note(state: State<'_, AppState>, turn_id: Id, note: String) -> CmdResult<()> {
+pub fn set_turn_note(state: State<'_, AppState>, turn_id: Id, note: String) -> CmdResult<Outcome<()>> {
     state.with(|s| s.set_turn_note(turn_id, &note))
 }
 

@@ -5,7 +5,8 @@
 //! twice) and see all three reverted in the window and in the database; redo one; an undo over
 //! a record changed behind the app's back is refused with the service's sentence, writing nothing,
 //! and the screen is read again (it shows the record as stored); the holiday's addition is undone
-//! and its day's turns are as before; an interrupt logged with quick capture (Ctrl+I) is undone.
+//! and its day's turns are as before; an interrupt logged with quick capture (Ctrl+I) is undone;
+//! a handoff note written on the planner's Today card is undone with Ctrl+Z.
 //! Screenshots are named for the colour scheme the page rendered in, so a run under
 //! `GTK_THEME=Adwaita:dark` gives the dark ones.
 use std::time::Duration;
@@ -338,5 +339,30 @@ async fn one_history_undoes_edits_of_every_screen_from_the_planner() {
     ctrl_z(&w, false).await;
     says(&w, "undo-status", &format!("Undid: Log interrupt “{title}”")).await;
     assert_eq!(interrupts(&home, title), 0, "undo removed the interrupt");
+
+    // A handoff note on the planner's Today card, then Ctrl+Z (outside the note's field).
+    let words = "Deploy is half done; see #ops";
+    let notes = |home: &Home| -> i64 {
+        home.read_db()
+            .query_row("SELECT count(*) FROM turn WHERE note = ?1", [words], |r| r.get(0))
+            .unwrap()
+    };
+    w.click("[data-testid=nav-rotation]").await;
+    w.wait_for("[data-testid=today] .notef input").await;
+    w.fill("[data-testid=today] .notef input", words).await;
+    w.click("[data-testid=today] .notef button").await;
+    says(&w, "app-undo", "Handoff note from").await;
+    assert_eq!(notes(&home), 1, "the note is stored");
+    w.screenshot(&format!("undo-handoff-note-{theme}")).await;
+    w.click("[data-testid=today] h3").await;
+    ctrl_z(&w, false).await;
+    says(&w, "undo-status", "Undid: Handoff note from").await;
+    assert_eq!(notes(&home), 0, "undo wrote the old note back");
+    until(
+        &w,
+        &format!("return document.querySelector('[data-testid=today] .notef input').value !== {words:?};"),
+        "the field shows the stored note again",
+    )
+    .await;
     w.close().await;
 }

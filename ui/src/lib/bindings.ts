@@ -2093,7 +2093,15 @@ source: CsvSource,
 /**
  * The mapping.
  */
-mapping: CsvMapping, } };
+mapping: CsvMapping, } } | { "kind": "handoff_note", "record": { 
+/**
+ * The turn.
+ */
+turn_id: number, 
+/**
+ * The note ("" for none).
+ */
+note: string, } };
 
 export type RecordChange = { 
 /**

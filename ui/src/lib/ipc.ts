@@ -241,8 +241,8 @@ export const commands = {
   /** Makes an edit (override, swap or shadow) and returns what changed with the refreshed view. */
   applyEdit: (teamId: number, from: string, to: string, edit: Edit) =>
     call<EditResult>("apply_edit", { teamId, from, to, edit }),
-  /** Sets the handoff note of a turn. */
-  setTurnNote: (turnId: number, note: string) => call<null>("set_turn_note", { turnId, note }),
+  /** Sets the handoff note of a turn; returns what changed (undo writes the old note back). */
+  setTurnNote: (turnId: number, note: string) => call<Outcome<null>>("set_turn_note", { turnId, note }),
   /**
    * Revert to plan: unlocks the override or swap of `policy_id` covering `at` and plans its days
    * again; returns what changed, so the planner can undo it.

@@ -20,7 +20,7 @@ fn noun(r: &Record) -> Option<(&'static str, &'static str)> {
         Record::Published { .. } => ("published-event record", "published-event records"),
         Record::ImportMapping { .. } => ("saved import mapping", "saved import mappings"),
         Record::ChatLine { .. } => ("line waiting for the chat", "lines waiting for the chat"),
-        Record::Team(_) | Record::Interrupt(_) => return None,
+        Record::Team(_) | Record::Interrupt(_) | Record::HandoffNote { .. } => return None,
     })
 }
 

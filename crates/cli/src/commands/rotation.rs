@@ -1,11 +1,11 @@
-//! `sprintshield policy add|list` and `sprintshield rotation plan|show|override|swap|check|fairness|today`.
+//! `sprintshield policy add|edit|remove|list` and `sprintshield rotation plan|show|override|swap|shadow|unlock|note|check|fairness|today`.
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use sprintshield_core::rotation::{NewPolicy, PolicyKind, Turn};
 use sprintshield_core::team::Team;
 use sprintshield_core::time::{parse_date, parse_datetime, DateSpan};
 use sprintshield_core::{AppError, Id};
-use sprintshield_service::EditAt;
+use sprintshield_service::{Changes, EditAt};
 
 use crate::output::{done, table};
 use crate::say;
@@ -144,6 +144,14 @@ pub enum RotationCmd {
         #[command(flatten)]
         turn: TurnRef,
     },
+    /// Write the handoff note of the turn covering a moment (an empty --text clears it).
+    Note {
+        #[command(flatten)]
+        turn: TurnRef,
+        /// What the next person on duty should know ("" clears the note).
+        #[arg(long)]
+        text: String,
+    },
     /// Who is on duty now and next per policy, with the checklist and the last handoff note: the
     /// stand-up message (`--json`: the message as data, the same the chat post is made from).
     Today {
@@ -205,6 +213,28 @@ fn member_id(ctx: &Ctx, team: &Team, name: &str) -> Result<Id, AppError> {
 
 fn policy_ref(ctx: &Ctx, team: &Team, name: &str) -> Result<Id, AppError> {
     Ok(ctx.app.find_policy(team.id, name)?.id)
+}
+
+/// `text` as one shell word: `"…"` for one plain line, else ANSI-C `$'…'` so line breaks survive.
+fn shell_quoted(text: &str) -> String {
+    if !text.contains(['\n', '\t', '\'', '\\']) {
+        return format!(
+            "\"{}\"",
+            text.replace('"', "\\\"").replace('$', "\\$").replace('`', "\\`")
+        );
+    }
+    let mut out = String::from("$'");
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\'' => out.push_str("\\'"),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
 }
 
 fn local(team: &Team, t: DateTime<Utc>) -> String {
@@ -560,6 +590,56 @@ pub fn run(ctx: &mut Ctx, cmd: RotationCmd) -> Result<(), AppError> {
                 None => "the turn follows the plan again".into(),
             };
             done(ctx, &after, said);
+        }
+        RotationCmd::Note { turn, text } => {
+            let (team, policy, at) = turn.resolve(ctx)?;
+            let stored = ctx
+                .app
+                .turns(
+                    team.id,
+                    at - chrono::Duration::seconds(1),
+                    at + chrono::Duration::seconds(1),
+                )?
+                .into_iter()
+                .find(|t| t.policy_id == policy && t.start <= at && at < t.end)
+                .ok_or_else(|| {
+                    AppError::not_found(format!(
+                        "no stored turn of {} covers {}; plan the rotation first",
+                        turn.policy, turn.at
+                    ))
+                })?;
+            let id = stored
+                .id
+                .ok_or_else(|| AppError::not_found("that turn is not stored yet; plan the rotation first"))?;
+            let before = stored.note.clone();
+            let changes = ctx.app.set_turn_note(id, &text)?.changes;
+            let after = ctx.app.turns(team.id, stored.start, stored.end)?;
+            let now_note = after
+                .iter()
+                .find(|t| t.id == Some(id))
+                .map(|t| t.note.clone())
+                .unwrap_or_default();
+            let undo = format!(
+                "rotation note --team \"{}\" --policy \"{}\" --at {} --text {}",
+                team.spec.name,
+                turn.policy,
+                turn.at,
+                shell_quoted(&before)
+            );
+            let said = if changes == Changes::none() {
+                "the note already says that; nothing changed".to_string()
+            } else if now_note.is_empty() {
+                format!(
+                    "cleared the handoff note of the turn from {} (undo: {undo})",
+                    local(&team, stored.start)
+                )
+            } else {
+                format!(
+                    "the turn from {} has a new handoff note (undo: {undo})",
+                    local(&team, stored.start)
+                )
+            };
+            done(ctx, &changes, said);
         }
         RotationCmd::Today { team } => {
             let team = ctx.app.team_by_name(&team)?;
