@@ -22,7 +22,7 @@ fn generate() -> String {
         core::time_off::NewHoliday, core::time_off::Holiday,
         core::sprint::NewSprint, core::sprint::SprintSpec, core::sprint::Sprint,
         core::interrupt::InterruptCategory, core::interrupt::Severity, core::interrupt::NewInterrupt,
-        core::interrupt::InterruptSpec, core::interrupt::Interrupt,
+        core::interrupt::InterruptSpec, core::interrupt::Interrupt, core::interrupt::InterruptOrigin,
         core::interrupt::InterruptFilter, core::demo::DemoSummary,
         core::import_csv::CsvSource, core::import_csv::ImportField, core::import_csv::ColumnChoice,
         core::import_csv::ValueChoice, core::import_csv::CsvMapping, core::import_csv::InterruptCsvRequest,

@@ -89,6 +89,7 @@ fn interrupts(team: &Team) -> Vec<Interrupt> {
                 could_have_waited: false,
                 root_cause: String::new(),
             },
+            origin: None,
         })
         .collect()
 }

@@ -5,6 +5,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::import_csv::CsvSource;
 use crate::text::{validate_free_text, validate_name, NOTE_MAX, TITLE_MAX};
 use crate::time::parse_datetime;
 use crate::{named_enum, Id, Invalid};
@@ -92,6 +93,20 @@ pub struct Interrupt {
     #[serde(flatten)]
     #[ts(flatten)]
     pub spec: InterruptSpec,
+    /// Where it was imported from, when it was: kept through edits, and carried by a removal
+    /// or an import's undo so putting it back keeps it (a re-import then still skips it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub origin: Option<InterruptOrigin>,
+}
+
+/// The tool an imported interrupt came from and the id that tool gave it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct InterruptOrigin {
+    /// The tool that wrote the file.
+    pub source: CsvSource,
+    /// The tool's id for it.
+    pub external_id: String,
 }
 
 impl NewInterrupt {

@@ -74,6 +74,7 @@ fn interrupt(
             could_have_waited: wait,
             root_cause: cause.into(),
         },
+        origin: None,
     }
 }
 

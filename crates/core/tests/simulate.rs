@@ -164,6 +164,7 @@ fn a_short_log_falls_back_to_stated_defaults_and_a_long_one_is_fitted() {
                 could_have_waited: i % 2 == 1,
                 root_cause: String::new(),
             },
+            origin: None,
         })
         .collect();
     let window = DateSpan {

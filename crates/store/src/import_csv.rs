@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use sprintshield_core::import_csv::{CsvMapping, CsvSource, ImportRow, SprintRow, StoredInterruptKey};
-use sprintshield_core::interrupt::Interrupt;
+use sprintshield_core::interrupt::{Interrupt, InterruptOrigin};
 use sprintshield_core::sprint::Sprint;
 use sprintshield_core::{AppError, ErrorKind, Id};
 
@@ -58,13 +58,14 @@ impl Store {
     ) -> Result<Vec<Interrupt>> {
         let mut stored = Vec::with_capacity(rows.len());
         for row in rows {
-            let i = interrupts::insert_interrupt(&self.conn, team_id, &row.spec)?;
+            let mut i = interrupts::insert_interrupt(&self.conn, team_id, &row.spec)?;
             if let Some(id) = &row.external_id {
-                self.conn
-                    .prepare_cached(
-                        "INSERT INTO interrupt_source (interrupt_id, source, external_id) VALUES (?1, ?2, ?3)",
-                    )?
-                    .execute(params![i.id, source.name(), id])?;
+                let origin = InterruptOrigin {
+                    source,
+                    external_id: id.clone(),
+                };
+                interrupts::insert_origin(&self.conn, i.id, &origin)?;
+                i.origin = Some(origin);
             }
             stored.push(i);
         }

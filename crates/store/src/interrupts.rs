@@ -1,8 +1,9 @@
 //! The interrupt log of a team.
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension, Row};
+use sprintshield_core::import_csv::CsvSource;
 use sprintshield_core::interrupt::{
-    Interrupt, InterruptCategory, InterruptFilter, InterruptSpec, NewInterrupt, Severity,
+    Interrupt, InterruptCategory, InterruptFilter, InterruptOrigin, InterruptSpec, NewInterrupt, Severity,
 };
 use sprintshield_core::{AppError, Id};
 
@@ -30,7 +31,26 @@ fn from_row(r: &Row) -> rusqlite::Result<Interrupt> {
             could_have_waited: r.get(9)?,
             root_cause: r.get(10)?,
         },
+        origin: match (r.get::<_, Option<String>>(11)?, r.get::<_, Option<String>>(12)?) {
+            (Some(source), Some(external_id)) => Some(InterruptOrigin {
+                source: CsvSource::parse(&source).map_err(|e| conv(11, e))?,
+                external_id,
+            }),
+            _ => None,
+        },
     })
+}
+
+/// The columns [`from_row`] reads, from `interrupt i` joined with its import source `s`.
+const COLUMNS: &str = "i.id, i.team_id, i.arrived_at, i.title, i.category, i.severity, i.handled_by, i.minutes,
+     i.pulled_off_focus, i.could_have_waited, i.root_cause, s.source, s.external_id
+     FROM interrupt i LEFT JOIN interrupt_source s ON s.interrupt_id = i.id";
+
+/// Remembers where an imported interrupt came from (a re-import skips it).
+pub(crate) fn insert_origin(tx: &rusqlite::Connection, interrupt_id: Id, origin: &InterruptOrigin) -> Result<()> {
+    tx.prepare_cached("INSERT INTO interrupt_source (interrupt_id, source, external_id) VALUES (?1, ?2, ?3)")?
+        .execute(params![interrupt_id, origin.source.name(), origin.external_id])?;
+    Ok(())
 }
 
 fn utc_text(t: DateTime<Utc>) -> String {
@@ -74,6 +94,7 @@ pub(crate) fn insert_interrupt(tx: &rusqlite::Connection, team_id: Id, spec: &In
         id: tx.last_insert_rowid(),
         team_id,
         spec: spec.clone(),
+        origin: None,
     })
 }
 
@@ -101,13 +122,12 @@ impl Store {
             .and_then(|d| d.succ_opt())
             .map(day_start)
             .unwrap_or_else(|| "9999".into());
-        let mut st = self.conn.prepare(
-            "SELECT id, team_id, arrived_at, title, category, severity, handled_by, minutes, pulled_off_focus,
-                    could_have_waited, root_cause
-             FROM interrupt WHERE team_id = ?1 AND arrived_at >= ?2 AND arrived_at < ?3
-               AND (?4 IS NULL OR category = ?4) AND (?5 IS NULL OR severity = ?5)
-             ORDER BY arrived_at DESC, id DESC",
-        )?;
+        let mut st = self.conn.prepare(&format!(
+            "SELECT {COLUMNS}
+             WHERE i.team_id = ?1 AND i.arrived_at >= ?2 AND i.arrived_at < ?3
+               AND (?4 IS NULL OR i.category = ?4) AND (?5 IS NULL OR i.severity = ?5)
+             ORDER BY i.arrived_at DESC, i.id DESC"
+        ))?;
         let rows = st.query_map(
             params![
                 team_id,
@@ -126,12 +146,7 @@ impl Store {
     /// The interrupt with `id`.
     pub fn interrupt(&self, id: Id) -> Result<Interrupt> {
         self.conn
-            .query_row(
-                "SELECT id, team_id, arrived_at, title, category, severity, handled_by, minutes, pulled_off_focus,
-                        could_have_waited, root_cause FROM interrupt WHERE id = ?1",
-                [id],
-                from_row,
-            )
+            .query_row(&format!("SELECT {COLUMNS} WHERE i.id = ?1"), [id], from_row)
             .optional()?
             .ok_or_else(|| AppError::not_found(format!("there is no interrupt with id {id}")).into())
     }
@@ -163,6 +178,7 @@ impl Store {
             id,
             team_id: old.team_id,
             spec: spec.clone(),
+            origin: old.origin,
         })
     }
 

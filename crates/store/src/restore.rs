@@ -57,11 +57,14 @@ impl Store {
         Ok(())
     }
 
-    /// Stores a removed interrupt again under its id.
+    /// Stores a removed interrupt again under its id, with where it was imported from.
     pub fn restore_interrupt(&mut self, i: &Interrupt) -> Result<()> {
         let tx = self.conn.savepoint()?;
         let stored = interrupts::insert_interrupt(&tx, i.team_id, &i.spec)?;
         keep_id(&tx, "interrupt", stored.id, i.id)?;
+        if let Some(origin) = &i.origin {
+            interrupts::insert_origin(&tx, i.id, origin)?;
+        }
         tx.commit()?;
         Ok(())
     }

@@ -469,6 +469,11 @@ id: number,
  */
 team_id: number, 
 /**
+ * Where it was imported from, when it was: kept through edits, and carried by a removal
+ * or an import's undo so putting it back keeps it (a re-import then still skips it).
+ */
+origin?: InterruptOrigin, 
+/**
  * When it arrived (UTC).
  */
 arrived_at: string, 
@@ -504,6 +509,16 @@ could_have_waited: boolean,
  * Root-cause note.
  */
 root_cause: string, };
+
+export type InterruptOrigin = { 
+/**
+ * The tool that wrote the file.
+ */
+source: CsvSource, 
+/**
+ * The tool's id for it.
+ */
+external_id: string, };
 
 export type InterruptFilter = { 
 /**

@@ -169,6 +169,7 @@ impl Fixture {
             id: self.interrupts.len() as i64 + 1,
             team_id: 1,
             spec,
+            origin: None,
         });
     }
 }
