@@ -5,18 +5,17 @@
 //! now clash with are reported as conflicts. The preview is the addition itself in a rolled-back
 //! transaction, so the turns it lists are the ones saving moves; [`TurnMoves`] says them per
 //! turn ("Ana's Batman turn on Tue 8 Dec moves to Ben").
-use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use sprintshield_core::rotation::{validate, ConflictKind, Turn, TurnChanges};
-use sprintshield_core::time::{resolve_local, DateSpan};
+use sprintshield_core::time::DateSpan;
 use sprintshield_core::time_off::{Holiday, NewHoliday, NewTimeOff, TimeOff};
 use sprintshield_core::Id;
 use sprintshield_store::Store;
 use ts_rs::TS;
 
-use crate::corrections::today;
-use crate::rotation::plan_and_save;
+use crate::corrections::{replan_from, today};
 use crate::{Changes, Outcome, Record, Result, Sprintshield};
 
 /// What an operation did (or would do) to a team's future turns, turn by turn.
@@ -50,15 +49,22 @@ fn when(t: &Turn, zone: Tz) -> String {
     format!("{word} {}", day(t.start, zone))
 }
 
-/// Describes `turns` (what an operation changed) for the team: which turns moved to whom, and
-/// the locked future turns that now conflict with time off or a holiday within `days`.
-pub(crate) fn describe(
-    s: &Store,
-    team_id: Id,
-    turns: &TurnChanges,
-    days: DateSpan,
-    now: DateTime<Utc>,
-) -> sprintshield_store::Result<TurnMoves> {
+/// What an operation's turn changes did, read by who holds each duty afterwards: the turns
+/// before that another person covers now or nobody does (`moved`), the turns after that cover no
+/// turn before's start (`added`), each with its start and one line, and the people concerned.
+pub(crate) struct Moves {
+    /// "Ana's Batman turn on Tue 8 Dec moves to Ben" / "… is dropped", by turn before.
+    pub moved: Vec<(DateTime<Utc>, String)>,
+    /// "Ben takes a new Batman turn on Tue 8 Dec", by new turn.
+    pub added: Vec<(DateTime<Utc>, String)>,
+    /// The people whose turns change, by full name, sorted.
+    pub affected: Vec<String>,
+}
+
+/// Reads `turns` against the team's stored turns (after the operation). A turn the planner wrote
+/// afresh under a new id for another person counts once, as a move, not as a drop and a new
+/// turn; one rewritten for the same person is no move.
+pub(crate) fn read_moves(s: &Store, team_id: Id, turns: &TurnChanges) -> sprintshield_store::Result<Moves> {
     let (ctx, stored) = crate::rotation::load(s, team_id)?;
     let zone = s.team(team_id)?.spec.zone;
     let members = s.members(team_id)?;
@@ -77,7 +83,8 @@ pub(crate) fn describe(
             .map(|p| p.spec.name.clone())
             .unwrap_or_default()
     };
-    let mut lines: Vec<(DateTime<Utc>, String)> = Vec::new();
+    let mut moved: Vec<(DateTime<Utc>, String)> = Vec::new();
+    let mut added: Vec<(DateTime<Utc>, String)> = Vec::new();
     let mut affected: Vec<String> = Vec::new();
     // Told by who holds each duty after: a turn before whose start another person covers now
     // "moves to" them (a turn the planner wrote afresh, or the one before stretched over a new
@@ -107,7 +114,7 @@ pub(crate) fn describe(
             None => says(b, "is dropped".to_owned()),
         };
         affected.push(name(b.member_id));
-        lines.push((b.start, line));
+        moved.push((b.start, line));
     }
     for a in &turns.after {
         let covers_one = turns
@@ -118,7 +125,7 @@ pub(crate) fn describe(
             continue;
         }
         affected.push(name(a.member_id));
-        lines.push((
+        added.push((
             a.start,
             format!(
                 "{} takes a new {} turn {}",
@@ -128,9 +135,24 @@ pub(crate) fn describe(
             ),
         ));
     }
-    lines.sort_by_key(|(at, _)| *at);
     affected.sort();
     affected.dedup();
+    Ok(Moves { moved, added, affected })
+}
+
+/// Describes `turns` (what an operation changed) for the team: which turns moved to whom, and
+/// the locked future turns that now conflict with time off or a holiday within `days`.
+pub(crate) fn describe(
+    s: &Store,
+    team_id: Id,
+    turns: &TurnChanges,
+    days: DateSpan,
+    now: DateTime<Utc>,
+) -> sprintshield_store::Result<TurnMoves> {
+    let (ctx, stored) = crate::rotation::load(s, team_id)?;
+    let Moves { moved, added, affected } = read_moves(s, team_id, turns)?;
+    let mut lines: Vec<(DateTime<Utc>, String)> = moved.into_iter().chain(added).collect();
+    lines.sort_by_key(|(at, _)| *at);
     let conflicts: Vec<String> = validate(&stored, &ctx, days)
         .into_iter()
         .filter(|c| matches!(c.kind, ConflictKind::TimeOff | ConflictKind::Holiday))
@@ -162,37 +184,18 @@ pub(crate) fn describe(
     })
 }
 
-/// Re-plans the team's unlocked turns whose days touch `days` from its first day (or today) to
-/// the day the last stored turn starts, so the plan ends where it ended (a re-plan up to the last
-/// turn's final day would plan one more turn after it). Nothing when `days` is all past or no
-/// stored turn starts on or after its first day.
-fn replan_for(
+/// The re-plan after adding a record over `days`: from their first day (or today) to where
+/// the plan ends; nothing when `days` is all past.
+fn replan_over(
     s: &mut Store,
     team_id: Id,
     days: DateSpan,
     now: DateTime<Utc>,
 ) -> sprintshield_store::Result<TurnChanges> {
-    let today = today(s, team_id, now)?;
-    let from = days.first.max(today);
-    if days.last < from || s.policies(team_id)?.is_empty() {
+    if days.last < today(s, team_id, now)? {
         return Ok(TurnChanges::default());
     }
-    let zone = s.team(team_id)?.spec.zone;
-    let stored = s.all_turns(team_id)?;
-    // A turn running into the first day (Friday's over the weekend) may stretch over a new
-    // holiday or pass to someone else, so the re-plan starts on the day it started.
-    let midnight = resolve_local(zone, from.and_time(NaiveTime::MIN));
-    let first = stored
-        .iter()
-        .filter(|t| t.start < midnight && t.end > midnight)
-        .map(|t| t.start.with_timezone(&zone).date_naive())
-        .min()
-        .map_or(from, |d| d.max(today).min(from));
-    let last = stored.iter().map(|t| t.start.with_timezone(&zone).date_naive()).max();
-    match last.filter(|l| *l >= first) {
-        Some(last) => Ok(plan_and_save(s, team_id, DateSpan { first, last }, now)?.changes.turns),
-        None => Ok(TurnChanges::default()),
-    }
+    replan_from(s, team_id, days.first, now)
 }
 
 /// Adds time off inside the caller's transaction and re-plans from its first day (or today);
@@ -206,7 +209,7 @@ fn add_time_off_in(
     let team_id = s.member(added.spec.member_id)?.team_id;
     let days = added.spec.days;
     let mut changes = Changes::created(Record::TimeOff(added.clone()));
-    changes.turns = replan_for(s, team_id, days, now)?;
+    changes.turns = replan_over(s, team_id, days, now)?;
     Ok((team_id, days, Outcome::new(added, changes)))
 }
 
@@ -223,7 +226,7 @@ fn add_holiday_in(
         last: added.date,
     };
     let mut changes = Changes::created(Record::Holiday(added.clone()));
-    changes.turns = replan_for(s, team_id, days, now)?;
+    changes.turns = replan_over(s, team_id, days, now)?;
     Ok((days, Outcome::new(added, changes)))
 }
 

@@ -4,19 +4,20 @@
 //! show as conflicts); unlock a turn back to the plan. Removing what history depends on is
 //! refused with the way out (core's `lifecycle`); removing teams, policies and trains, with
 //! everything they take along, is in `removals`.
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use sprintshield_core::interrupt::{Interrupt, NewInterrupt};
 use sprintshield_core::lifecycle::{check_close, check_remove_member, check_remove_sprint, check_reopen, retire};
 use sprintshield_core::member::{Member, NewMember};
 use sprintshield_core::release::{FreezeWindow, StoredFreeze};
-use sprintshield_core::rotation::{find_turn, DutyPolicy, NewPolicy, PolicySpec, Turn, TurnSource};
+use sprintshield_core::rotation::{find_turn, DutyPolicy, NewPolicy, PolicySpec, Turn, TurnChanges, TurnSource};
 use sprintshield_core::sprint::{NewSprint, Sprint};
 use sprintshield_core::team::{NewTeam, Team, TeamSpec};
-use sprintshield_core::time::DateSpan;
+use sprintshield_core::time::{resolve_local, DateSpan};
 use sprintshield_core::time_off::{Holiday, NewHoliday, NewTimeOff, TimeOff};
 use sprintshield_core::{AppError, Id, Invalid};
 use sprintshield_store::Store;
 
+use crate::additions::read_moves;
 use crate::rotation::plan_and_save;
 use crate::{Changes, Outcome, Record, Result, Sprintshield};
 
@@ -25,30 +26,37 @@ pub(crate) fn today(s: &Store, team_id: Id, now: DateTime<Utc>) -> sprintshield_
     Ok(now.with_timezone(&s.team(team_id)?.spec.zone).date_naive())
 }
 
-/// Re-plans the unlocked turns of the team's policies from `first` to the last day any of them
-/// has a stored turn; no change when there is none. Returns what changed.
+/// Re-plans the team's unlocked turns from `first` (or today, when that is later) to the day the
+/// last stored turn starts, so the plan ends where it ended (a re-plan up to the last turn's
+/// final day would plan one more turn after it). A turn running into the first day (Friday's over
+/// the weekend) may stretch over a new holiday or pass to someone else, so the re-plan starts on
+/// the day it started (never before today). No change when the team has no policy or no stored
+/// turn starts on or after that day. The one re-plan behind every edit, addition, removal and
+/// retirement.
 pub(crate) fn replan_from(
     s: &mut Store,
     team_id: Id,
     first: NaiveDate,
     now: DateTime<Utc>,
-) -> sprintshield_store::Result<Changes> {
-    let team = s.team(team_id)?;
+) -> sprintshield_store::Result<TurnChanges> {
+    let today = today(s, team_id, now)?;
+    let from = first.max(today);
     if s.policies(team_id)?.is_empty() {
-        return Ok(Changes::none());
+        return Ok(TurnChanges::default());
     }
-    let last = s
-        .all_turns(team_id)?
+    let zone = s.team(team_id)?.spec.zone;
+    let stored = s.all_turns(team_id)?;
+    let midnight = resolve_local(zone, from.and_time(NaiveTime::MIN));
+    let first = stored
         .iter()
-        .map(|t| {
-            (t.end - Duration::seconds(1))
-                .with_timezone(&team.spec.zone)
-                .date_naive()
-        })
-        .max();
+        .filter(|t| t.start < midnight && t.end > midnight)
+        .map(|t| t.start.with_timezone(&zone).date_naive())
+        .min()
+        .map_or(from, |d| d.max(today).min(from));
+    let last = stored.iter().map(|t| t.start.with_timezone(&zone).date_naive()).max();
     match last.filter(|l| *l >= first) {
-        Some(last) => Ok(plan_and_save(s, team_id, DateSpan { first, last }, now)?.changes),
-        None => Ok(Changes::none()),
+        Some(last) => Ok(plan_and_save(s, team_id, DateSpan { first, last }, now)?.changes.turns),
+        None => Ok(TurnChanges::default()),
     }
 }
 
@@ -118,7 +126,7 @@ impl Sprintshield {
                 || before.spec.active_until != after.spec.active_until
                 || before.spec.can_take_duty != after.spec.can_take_duty;
             if moves {
-                changes.turns = replan_from(s, after.team_id, today(s, after.team_id, now)?, now)?.turns;
+                changes.turns = replan_from(s, after.team_id, today(s, after.team_id, now)?, now)?;
             }
             Ok(Outcome::new(after, changes))
         })
@@ -133,7 +141,7 @@ impl Sprintshield {
             let after = s.save_member(id, &retire(&before, last_day)?)?;
             let from = (last_day + Duration::days(1)).max(today(s, after.team_id, now)?);
             let mut changes = Changes::edited(Record::Member(before), Record::Member(after.clone()));
-            changes.turns = replan_from(s, after.team_id, from, now)?.turns;
+            changes.turns = replan_from(s, after.team_id, from, now)?;
             Ok(Outcome::new(after, changes))
         })
     }
@@ -172,7 +180,7 @@ impl Sprintshield {
             let after = s.replace_time_off(id, &spec)?;
             let team_id = s.member(after.spec.member_id)?.team_id;
             let mut changes = Changes::edited(Record::TimeOff(before), Record::TimeOff(after.clone()));
-            changes.turns = replan_from(s, team_id, today(s, team_id, now)?, now)?.turns;
+            changes.turns = replan_from(s, team_id, today(s, team_id, now)?, now)?;
             Ok(Outcome::new(after, changes))
         })
     }
@@ -187,7 +195,7 @@ impl Sprintshield {
             let mut changes = Changes::edited(Record::Holiday(before.clone()), Record::Holiday(after.clone()));
             if before.date != after.date {
                 let from = before.date.min(after.date).max(today(s, after.team_id, now)?);
-                changes.turns = replan_from(s, after.team_id, from, now)?.turns;
+                changes.turns = replan_from(s, after.team_id, from, now)?;
             }
             Ok(Outcome::new(after, changes))
         })
@@ -307,42 +315,30 @@ pub(crate) fn effect(
     now: DateTime<Utc>,
     lead: &str,
 ) -> sprintshield_store::Result<EditEffect> {
-    let moved: Vec<&Turn> = changes
-        .turns
-        .before
-        .iter()
-        .filter(|b| {
-            !changes
-                .turns
-                .after
-                .iter()
-                .any(|a| a.id == b.id && a.member_id == b.member_id)
-        })
-        .collect();
+    // Counted as the user sees them move (who holds each duty afterwards), so a turn the
+    // planner rewrote under a new id for someone else is one move, and the number equals the
+    // lines `describe_turn_moves` gives for the same change.
+    let moves = read_moves(s, team_id, &changes.turns)?;
     let kept_locked = s
         .all_turns(team_id)?
         .iter()
         .filter(|t| t.locked && t.start >= now)
         .count();
-    let members = s.members(team_id)?;
-    let name = |id: Id| members.iter().find(|m| m.id == id).map(|m| m.spec.name.clone());
-    let mut affected: Vec<String> = moved
-        .iter()
-        .map(|t| t.member_id)
-        .chain(changes.turns.after.iter().map(|t| t.member_id))
-        .filter_map(name)
-        .collect();
-    affected.sort();
-    affected.dedup();
-    let added = changes
-        .turns
-        .after
-        .iter()
-        .filter(|a| a.id.is_none() || !changes.turns.before.iter().any(|b| b.id == a.id))
-        .count();
+    let mut affected = moves.affected;
+    if affected.is_empty() {
+        // Only hours changed: the people whose turns they are.
+        let members = s.members(team_id)?;
+        affected = members
+            .iter()
+            .filter(|m| changes.turns.before.iter().any(|t| t.member_id == m.id))
+            .map(|m| m.spec.name.clone())
+            .collect();
+        affected.sort();
+    }
+    let (moved, added) = (moves.moved.len(), moves.added.len());
     let turns = |n: usize| format!("{n} future turn{}", if n == 1 { "" } else { "s" });
     // Turns given to someone else or gone, and new ones (a freed day gets its own turn).
-    let replanned = moved.len() + added;
+    let replanned = moved + added;
     let sentence = if replanned > 0 {
         format!("{lead} re-plans {} ({})", turns(replanned), affected.join(", "))
     } else if !changes.turns.is_empty() {
@@ -359,7 +355,7 @@ pub(crate) fn effect(
         k => format!("; {k} locked turns are kept"),
     };
     Ok(EditEffect {
-        moved: moved.len(),
+        moved,
         added,
         kept_locked,
         affected,
@@ -379,7 +375,7 @@ fn edit_team_in(
     let after = s.update_team(id, spec)?;
     let mut changes = Changes::edited(Record::Team(before.clone()), Record::Team(after.clone()));
     if before.spec.zone != after.spec.zone || before.spec.working_days != after.spec.working_days {
-        changes.turns = replan_from(s, id, today(s, id, now)?, now)?.turns;
+        changes.turns = replan_from(s, id, today(s, id, now)?, now)?;
     }
     Ok(Outcome::new(after, changes))
 }
@@ -394,7 +390,7 @@ fn edit_policy_in(
     let before = s.policy(id)?;
     let after = s.update_policy(id, spec)?;
     let mut changes = Changes::edited(Record::Policy(before), Record::Policy(after.clone()));
-    changes.turns = replan_from(s, after.team_id, today(s, after.team_id, now)?, now)?.turns;
+    changes.turns = replan_from(s, after.team_id, today(s, after.team_id, now)?, now)?;
     Ok(Outcome::new(after, changes))
 }
 

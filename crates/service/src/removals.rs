@@ -26,7 +26,7 @@ fn remove_time_off_in(s: &mut Store, id: Id, now: DateTime<Utc>) -> sprintshield
     let team_id = s.member(removed.spec.member_id)?.team_id;
     let from = removed.spec.days.first.max(today(s, team_id, now)?);
     let mut changes = Changes::removed(Record::TimeOff(removed));
-    changes.turns = replan_from(s, team_id, from, now)?.turns;
+    changes.turns = replan_from(s, team_id, from, now)?;
     Ok((team_id, changes))
 }
 
@@ -36,7 +36,7 @@ fn remove_holiday_in(s: &mut Store, id: Id, now: DateTime<Utc>) -> sprintshield_
     let team_id = removed.team_id;
     let from = removed.date.max(today(s, team_id, now)?);
     let mut changes = Changes::removed(Record::Holiday(removed));
-    changes.turns = replan_from(s, team_id, from, now)?.turns;
+    changes.turns = replan_from(s, team_id, from, now)?;
     Ok((team_id, changes))
 }
 

@@ -287,13 +287,16 @@ fn edit_in(
     Ok((after, changes))
 }
 
-/// Plans and stores inside the caller's write transaction (also used by the demo load).
+/// Plans and stores inside the caller's write transaction (also used by the demo load). `now`
+/// is cut to whole seconds first, as the store keeps instants: a turn the plan starts at this
+/// moment is handed out (to undo, the window, publishing) exactly as it is stored.
 pub(crate) fn plan_and_save(
     s: &mut Store,
     team_id: Id,
     horizon: DateSpan,
     now: DateTime<Utc>,
 ) -> sprintshield_store::Result<Outcome<Plan>> {
+    let now = chrono::SubsecRound::trunc_subsecs(now, 0);
     let (mut plan, existing, policy_ids) = planned(s, team_id, horizon, now)?;
     plan.turns = s.save_turns(&policy_ids, &plan.turns)?;
     let changes = diff_turns(&existing, &plan.turns);
