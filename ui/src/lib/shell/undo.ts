@@ -114,3 +114,21 @@ export function inTextField(target: EventTarget | null): boolean {
   }
   return el.isContentEditable === true;
 }
+
+/** The team that undoing `c` brings back — a team the operation removed (its record before,
+ *  none after) — or null. Undo and redo both undo an entry's changes, so this holds for both. */
+export function teamBroughtBack(c: Changes): number | null {
+  for (const r of c.records) {
+    if (r.before?.kind === "team" && r.after === null) return r.before.record.id;
+  }
+  return null;
+}
+
+/** The team the window shows after undoing `c`, given the teams stored now: the team that came
+ *  back (undoing its removal), else the current team while it still exists, else the first. */
+export function teamAfterUndo(c: Changes, current: number | null, teamIds: number[]): number | null {
+  const back = teamBroughtBack(c);
+  if (back !== null && teamIds.includes(back)) return back;
+  if (current !== null && teamIds.includes(current)) return current;
+  return teamIds[0] ?? null;
+}
