@@ -29,7 +29,7 @@ fn generate() -> String {
         core::import_csv::ImportRow, core::import_csv::DuplicateRow, core::import_csv::SkippedRow,
         core::import_csv::UnknownValue, core::import_csv::InterruptCsvPreview, core::import_csv::SprintCsvRequest,
         core::import_csv::SprintRow, core::import_csv::SprintCsvPreview,
-        core::import_csv::SprintField, core::import_csv::SprintColumnChoice,
+        core::import_csv::SprintField, core::import_csv::SprintColumnChoice, core::import_csv::MappingSource,
         sprintshield_app::commands::app::AppInfo,
         core::capacity::Sourced, core::capacity::CellFlag, core::capacity::CapacityCell, core::capacity::CapacityDay,
         core::capacity::PersonCapacity, core::capacity::InterruptRate, core::capacity::ScenarioKind,

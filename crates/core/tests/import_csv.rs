@@ -103,6 +103,7 @@ fn pagerduty_priority_instead_of_urgency() {
         }],
         values: vec![],
         could_wait: None,
+        sprint_columns: None,
     };
     let p = read("pagerduty.csv", &map);
     assert_eq!(p.rows[0].spec.severity, Severity::Critical, "P1");
@@ -176,6 +177,7 @@ fn jira_value_mapping_changes_what_a_value_means() {
             to: "operational_problem".into(),
         }],
         could_wait: None,
+        sprint_columns: None,
     };
     let p = read("jira.csv", &map);
     assert_eq!(p.rows[2].spec.category, InterruptCategory::OperationalProblem);
@@ -273,6 +275,7 @@ fn mapping_errors_are_one_sentence() {
         }],
         values: vec![],
         could_wait: None,
+        sprint_columns: None,
     };
     let e = read_interrupts(&text, Berlin, now(), &members(), None, None, &wrong).unwrap_err();
     assert!(
@@ -303,6 +306,7 @@ fn mapping_errors_are_one_sentence() {
         }],
         values: vec![],
         could_wait: None,
+        sprint_columns: None,
     };
     let p = read_interrupts(
         &text,
@@ -340,6 +344,7 @@ fn mapping_errors_are_one_sentence() {
             ],
             values: vec![],
             could_wait: None,
+            sprint_columns: None,
         },
     )
     .unwrap();

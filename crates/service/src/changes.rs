@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sprintshield_core::calendar::CalendarEvent;
-use sprintshield_core::import_csv::{CsvMapping, CsvSource};
+use sprintshield_core::import_csv::{CsvMapping, MappingSource};
 use sprintshield_core::interrupt::Interrupt;
 use sprintshield_core::member::Member;
 use sprintshield_core::publish::{CalendarTarget, ChatTarget, Holder, Published};
@@ -69,12 +69,12 @@ pub enum Record {
         /// When the publish that kept it ran.
         published_at: DateTime<Utc>,
     },
-    /// The CSV columns and values a team last used for an import source.
+    /// The CSV columns and values a team last used for an import source (or sprint history).
     ImportMapping {
         /// The team.
         team_id: Id,
-        /// The tool that wrote the file.
-        source: CsvSource,
+        /// The tool that wrote the file, or sprint history.
+        source: MappingSource,
         /// The mapping.
         mapping: CsvMapping,
     },

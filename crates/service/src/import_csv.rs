@@ -5,11 +5,11 @@
 //! reads it again inside one write transaction, so what it writes is exactly what that preview
 //! shows at that moment: the rows to add go in together (or, on any error, none do), duplicates
 //! and unreadable rows are left out and listed with their reasons, and the mapping used is
-//! remembered for the team and source.
+//! remembered for the team and source (sprint history has its own: the columns chosen).
 use chrono::{DateTime, Utc};
 use sprintshield_core::import_csv::{
-    mark_duplicates, mark_off_focus, read_interrupts, read_sprints, InterruptCsvPreview, InterruptCsvRequest,
-    SprintCsvPreview, SprintCsvRequest,
+    mark_duplicates, mark_off_focus, read_interrupts, read_sprints_remembering, CsvMapping, InterruptCsvPreview,
+    InterruptCsvRequest, MappingSource, SprintCsvPreview, SprintCsvRequest,
 };
 use sprintshield_store::Store;
 
@@ -59,7 +59,17 @@ fn propose_sprints(
 ) -> sprintshield_store::Result<SprintCsvPreview> {
     let existing = s.sprints(req.team_id)?;
     let today = crate::corrections::today(s, req.team_id, now)?;
-    Ok(read_sprints(&req.text, &existing, today, &req.columns)?)
+    let remembered = s
+        .import_mapping(req.team_id, MappingSource::SprintHistory)?
+        .and_then(|m| m.sprint_columns)
+        .unwrap_or_default();
+    Ok(read_sprints_remembering(
+        &req.text,
+        &existing,
+        today,
+        &remembered,
+        &req.columns,
+    )?)
 }
 
 impl Sprintshield {
@@ -98,7 +108,8 @@ impl Sprintshield {
         self.read(|s| propose_sprints(s, req, now))
     }
 
-    /// Reads the sprint history and writes every sprint to add in one transaction.
+    /// Reads the sprint history and writes every sprint to add in one transaction, remembering
+    /// the columns used for the team's next sprint import.
     pub fn import_sprint_csv(
         &mut self,
         req: &SprintCsvRequest,
@@ -108,6 +119,11 @@ impl Sprintshield {
             let mut preview = propose_sprints(s, req, now)?;
             preview.ready()?;
             let written = s.write_sprint_import(req.team_id, &preview.rows)?;
+            let remember = CsvMapping {
+                sprint_columns: Some(preview.mapping.clone()),
+                ..CsvMapping::default()
+            };
+            s.save_import_mapping(req.team_id, MappingSource::SprintHistory, &remember)?;
             preview.applied = true;
             let changes = Changes {
                 turns: Default::default(),

@@ -212,6 +212,7 @@ fn the_mapping_is_remembered_for_the_team_and_source() {
             },
         ],
         could_wait: None,
+        sprint_columns: None,
     };
     let first = app.interrupt_csv_preview(&req, now()).unwrap();
     assert_eq!(first.rows[0].spec.category, InterruptCategory::ProductionBug);

@@ -3,7 +3,7 @@
 //! mapping a team last used per source.
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
-use sprintshield_core::import_csv::{CsvMapping, CsvSource, ImportRow, SprintRow, StoredInterruptKey};
+use sprintshield_core::import_csv::{CsvMapping, CsvSource, ImportRow, MappingSource, SprintRow, StoredInterruptKey};
 use sprintshield_core::interrupt::{Interrupt, InterruptOrigin};
 use sprintshield_core::sprint::Sprint;
 use sprintshield_core::{AppError, ErrorKind, Id};
@@ -79,13 +79,13 @@ impl Store {
             .collect()
     }
 
-    /// The mapping the team last used for `source`, if any.
-    pub fn import_mapping(&self, team_id: Id, source: CsvSource) -> Result<Option<CsvMapping>> {
+    /// The mapping the team last used for `source` (an interrupt source or sprint history), if any.
+    pub fn import_mapping(&self, team_id: Id, source: impl Into<MappingSource>) -> Result<Option<CsvMapping>> {
         let text: Option<String> = self
             .conn
             .query_row(
                 "SELECT mapping FROM import_mapping WHERE team_id = ?1 AND source = ?2",
-                params![team_id, source.name()],
+                params![team_id, source.into().name()],
                 |r| r.get(0),
             )
             .optional()?;
@@ -94,13 +94,18 @@ impl Store {
     }
 
     /// Remembers `mapping` as the team's mapping for `source`.
-    pub fn save_import_mapping(&mut self, team_id: Id, source: CsvSource, mapping: &CsvMapping) -> Result<()> {
+    pub fn save_import_mapping(
+        &mut self,
+        team_id: Id,
+        source: impl Into<MappingSource>,
+        mapping: &CsvMapping,
+    ) -> Result<()> {
         let text = serde_json::to_string(mapping)
             .map_err(|e| AppError::new(ErrorKind::Storage, format!("the mapping could not be saved ({e})")))?;
         self.conn.execute(
             "INSERT INTO import_mapping (team_id, source, mapping) VALUES (?1, ?2, ?3)
              ON CONFLICT (team_id, source) DO UPDATE SET mapping = excluded.mapping",
-            params![team_id, source.name(), text],
+            params![team_id, source.into().name(), text],
         )?;
         Ok(())
     }

@@ -3,7 +3,7 @@
 //! it, a policy, a train, and each smaller record. Also the checks an undo makes before it
 //! writes (turn ids still free, every reference whole).
 use rusqlite::params;
-use sprintshield_core::import_csv::{CsvMapping, CsvSource};
+use sprintshield_core::import_csv::{CsvMapping, MappingSource};
 use sprintshield_core::interrupt::Interrupt;
 use sprintshield_core::member::Member;
 use sprintshield_core::publish::{CalendarTarget, ChatTarget};
@@ -156,18 +156,19 @@ impl Store {
     }
 
     /// Forgets the team's import mapping for `source` (redo of a removal that took it).
-    pub fn delete_import_mapping(&mut self, team_id: Id, source: CsvSource) -> Result<()> {
+    pub fn delete_import_mapping(&mut self, team_id: Id, source: impl Into<MappingSource>) -> Result<()> {
         self.conn.execute(
             "DELETE FROM import_mapping WHERE team_id = ?1 AND source = ?2",
-            params![team_id, source.name()],
+            params![team_id, source.into().name()],
         )?;
         Ok(())
     }
 
-    /// The sources the team has a remembered import mapping for, with the mapping.
-    pub fn import_mappings(&self, team_id: Id) -> Result<Vec<(CsvSource, CsvMapping)>> {
+    /// The imports (interrupt sources and sprint history) the team has a remembered mapping
+    /// for, with the mapping.
+    pub fn import_mappings(&self, team_id: Id) -> Result<Vec<(MappingSource, CsvMapping)>> {
         let mut found = Vec::new();
-        for &source in CsvSource::ALL {
+        for &source in MappingSource::ALL {
             if let Some(m) = self.import_mapping(team_id, source)? {
                 found.push((source, m));
             }

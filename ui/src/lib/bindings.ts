@@ -597,7 +597,12 @@ values: Array<ValueChoice>,
  * The severities whose interrupts could have waited ([`waiting`]); absent: the stated
  * default, low only. Critical and high are refused.
  */
-could_wait?: Array<Severity>, };
+could_wait?: Array<Severity>, 
+/**
+ * For a sprint-history import ([`MappingSource::SprintHistory`]): the column used for each
+ * sprint field last time (the interrupt fields above stay empty).
+ */
+sprint_columns?: Array<SprintColumnChoice>, };
 
 export type InterruptCsvRequest = { 
 /**
@@ -792,6 +797,8 @@ field: SprintField,
  * The CSV column's header, as written in the file.
  */
 column?: string, };
+
+export type MappingSource = "pagerduty" | "opsgenie" | "jira" | "generic" | "sprint_history";
 
 export type AppInfo = { 
 /**
@@ -2102,9 +2109,9 @@ published_at: string, } } | { "kind": "import_mapping", "record": {
  */
 team_id: number, 
 /**
- * The tool that wrote the file.
+ * The tool that wrote the file, or sprint history.
  */
-source: CsvSource, 
+source: MappingSource, 
 /**
  * The mapping.
  */

@@ -134,6 +134,7 @@ pub fn default_mapping(source: CsvSource, header: &[String]) -> CsvMapping {
         columns,
         values: Vec::new(),
         could_wait: None,
+        sprint_columns: None,
     }
 }
 

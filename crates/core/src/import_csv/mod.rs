@@ -37,7 +37,9 @@ pub mod waiting;
 pub use dedupe::{mark_duplicates, StoredInterruptKey};
 pub use focus::mark_off_focus;
 pub use rows::read_interrupts;
-pub use sprints::{read_sprints, SprintColumnChoice, SprintCsvPreview, SprintField, SprintRow};
+pub use sprints::{
+    read_sprints, read_sprints_remembering, SprintColumnChoice, SprintCsvPreview, SprintField, SprintRow,
+};
 
 named_enum! {
     /// Which tool wrote the CSV file.
@@ -46,6 +48,28 @@ named_enum! {
         Opsgenie = "opsgenie", "Opsgenie alerts", ["ops_genie"];
         Jira = "jira", "Jira issues";
         Generic = "generic", "Generic CSV", ["csv"];
+    }
+}
+
+named_enum! {
+    /// What a team's import mapping is remembered for: one interrupt source, or sprint history.
+    pub enum MappingSource ("import") {
+        PagerDuty = "pagerduty", "PagerDuty incidents";
+        Opsgenie = "opsgenie", "Opsgenie alerts";
+        Jira = "jira", "Jira issues";
+        Generic = "generic", "Generic CSV";
+        SprintHistory = "sprint_history", "Sprint history";
+    }
+}
+
+impl From<CsvSource> for MappingSource {
+    fn from(s: CsvSource) -> MappingSource {
+        match s {
+            CsvSource::PagerDuty => MappingSource::PagerDuty,
+            CsvSource::Opsgenie => MappingSource::Opsgenie,
+            CsvSource::Jira => MappingSource::Jira,
+            CsvSource::Generic => MappingSource::Generic,
+        }
     }
 }
 
@@ -110,6 +134,11 @@ pub struct CsvMapping {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub could_wait: Option<Vec<Severity>>,
+    /// For a sprint-history import ([`MappingSource::SprintHistory`]): the column used for each
+    /// sprint field last time (the interrupt fields above stay empty).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub sprint_columns: Option<Vec<sprints::SprintColumnChoice>>,
 }
 
 impl CsvMapping {

@@ -131,6 +131,7 @@ fn effective_mapping(
                 .collect(),
             values: r.values.clone(),
             could_wait: r.could_wait.clone(),
+            sprint_columns: None,
         };
         mapping = mapping.overlaid(&usable);
     }
@@ -176,6 +177,7 @@ fn effective_mapping(
         columns,
         could_wait: Some(super::waiting::could_wait(&mapping)),
         values: mapping.values,
+        sprint_columns: None,
     })
 }
 

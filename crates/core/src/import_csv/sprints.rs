@@ -129,6 +129,19 @@ pub fn read_sprints(
     today: NaiveDate,
     chosen: &[SprintColumnChoice],
 ) -> Result<SprintCsvPreview, Invalid> {
+    read_sprints_remembering(text, existing, today, &[], chosen)
+}
+
+/// [`read_sprints`] with the columns the team chose last time (`remembered`, the mapping of its
+/// last sprint import): a remembered column is used for its field when this file has it, ahead
+/// of the column found by name; the user's `chosen` columns still win over both.
+pub fn read_sprints_remembering(
+    text: &str,
+    existing: &[Sprint],
+    today: NaiveDate,
+    remembered: &[SprintColumnChoice],
+    chosen: &[SprintColumnChoice],
+) -> Result<SprintCsvPreview, Invalid> {
     let table = read_table(text)?;
     let by_name = |field: SprintField| {
         table
@@ -136,10 +149,18 @@ pub fn read_sprints(
             .iter()
             .position(|h| names(field).contains(&normalise(h).as_str()))
     };
+    let remembered_column = |field: SprintField| {
+        remembered
+            .iter()
+            .rev()
+            .find(|c| c.field == field)
+            .and_then(|c| c.column.as_deref())
+            .and_then(|c| table.column(c))
+    };
     let mut index = Vec::with_capacity(SprintField::ALL.len());
     for &field in SprintField::ALL {
         let i = match chosen.iter().rev().find(|c| c.field == field) {
-            None => by_name(field),
+            None => remembered_column(field).or_else(|| by_name(field)),
             Some(SprintColumnChoice { column: None, .. }) => None,
             Some(SprintColumnChoice { column: Some(c), .. }) => Some(table.column(c).ok_or_else(|| {
                 Invalid::new(
