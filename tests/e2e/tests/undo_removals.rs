@@ -2,8 +2,8 @@
 //! the app (three members, a sprint two weeks out, a weekly Pager planned into it), a policy edit
 //! (a member added to the pool) is undone with Ctrl+Z; the policy is removed and the rail's Undo
 //! brings it back with its turns under their ids; a release train to Atlas is removed and Ctrl+Z
-//! brings it back; the team is removed and Ctrl+Z brings it all back (its train included) — the
-//! database is compared row for row with how it was before each removal.
+//! brings it back; the team is removed and Ctrl+Z brings it all back (its train included) and
+//! selects it again — the database is compared row for row with how it was before each removal.
 //! Screenshots are named for the colour scheme the page rendered in, so a run under
 //! `GTK_THEME=Adwaita:dark` gives the dark ones.
 use std::time::Duration;
@@ -341,6 +341,13 @@ async fn policy_edit_policy_removal_and_team_removal_are_undone() {
         &w,
         "return [...document.querySelectorAll('[data-testid=team-picker] option')].some(o => o.text === 'Orion');",
         "Orion back in the picker",
+    )
+    .await;
+    // The window shows the team that came back, not the one it had switched to.
+    until(
+        &w,
+        "return document.querySelector('[data-testid=team-picker]').selectedOptions[0]?.text === 'Orion';",
+        "Orion selected again after the undo",
     )
     .await;
     assert_eq!(
