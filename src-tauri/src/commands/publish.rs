@@ -66,4 +66,3 @@ pub fn publish_plan(
         &OsSecrets::default(),
     )
 }
-
