@@ -1,6 +1,9 @@
 //! The interrupt log of a team.
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, OptionalExtension, Row};
+use std::sync::LazyLock;
+
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 use sprintshield_core::import_csv::CsvSource;
 use sprintshield_core::interrupt::{
     Interrupt, InterruptCategory, InterruptFilter, InterruptOrigin, InterruptSpec, NewInterrupt, Severity,
@@ -72,24 +75,65 @@ fn check_handler(tx: &rusqlite::Connection, team_id: Id, spec: &InterruptSpec) -
     Ok(())
 }
 
+/// The `interrupt` columns an [`InterruptSpec`] fills, in the order [`spec_values`] gives them.
+const SPEC_COLUMNS: [&str; 9] = [
+    "arrived_at",
+    "title",
+    "category",
+    "severity",
+    "handled_by",
+    "minutes",
+    "pulled_off_focus",
+    "could_have_waited",
+    "root_cause",
+];
+
+/// `spec`'s fields as SQL values, in [`SPEC_COLUMNS`] order.
+fn spec_values(spec: &InterruptSpec) -> [Value; 9] {
+    [
+        utc_text(spec.arrived_at).into(),
+        spec.title.clone().into(),
+        spec.category.name().to_owned().into(),
+        spec.severity.name().to_owned().into(),
+        spec.handled_by.into(),
+        spec.minutes.into(),
+        spec.pulled_off_focus.into(),
+        spec.could_have_waited.into(),
+        spec.root_cause.clone().into(),
+    ]
+}
+
+/// Inserts a row: `?1` is the team id, `?2..` the [`SPEC_COLUMNS`].
+static INSERT_SQL: LazyLock<String> = LazyLock::new(|| {
+    let places: Vec<String> = (2..=SPEC_COLUMNS.len() + 1).map(|n| format!("?{n}")).collect();
+    format!(
+        "INSERT INTO interrupt (team_id, {}) VALUES (?1, {})",
+        SPEC_COLUMNS.join(", "),
+        places.join(", ")
+    )
+});
+
+/// Rewrites a row: `?1` is the interrupt id, `?2..` the [`SPEC_COLUMNS`].
+static UPDATE_SQL: LazyLock<String> = LazyLock::new(|| {
+    let sets: Vec<String> = SPEC_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} = ?{}", i + 2))
+        .collect();
+    format!("UPDATE interrupt SET {} WHERE id = ?1", sets.join(", "))
+});
+
+/// Runs `sql` ([`INSERT_SQL`] with `key` = team id, or [`UPDATE_SQL`] with `key` = interrupt id).
+fn write_interrupt(conn: &rusqlite::Connection, sql: &str, key: Id, spec: &InterruptSpec) -> Result<()> {
+    conn.prepare_cached(sql)?.execute(params_from_iter(
+        std::iter::once(Value::from(key)).chain(spec_values(spec)),
+    ))?;
+    Ok(())
+}
+
 pub(crate) fn insert_interrupt(tx: &rusqlite::Connection, team_id: Id, spec: &InterruptSpec) -> Result<Interrupt> {
     check_handler(tx, team_id, spec)?;
-    tx.execute(
-        "INSERT INTO interrupt (team_id, arrived_at, title, category, severity, handled_by, minutes, pulled_off_focus,
-                                could_have_waited, root_cause) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            team_id,
-            utc_text(spec.arrived_at),
-            spec.title,
-            spec.category.name(),
-            spec.severity.name(),
-            spec.handled_by,
-            spec.minutes,
-            spec.pulled_off_focus,
-            spec.could_have_waited,
-            spec.root_cause
-        ],
-    )?;
+    write_interrupt(tx, &INSERT_SQL, team_id, spec)?;
     Ok(Interrupt {
         id: tx.last_insert_rowid(),
         team_id,
@@ -157,23 +201,7 @@ impl Store {
     pub fn update_interrupt(&mut self, id: Id, spec: &InterruptSpec) -> Result<Interrupt> {
         let old = self.interrupt(id)?;
         check_handler(&self.conn, old.team_id, spec)?;
-        self.conn.execute(
-            "UPDATE interrupt SET arrived_at = ?2, title = ?3, category = ?4, severity = ?5, handled_by = ?6,
-                    minutes = ?7, pulled_off_focus = ?8, could_have_waited = ?9, root_cause = ?10
-             WHERE id = ?1",
-            params![
-                id,
-                utc_text(spec.arrived_at),
-                spec.title,
-                spec.category.name(),
-                spec.severity.name(),
-                spec.handled_by,
-                spec.minutes,
-                spec.pulled_off_focus,
-                spec.could_have_waited,
-                spec.root_cause
-            ],
-        )?;
+        write_interrupt(&self.conn, &UPDATE_SQL, id, spec)?;
         Ok(Interrupt {
             id,
             team_id: old.team_id,
@@ -256,5 +284,47 @@ mod tests {
         bad.handled_by = Some(4242);
         assert!(s.log_interrupt(t.id, bad, now).is_err());
         assert_eq!(s.interrupts(t.id, &InterruptFilter::default()).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn insert_and_update_write_every_field_to_its_column() {
+        let mut s = Store::open_in_memory().unwrap();
+        let t = s
+            .create_team(NewTeam {
+                name: "P".into(),
+                kind: TeamKind::Ops,
+                zone: "UTC".into(),
+                working_days: None,
+                sprint_length_days: None,
+            })
+            .unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0).unwrap();
+        let logged = s
+            .log_interrupt(t.id, new("2026-11-20T09:15", InterruptCategory::ProductionBug), now)
+            .unwrap();
+        assert_eq!(s.interrupt(logged.id).unwrap(), logged);
+        // Every field differs from the logged one, and the two flags differ from each other,
+        // so a column given another field's value shows up.
+        let spec = InterruptSpec {
+            arrived_at: Utc.with_ymd_and_hms(2026, 11, 21, 16, 40, 0).unwrap(),
+            title: "Pager at tea time".into(),
+            category: InterruptCategory::UserQuestion,
+            severity: Severity::Critical,
+            handled_by: None,
+            minutes: 95,
+            pulled_off_focus: true,
+            could_have_waited: false,
+            root_cause: "flaky probe".into(),
+        };
+        let updated = s.update_interrupt(logged.id, &spec).unwrap();
+        assert_eq!(updated.spec, spec);
+        assert_eq!(s.interrupt(logged.id).unwrap(), updated);
+        let other = InterruptSpec {
+            pulled_off_focus: false,
+            could_have_waited: true,
+            ..spec
+        };
+        assert_eq!(s.update_interrupt(logged.id, &other).unwrap().spec, other);
+        assert_eq!(s.interrupt(logged.id).unwrap().spec, other);
     }
 }
