@@ -20,6 +20,7 @@ mod error;
 mod forecast;
 mod import_csv;
 mod insights;
+mod loaded;
 mod planner_start;
 mod policy_check;
 mod publish;
@@ -32,7 +33,10 @@ pub mod sprint_status;
 mod undo;
 mod zones;
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+
+use loaded::Loaded;
 
 use sprintshield_core::AppError;
 use sprintshield_store::Store;
@@ -51,6 +55,11 @@ pub use sprintshield_store::{default_db_path, Checkpointer};
 pub struct Sprintshield {
     store: Store,
     path: Option<PathBuf>,
+    /// Writes made through this connection so far (kept planner data is current only while no
+    /// other write has been made; see `loaded`).
+    own_writes: u64,
+    /// The planner's last loaded rotation context, kept while it is current.
+    loaded: RefCell<Option<Loaded>>,
 }
 
 /// How [`Sprintshield::open`] treats a database file that does not exist yet.
@@ -74,18 +83,24 @@ impl Sprintshield {
             )));
         }
         let store = Store::open(path).map_err(error::from_store)?;
-        Ok(Sprintshield {
-            store,
-            path: Some(path.to_path_buf()),
-        })
+        Ok(Sprintshield::with(store, Some(path.to_path_buf())))
     }
 
     /// A fresh in-memory database (tests, previews).
     pub fn open_in_memory() -> Result<Sprintshield> {
-        Ok(Sprintshield {
-            store: Store::open_in_memory().map_err(error::from_store)?,
-            path: None,
-        })
+        Ok(Sprintshield::with(
+            Store::open_in_memory().map_err(error::from_store)?,
+            None,
+        ))
+    }
+
+    fn with(store: Store, path: Option<PathBuf>) -> Sprintshield {
+        Sprintshield {
+            store,
+            path,
+            own_writes: 0,
+            loaded: RefCell::new(None),
+        }
     }
 
     /// Where the database file is, if it is a file.
@@ -123,6 +138,7 @@ impl Sprintshield {
     /// Runs a write: `f` loads, decides and writes inside one transaction that holds the write
     /// lock from its first statement; all of it is committed, or (on any error) none of it.
     fn write<T>(&mut self, f: impl FnOnce(&mut Store) -> sprintshield_store::Result<T>) -> Result<T> {
+        self.own_writes += 1;
         self.store.in_transaction(f).map_err(error::from_store)
     }
 }

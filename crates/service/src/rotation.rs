@@ -15,6 +15,7 @@ use sprintshield_core::{AppError, Id, Invalid};
 use sprintshield_store::Store;
 use ts_rs::TS;
 
+use crate::loaded::Loaded;
 use crate::{Changes, Outcome, Record, Result, Sprintshield};
 
 /// A rotation write as made: what changed and the planner's view after it, in one round trip.
@@ -141,18 +142,14 @@ impl Sprintshield {
 
     /// The planner's view of `range` for the team.
     pub fn rotation_view(&self, team_id: Id, range: DateSpan, now: DateTime<Utc>) -> Result<RotationView> {
-        self.read(|s| {
-            let (ctx, turns) = load(s, team_id)?;
-            Ok(rotation_view(&ctx, &turns, range, now))
-        })
+        self.read_loaded(team_id, |_, l| Ok(rotation_view(&l.ctx, &l.turns, range, now)))
     }
 
     /// What `edit` would do, seen over `range`, with the change of the team's focus capacity in
     /// the sprint the edit falls in; nothing is written.
     pub fn preview_edit(&self, team_id: Id, range: DateSpan, edit: Edit, now: DateTime<Utc>) -> Result<EditPreview> {
-        self.read(|s| {
-            let (ctx, turns) = load(s, team_id)?;
-            let mut preview = preview_edit(&ctx, &turns, range, edit, now)?;
+        self.read_loaded(team_id, |s, l| {
+            let mut preview = preview_edit(&l.ctx, &l.turns, range, edit, now)?;
             preview.capacity = capacity_change(&s.team_data(team_id)?, &preview.changed)?;
             Ok(preview)
         })
@@ -161,14 +158,36 @@ impl Sprintshield {
     /// Makes `edit` (override or swap, which lock the turns; or a shadow) and returns what
     /// changed with the planner's view of `range` after it — one load, one transaction.
     pub fn apply_edit(&mut self, team_id: Id, range: DateSpan, edit: Edit, now: DateTime<Utc>) -> Result<EditResult> {
-        self.write(|s| {
-            let (ctx, turns) = load(s, team_id)?;
-            let (after, changes) = edit_in(s, &ctx, &turns, edit)?;
-            Ok(EditResult {
-                view: rotation_view(&ctx, &after, range, now),
+        let kept = self.loaded.take();
+        let own_writes = self.own_writes;
+        let (result, loaded) = self.write(|s| {
+            let l = Loaded::get(s, team_id, kept, own_writes)?;
+            let (after, changes) = edit_in(s, &l.ctx, &l.turns, edit)?;
+            let result = EditResult {
+                view: rotation_view(&l.ctx, &after, range, now),
                 changes: Changes::of_turns(changes),
-            })
-        })
+            };
+            Ok((result, (l, after)))
+        })?;
+        let (l, after) = loaded;
+        self.loaded.replace(Some(l.after_write(after, self.own_writes)));
+        Ok(result)
+    }
+
+    /// Runs a read on the team's rotation context and turns, kept from the last planner
+    /// operation when still current (see `loaded`), and keeps them for the next.
+    fn read_loaded<T>(
+        &self,
+        team_id: Id,
+        f: impl FnOnce(&Store, &Loaded) -> sprintshield_store::Result<T>,
+    ) -> Result<T> {
+        let kept = self.loaded.take();
+        let (value, loaded) = self.read(|s| {
+            let l = Loaded::get(s, team_id, kept, self.own_writes)?;
+            Ok((f(s, &l)?, l))
+        })?;
+        self.loaded.replace(Some(loaded));
+        Ok(value)
     }
 
     /// Makes `edit` on the turn of `policy_id` that covers `at`; returns the turns after it.

@@ -115,6 +115,13 @@ impl Store {
         result
     }
 
+    /// `PRAGMA data_version`: changes whenever another connection commits to the file (this
+    /// connection's own commits leave it as it is). Read inside a transaction, it belongs to that
+    /// transaction's snapshot.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// Runs `PRAGMA integrity_check`; `"ok"` when the file is sound.
     pub fn integrity_check(&self) -> Result<String> {
         Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
