@@ -12,6 +12,14 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder, Locator};
 
+pub mod page;
+pub mod samples;
+
+pub use page::{
+    chip_of, choose, chord, ctrl, ctrl_shift_z, ctrl_z, pick, pick_file, save_enabled, says, scheme, set, until,
+};
+pub use samples::csv_sample;
+
 /// The built app binary: `SPRINTSHIELD_APP`, else `target/e2e/sprintshield-app`, the copy
 /// `scripts/build-e2e-app` makes of a `--features custom-protocol` build. (A plain `cargo test`
 /// or `cargo build` rewrites `target/debug/sprintshield-app` without the embedded UI, so the

@@ -4,18 +4,7 @@
 //! guessed kind and why, the skipped event with its reason; changing a kind reads the preview
 //! again, and Apply writes the kinds shown. Screenshots (with `SCREENSHOT_DIR`) are named after
 //! the colour scheme the page rendered in.
-use sprintshield_e2e::{Home, Window};
-
-async fn scheme(w: &Window) -> &'static str {
-    if w.eval("return matchMedia('(prefers-color-scheme: dark)').matches;")
-        .await
-        == serde_json::Value::Bool(true)
-    {
-        "dark"
-    } else {
-        "light"
-    }
-}
+use sprintshield_e2e::{scheme, Home, Window};
 
 /// Two Phoenix members with an e-mail: (name, e-mail).
 fn two_members(home: &Home) -> Vec<(String, String)> {

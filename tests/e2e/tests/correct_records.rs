@@ -5,57 +5,8 @@
 //! undone; a release train is removed after a question that says what goes with it.
 //! Screenshots are named for the colour scheme the page rendered in, so a run under
 //! `GTK_THEME=Adwaita:dark` gives the dark ones.
-use std::time::Duration;
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
-use fantoccini::key::Key;
-use serde_json::Value;
-use sprintshield_e2e::{Home, Window};
-
-async fn scheme(w: &Window) -> &'static str {
-    if w.eval("return matchMedia('(prefers-color-scheme: dark)').matches;")
-        .await
-        == Value::Bool(true)
-    {
-        "dark"
-    } else {
-        "light"
-    }
-}
-
-async fn ctrl_z(w: &Window) {
-    let keys = KeyActions::new("keys".to_owned())
-        .then(KeyAction::Down {
-            value: Key::Control.into(),
-        })
-        .then(KeyAction::Down { value: 'z' })
-        .then(KeyAction::Up { value: 'z' })
-        .then(KeyAction::Up {
-            value: Key::Control.into(),
-        });
-    w.client.perform_actions(keys).await.expect("key actions");
-}
-
-/// Waits until the element matching `css` holds `needle` (read as textContent).
-async fn says(w: &Window, css: &str, needle: &str) {
-    let script = format!("return document.querySelector({css:?})?.textContent ?? '';");
-    for _ in 0..200 {
-        if w.eval(&script).await.as_str().is_some_and(|t| t.contains(needle)) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{css} never said {needle:?}; it says {:?}", w.eval(&script).await);
-}
-
-/// Sets a date (or any) input the way typing does.
-async fn set(w: &Window, id: &str, value: &str) {
-    w.eval(&format!(
-        "const d = document.getElementById({id:?}); d.value = {value:?};
-         d.dispatchEvent(new Event('input', {{ bubbles: true }})); return 0;"
-    ))
-    .await;
-}
+use sprintshield_e2e::{ctrl_z, says, scheme, set, Home, Window};
 
 fn count(home: &Home, sql: &str) -> i64 {
     home.read_db().query_row(sql, [], |r| r.get(0)).unwrap()
@@ -92,7 +43,7 @@ async fn time_off_freezes_and_trains_are_corrected_in_the_app() {
             "return new Date(Date.parse({first:?}) - 3 * 864e5).toISOString().slice(0, 10);"
         ))
         .await;
-    set(&w, "toe-last", before_first.as_str().unwrap()).await;
+    set(&w, "#toe-last", before_first.as_str().unwrap()).await;
     w.click("[data-testid=timeoff-save]").await;
     says(&w, "[data-testid=timeoff-edit-form]", "is before the first day").await;
     w.screenshot(&format!("correct-timeoff-edit-refused-{theme}")).await;
@@ -102,7 +53,7 @@ async fn time_off_freezes_and_trains_are_corrected_in_the_app() {
         .unwrap();
     assert_eq!(stored, last, "a refused edit writes nothing");
     // The same day as the first, and a note: saved.
-    set(&w, "toe-last", &first).await;
+    set(&w, "#toe-last", &first).await;
     w.fill("#toe-note", "shortened").await;
     w.click("[data-testid=timeoff-save]").await;
     says(&w, "[data-testid=team-notice]", "time off").await;
@@ -148,14 +99,14 @@ async fn time_off_freezes_and_trains_are_corrected_in_the_app() {
     w.click("[data-testid=nav-releases]").await;
     w.wait_for("[data-testid=freeze-form]").await;
     w.fill("#fz-name", "Launch").await;
-    set(&w, "fz-first", "2027-03-01").await;
-    set(&w, "fz-last", "2027-03-05").await;
+    set(&w, "#fz-first", "2027-03-01").await;
+    set(&w, "#fz-last", "2027-03-05").await;
     w.click("[data-testid=freeze-form] button[type=submit]").await;
     w.wait_for("[data-testid=freeze-row][data-name='Launch']").await;
     w.click("[data-testid=freeze-row][data-name='Launch'] [data-testid=freeze-edit]")
         .await;
     w.fill("#fz-name", "Launch week").await;
-    set(&w, "fz-last", "2027-02-20").await;
+    set(&w, "#fz-last", "2027-02-20").await;
     w.click("[data-testid=freeze-save]").await;
     says(&w, "[data-testid=freeze-form]", "before").await;
     w.screenshot(&format!("correct-freeze-edit-refused-{theme}")).await;
@@ -166,7 +117,7 @@ async fn time_off_freezes_and_trains_are_corrected_in_the_app() {
         ),
         1
     );
-    set(&w, "fz-last", "2027-03-12").await;
+    set(&w, "#fz-last", "2027-03-12").await;
     w.click("[data-testid=freeze-save]").await;
     w.wait_for("[data-testid=freeze-row][data-name='Launch week']").await;
     assert_eq!(

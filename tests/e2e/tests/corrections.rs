@@ -3,7 +3,7 @@
 //! correct a closed sprint's points and read what was replaced; edit, refuse to remove, reopen and
 //! then remove a closed sprint. Screenshots (with `SCREENSHOT_DIR`) are named after the colour scheme the
 //! page rendered in, so a run under `GTK_THEME=Adwaita:dark` gives the dark ones.
-use sprintshield_e2e::{Home, Window};
+use sprintshield_e2e::{scheme, Home, Window};
 
 /// "3 h 25 min", as the Interrupts screen writes a total.
 fn shown_minutes(total: i64) -> String {
@@ -38,17 +38,6 @@ fn interrupt_totals(home: &Home, team: i64) -> (i64, i64) {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap()
-}
-
-async fn scheme(w: &Window) -> &'static str {
-    if w.eval("return matchMedia('(prefers-color-scheme: dark)').matches;")
-        .await
-        == serde_json::Value::Bool(true)
-    {
-        "dark"
-    } else {
-        "light"
-    }
 }
 
 /// The id in the `data-testid` ("interrupt-row-17") of the first element matching `css`.

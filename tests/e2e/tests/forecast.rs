@@ -5,7 +5,7 @@
 //! scheme the page rendered in, so a run under `GTK_THEME=Adwaita:dark` gives the dark ones.
 use std::time::{Duration, Instant};
 
-use sprintshield_e2e::{Home, Window};
+use sprintshield_e2e::{scheme, Home, Window};
 
 /// N of "Commit to N points".
 fn points(text: &str) -> f64 {
@@ -14,17 +14,6 @@ fn points(text: &str) -> f64 {
         .and_then(|t| t.strip_suffix(" points"))
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("not \"Commit to N points\": {text:?}"))
-}
-
-async fn scheme(w: &Window) -> &'static str {
-    if w.eval("return matchMedia('(prefers-color-scheme: dark)').matches;")
-        .await
-        == serde_json::Value::Bool(true)
-    {
-        "dark"
-    } else {
-        "light"
-    }
 }
 
 /// What a uPlot chart painted on its canvas, counted in the page.

@@ -2,17 +2,7 @@
 //! low-urgency incidents are marked by the stated rule (low waits; critical and high never), the
 //! preview's checkboxes change which severities wait and the rows follow, and what is imported
 //! carries the marks the preview showed.
-use sprintshield_e2e::{Home, Window};
-
-fn sample(name: &str) -> String {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../crates/core/tests/import_csv")
-        .join(name)
-        .canonicalize()
-        .unwrap()
-        .display()
-        .to_string()
-}
+use sprintshield_e2e::{csv_sample, Home, Window};
 
 /// The "could wait" cells of the rows to add, in order.
 async fn waits(w: &Window) -> Vec<String> {
@@ -44,7 +34,7 @@ async fn imported_interrupts_could_have_waited_by_the_stated_rule() {
     w.wait_for("[data-testid=interrupt-stats]").await;
     w.click("[data-testid=csv-open]").await;
     let input = w.wait_for("[data-testid=csv-file]").await;
-    input.send_keys(&sample("pagerduty.csv")).await.unwrap();
+    input.send_keys(&csv_sample("pagerduty.csv")).await.unwrap();
     w.wait_for_text("[data-testid=csv-summary]", "3 interrupts to add")
         .await;
     // Urgency high, low, low: the two low ones could have waited, and the preview says why.

@@ -4,17 +4,7 @@
 //! to a member; import; the log grows by exactly the rows shown and a second import of the same
 //! file has nothing to add. A generic file lists its unreadable rows with their lines. Screenshots
 //! (with `SCREENSHOT_DIR`) are named after the colour scheme the page rendered in.
-use sprintshield_e2e::{Home, Window};
-
-fn sample(name: &str) -> String {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../crates/core/tests/import_csv")
-        .join(name)
-        .canonicalize()
-        .unwrap()
-        .display()
-        .to_string()
-}
+use sprintshield_e2e::{choose, csv_sample, pick_file, scheme, Home, Window};
 
 /// (interrupts of Phoenix, of them imported from a tool with an id).
 fn counts(home: &Home) -> (i64, i64) {
@@ -37,32 +27,6 @@ fn counts(home: &Home) -> (i64, i64) {
     (all, imported)
 }
 
-async fn scheme(w: &Window) -> &'static str {
-    if w.eval("return matchMedia('(prefers-color-scheme: dark)').matches;")
-        .await
-        == serde_json::Value::Bool(true)
-    {
-        "dark"
-    } else {
-        "light"
-    }
-}
-
-/// Chooses `value` in the select `css` as a person would (the change event fires).
-async fn choose(w: &Window, css: &str, value: &str) {
-    w.wait_for(css).await;
-    w.eval(&format!(
-        "const s = document.querySelector('{css}'); s.value = {}; s.dispatchEvent(new Event('change', {{ bubbles: true }})); return s.value;",
-        serde_json::Value::String(value.to_owned())
-    ))
-    .await;
-}
-
-async fn pick_file(w: &Window, path: &str) {
-    let input = w.wait_for("[data-testid=csv-file]").await;
-    input.send_keys(path).await.unwrap();
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_pagerduty_export_is_previewed_mapped_imported_and_not_imported_twice() {
     let home = Home::new();
@@ -74,7 +38,7 @@ async fn a_pagerduty_export_is_previewed_mapped_imported_and_not_imported_twice(
 
     w.click("[data-testid=csv-open]").await;
     w.wait_for("[data-testid=csv-dialog]").await;
-    pick_file(&w, &sample("pagerduty.csv")).await;
+    pick_file(&w, &csv_sample("pagerduty.csv")).await;
     w.wait_for_text(
         "[data-testid=csv-summary]",
         "PagerDuty incidents · 3 interrupts to add · 0 duplicates · 1 cannot be read",
@@ -120,7 +84,7 @@ async fn a_pagerduty_export_is_previewed_mapped_imported_and_not_imported_twice(
 
     // The same file again: everything is already in the log; the mapping was remembered.
     w.click("[data-testid=csv-open]").await;
-    pick_file(&w, &sample("pagerduty.csv")).await;
+    pick_file(&w, &csv_sample("pagerduty.csv")).await;
     w.wait_for_text("[data-testid=csv-summary]", "0 interrupts to add · 3 duplicates")
         .await;
     let disabled = w
@@ -134,7 +98,7 @@ async fn a_pagerduty_export_is_previewed_mapped_imported_and_not_imported_twice(
     assert_eq!(counts(&home), (before + 3, 3));
 
     // A generic file: its unreadable rows are listed with their lines and reasons.
-    pick_file(&w, &sample("generic.csv")).await;
+    pick_file(&w, &csv_sample("generic.csv")).await;
     w.wait_for_text("[data-testid=csv-summary]", "Generic CSV · 5 interrupts to add")
         .await;
     let skipped = w.text("[data-testid=csv-skipped]").await;

@@ -6,20 +6,10 @@
 //! add. Screenshots (with `SCREENSHOT_DIR`) are named after the colour scheme the page rendered in.
 use std::time::Duration;
 
-use sprintshield_e2e::{Home, Window};
+use sprintshield_e2e::{choose, csv_sample, pick_file, scheme, Home, Window};
 
 const FILE: &str = "sprint_history_2025.csv";
 const IMPORTED: [&str; 3] = ["Phoenix 19", "Phoenix 20", "Phoenix 21"];
-
-fn sample(name: &str) -> String {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../crates/core/tests/import_csv")
-        .join(name)
-        .canonicalize()
-        .unwrap()
-        .display()
-        .to_string()
-}
 
 /// (sprints of Phoenix, of them the imported ones with their completed points).
 fn stored(home: &Home) -> (i64, Vec<(String, Option<f64>)>) {
@@ -43,32 +33,6 @@ fn stored(home: &Home) -> (i64, Vec<(String, Option<f64>)>) {
         .collect::<rusqlite::Result<_>>()
         .unwrap();
     (all, named)
-}
-
-async fn scheme(w: &Window) -> &'static str {
-    if w.eval("return matchMedia('(prefers-color-scheme: dark)').matches;")
-        .await
-        == serde_json::Value::Bool(true)
-    {
-        "dark"
-    } else {
-        "light"
-    }
-}
-
-/// Chooses `value` in the select `css` as a person would (the change event fires).
-async fn choose(w: &Window, css: &str, value: &str) {
-    w.wait_for(css).await;
-    w.eval(&format!(
-        "const s = document.querySelector('{css}'); s.value = {}; s.dispatchEvent(new Event('change', {{ bubbles: true }})); return s.value;",
-        serde_json::Value::String(value.to_owned())
-    ))
-    .await;
-}
-
-async fn pick_file(w: &Window, path: &str) {
-    let input = w.wait_for("[data-testid=csv-file]").await;
-    input.send_keys(path).await.unwrap();
 }
 
 /// Waits until the sprint list shows (or no longer shows) `name`.
@@ -102,7 +66,7 @@ async fn a_sprint_history_is_previewed_mapped_imported_undone_and_not_imported_t
     w.click("[data-testid=csv-open]").await;
     w.wait_for_text("[data-testid=csv-dialog] h2", "Import sprint history")
         .await;
-    pick_file(&w, &sample(FILE)).await;
+    pick_file(&w, &csv_sample(FILE)).await;
     // "Iteration" is not a name the reader knows: the preview asks for it instead of failing.
     w.wait_for_text("[data-testid=csv-notes]", "choose the column for name")
         .await;
@@ -172,7 +136,7 @@ async fn a_sprint_history_is_previewed_mapped_imported_undone_and_not_imported_t
 
     // The same file again: every name is there now, so nothing is added.
     w.click("[data-testid=csv-open]").await;
-    pick_file(&w, &sample(FILE)).await;
+    pick_file(&w, &csv_sample(FILE)).await;
     w.wait_for("[data-testid=csv-map-name]").await;
     choose(&w, "[data-testid=csv-map-name]", "Iteration").await;
     w.wait_for_text(

@@ -7,20 +7,7 @@
 //! logged with that handler. Screenshots (with `SCREENSHOT_DIR`) are named after the colour scheme.
 use std::time::{Duration, Instant};
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
-use fantoccini::key::Key;
-use sprintshield_e2e::{Home, Window};
-
-async fn scheme(w: &Window) -> &'static str {
-    if w.eval("return matchMedia('(prefers-color-scheme: dark)').matches;")
-        .await
-        == serde_json::Value::Bool(true)
-    {
-        "dark"
-    } else {
-        "light"
-    }
-}
+use sprintshield_e2e::{ctrl, scheme, Home, Window};
 
 /// Waits (up to 20 s: the simulator runs 7 × 1000 sprints in a debug build) until `script` returns `want`.
 async fn wait_eval(w: &Window, script: &str, want: serde_json::Value) {
@@ -36,20 +23,6 @@ async fn wait_eval(w: &Window, script: &str, want: serde_json::Value) {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-}
-
-/// Presses Ctrl+`key` (to whatever has the focus).
-async fn ctrl(w: &Window, key: char) {
-    let keys = KeyActions::new("keys".to_owned())
-        .then(KeyAction::Down {
-            value: Key::Control.into(),
-        })
-        .then(KeyAction::Down { value: key })
-        .then(KeyAction::Up { value: key })
-        .then(KeyAction::Up {
-            value: Key::Control.into(),
-        });
-    w.client.perform_actions(keys).await.expect("key actions");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -4,18 +4,7 @@
 //! column; the "On duty" row above the grid names someone for each policy on each day; the
 //! fairness table says what "vs average" measures; the quarter view counts daily turns per week.
 //! Screenshots are named after the colour scheme (run once with `GTK_THEME=Adwaita:dark`).
-use sprintshield_e2e::{Home, Window};
-
-async fn scheme(w: &Window) -> &'static str {
-    if w.eval("return matchMedia('(prefers-color-scheme: dark)').matches;")
-        .await
-        == serde_json::Value::Bool(true)
-    {
-        "dark"
-    } else {
-        "light"
-    }
-}
+use sprintshield_e2e::{scheme, Home, Window};
 
 /// Checks that every turn of the sprint view shows its person (name, first name or initials of
 /// a member), unclipped, with its full name in the accessible label and its conflict marker (if

@@ -5,53 +5,12 @@
 //! an edit whose preview sentence is shown before saving, a refused removal, and an override made
 //! from the keyboard and reverted to the plan (undo puts it back).
 use serde_json::Value;
-use sprintshield_e2e::{Home, Window};
+use sprintshield_e2e::{chip_of, pick, save_enabled, set, until, Home, Window};
 use std::time::Duration;
-
-async fn until(w: &Window, script: &str, what: &str) {
-    for _ in 0..200 {
-        if w.eval(script).await == Value::Bool(true) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{what}: never happened");
-}
-
-/// Sets an input's or select's value the way typing or picking does (input + change events).
-async fn set(w: &Window, css: &str, value: &str) {
-    w.wait_for(css).await;
-    w.eval(&format!(
-        "const e = document.querySelector({css:?}); e.value = {value:?};
-         e.dispatchEvent(new Event('input', {{ bubbles: true }})); e.dispatchEvent(new Event('change', {{ bubbles: true }})); return 0;"
-    ))
-    .await;
-}
-
-/// Picks the option of the select `css` whose text is `text`.
-async fn pick(w: &Window, css: &str, text: &str) {
-    w.wait_for(css).await;
-    let found = w
-        .eval(&format!(
-            "const s = document.querySelector({css:?}); const o = [...s.options].find(o => o.text.trim() === {text:?});
-             if (!o) return false; s.value = o.value; s.dispatchEvent(new Event('change', {{ bubbles: true }})); return true;"
-        ))
-        .await;
-    assert_eq!(found, Value::Bool(true), "{css} offers {text}");
-}
 
 async fn tick_pool(w: &Window, name: &str) {
     w.click(&format!("[data-testid=pool-member][data-member={name:?}]"))
         .await;
-}
-
-async fn save_enabled(w: &Window) {
-    until(
-        w,
-        "const b = document.querySelector('[data-testid=policy-save]'); return !!b && !b.disabled;",
-        "Save enabled",
-    )
-    .await;
 }
 
 /// Members of the turns of `policy` on the grid, in order, with their locked flags.
@@ -96,20 +55,6 @@ async fn hand_edits(w: &Window, n: usize) {
         "the drawer's count of hand edits",
     )
     .await;
-}
-
-async fn chip_of(w: &Window, name: &str) -> fantoccini::elements::Element {
-    let id = w
-        .eval(&format!(
-            "return [...document.querySelectorAll('[data-testid=member-chip]')]
-               .find(e => e.querySelector('.who').textContent.trim().startsWith({name:?})).dataset.memberId;"
-        ))
-        .await;
-    w.wait_for(&format!(
-        "[data-testid=member-chip][data-member-id=\"{}\"]",
-        id.as_str().unwrap()
-    ))
-    .await
 }
 
 #[tokio::test(flavor = "multi_thread")]

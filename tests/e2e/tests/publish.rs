@@ -10,19 +10,7 @@
 use std::time::Duration;
 
 use sprintshield_caldav::radicale::{Radicale, PASSWORD, USER};
-use sprintshield_e2e::{Home, Window};
-
-async fn scheme(w: &Window) -> &'static str {
-    if w.eval("return matchMedia('(prefers-color-scheme: dark)').matches;")
-        .await
-        .as_bool()
-        .unwrap_or(false)
-    {
-        "dark"
-    } else {
-        "light"
-    }
-}
+use sprintshield_e2e::{scheme, Home, Window};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn publish_shows_who_is_affected_then_publishes_to_the_calendar() {

@@ -4,7 +4,7 @@
 //! Ctrl+Z, Escape); a shadow; a handoff note; an accepted auto-plan is undone, in the sprint and
 //! in the quarter view; after a restart the override (locked) is still there. Also prints the
 //! drop round trip (IPC, SQLite write, re-validation, DOM, layout, frame) from page marks.
-use sprintshield_e2e::{Home, Window};
+use sprintshield_e2e::{chip_of, Home, Window};
 
 async fn batman_turns(w: &Window) -> Vec<(String, String, String)> {
     let v = w
@@ -79,20 +79,6 @@ async fn wait_member(w: &Window, id: &str, name: &str) {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     panic!("turn {id} never showed {name}");
-}
-
-async fn chip_of(w: &Window, name: &str) -> fantoccini::elements::Element {
-    let id = w
-        .eval(&format!(
-            "return [...document.querySelectorAll('[data-testid=member-chip]')]
-               .find(e => e.querySelector('.who').textContent.trim().startsWith({name:?})).dataset.memberId;"
-        ))
-        .await;
-    w.wait_for(&format!(
-        "[data-testid=member-chip][data-member-id=\"{}\"]",
-        id.as_str().unwrap()
-    ))
-    .await
 }
 
 /// Prints p50 / p95 / max of the page's measures named `sprintshield:{mark}`.

@@ -7,19 +7,7 @@
 use std::time::Duration;
 
 use sprintshield_caldav::radicale::{Radicale, PASSWORD, USER};
-use sprintshield_e2e::{Home, Window};
-
-async fn scheme(w: &Window) -> &'static str {
-    if w.eval("return matchMedia('(prefers-color-scheme: dark)').matches;")
-        .await
-        .as_bool()
-        .unwrap_or(false)
-    {
-        "dark"
-    } else {
-        "light"
-    }
-}
+use sprintshield_e2e::{scheme, Home, Window};
 
 /// The clipboard's text, read back through the page: WebKit lets a page read the clipboard only
 /// inside a user's gesture, so a probe button is added whose click (a real one, through the

@@ -2,9 +2,8 @@
 //! the searchable list, add two members (distinct colours, active from the team's today), edit
 //! one, retire the other and read what it did, undo it with Ctrl+Z; on the demo team, removing a
 //! member with history is refused with the way out, and a zone change shows its preview first.
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
-use sprintshield_e2e::{Home, Window};
+use sprintshield_e2e::{ctrl_z, Home, Window};
 
 fn one<T: rusqlite::types::FromSql>(home: &Home, sql: &str, name: &str) -> T {
     home.read_db()
@@ -28,20 +27,6 @@ async fn wait_for_zone_option(w: &Window, zone: &str) {
         );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-}
-
-/// Presses Ctrl+Z (to whatever has the focus).
-async fn ctrl_z(w: &Window) {
-    let keys = KeyActions::new("keys".to_owned())
-        .then(KeyAction::Down {
-            value: Key::Control.into(),
-        })
-        .then(KeyAction::Down { value: 'z' })
-        .then(KeyAction::Up { value: 'z' })
-        .then(KeyAction::Up {
-            value: Key::Control.into(),
-        });
-    w.client.perform_actions(keys).await.expect("key actions");
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -9,61 +9,8 @@
 //! a handoff note written on the planner's Today card is undone with Ctrl+Z.
 //! Screenshots are named for the colour scheme the page rendered in, so a run under
 //! `GTK_THEME=Adwaita:dark` gives the dark ones.
-use std::time::Duration;
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
-use fantoccini::key::Key;
-use serde_json::Value;
-use sprintshield_e2e::{Home, Window};
-
-async fn scheme(w: &Window) -> &'static str {
-    if w.eval("return matchMedia('(prefers-color-scheme: dark)').matches;")
-        .await
-        == Value::Bool(true)
-    {
-        "dark"
-    } else {
-        "light"
-    }
-}
-
-/// Presses Ctrl+Z, or Ctrl+Shift+Z with `shift`, to whatever has the focus.
-async fn ctrl_z(w: &Window, shift: bool) {
-    let mut keys = KeyActions::new("keys".to_owned()).then(KeyAction::Down {
-        value: Key::Control.into(),
-    });
-    if shift {
-        keys = keys.then(KeyAction::Down {
-            value: Key::Shift.into(),
-        });
-    }
-    keys = keys
-        .then(KeyAction::Down { value: 'z' })
-        .then(KeyAction::Up { value: 'z' });
-    if shift {
-        keys = keys.then(KeyAction::Up {
-            value: Key::Shift.into(),
-        });
-    }
-    keys = keys.then(KeyAction::Up {
-        value: Key::Control.into(),
-    });
-    w.client.perform_actions(keys).await.expect("key actions");
-}
-
-/// Presses Ctrl and `key` to whatever has the focus.
-async fn ctrl(w: &Window, key: char) {
-    let keys = KeyActions::new("keys".to_owned())
-        .then(KeyAction::Down {
-            value: Key::Control.into(),
-        })
-        .then(KeyAction::Down { value: key })
-        .then(KeyAction::Up { value: key })
-        .then(KeyAction::Up {
-            value: Key::Control.into(),
-        });
-    w.client.perform_actions(keys).await.expect("key actions");
-}
+use sprintshield_e2e::{ctrl, ctrl_shift_z, ctrl_z, says, scheme, until, Home, Window};
 
 /// Every stored turn of the team: id, policy, member, start and end.
 fn team_turns(home: &Home, team: i64) -> Vec<(i64, i64, i64, String, String)> {
@@ -84,30 +31,6 @@ fn interrupts(home: &Home, title: &str) -> i64 {
     home.read_db()
         .query_row("SELECT count(*) FROM interrupt WHERE title = ?1", [title], |r| r.get(0))
         .unwrap()
-}
-
-/// Waits until `script` returns true.
-async fn until(w: &Window, script: &str, what: &str) {
-    for _ in 0..200 {
-        if w.eval(script).await == Value::Bool(true) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{what}: never happened");
-}
-
-/// Waits until the element with `data-testid` `id` holds `needle` (read as textContent: the
-/// WebDriver text of the rail's small print can come back without it).
-async fn says(w: &Window, id: &str, needle: &str) {
-    let script = format!("return document.querySelector('[data-testid={id}]')?.textContent ?? '';");
-    for _ in 0..200 {
-        if w.eval(&script).await.as_str().is_some_and(|t| t.contains(needle)) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{id} never said {needle:?}; it says {:?}", w.eval(&script).await);
 }
 
 fn capacity(home: &Home, member: i64) -> i64 {
@@ -200,7 +123,7 @@ async fn one_history_undoes_edits_of_every_screen_from_the_planner() {
     w.click("[data-testid=member-save]").await;
     w.wait_for_text("[data-testid=team-notice]", "Saved Ana Souza").await;
     assert_eq!(capacity(&home, ana), new_capacity);
-    says(&w, "app-undo", "Edit Ana Souza").await;
+    says(&w, "[data-testid=app-undo]", "Edit Ana Souza").await;
 
     // 2. Remove the holiday, after the question says what removing it does to the rotation.
     w.click(&format!(
@@ -261,7 +184,7 @@ async fn one_history_undoes_edits_of_every_screen_from_the_planner() {
 
     // Undo three times from the planner: the rail's button, then Ctrl+Z twice.
     w.click("[data-testid=app-undo]").await;
-    says(&w, "undo-status", "Undid:").await;
+    says(&w, "[data-testid=undo-status]", "Undid:").await;
     until(
         &w,
         &format!("return !document.querySelector('[data-turn-id=\"{turn_id}\"].locked');"),
@@ -269,15 +192,15 @@ async fn one_history_undoes_edits_of_every_screen_from_the_planner() {
     )
     .await;
     assert_eq!(turn(&home, turn_id), before, "the turn is as planned again");
-    ctrl_z(&w, false).await;
-    says(&w, "undo-status", "Undid: Remove holiday Team day").await;
+    ctrl_z(&w).await;
+    says(&w, "[data-testid=undo-status]", "Undid: Remove holiday Team day").await;
     assert_eq!(
         holiday(&home, &day),
         Some(holiday_id),
         "the holiday is back under its id"
     );
-    ctrl_z(&w, false).await;
-    says(&w, "undo-status", "Undid: Edit Ana Souza").await;
+    ctrl_z(&w).await;
+    says(&w, "[data-testid=undo-status]", "Undid: Edit Ana Souza").await;
     assert_eq!(capacity(&home, ana), ana_capacity, "Ana's capacity is as it was");
     w.screenshot(&format!("undo-rail-after-three-undos-{theme}")).await;
 
@@ -287,8 +210,8 @@ async fn one_history_undoes_edits_of_every_screen_from_the_planner() {
         .await;
     w.wait_for(&format!("[data-testid=holiday-row][data-date='{day}']"))
         .await;
-    ctrl_z(&w, true).await;
-    says(&w, "undo-status", "Redid: Edit Ana Souza").await;
+    ctrl_shift_z(&w).await;
+    says(&w, "[data-testid=undo-status]", "Redid: Edit Ana Souza").await;
     w.wait_for_text("tr[data-member='Ana Souza']", &format!("{new_capacity} %"))
         .await;
     assert_eq!(capacity(&home, ana), new_capacity);
@@ -298,9 +221,9 @@ async fn one_history_undoes_edits_of_every_screen_from_the_planner() {
         .unwrap()
         .execute("UPDATE member SET capacity_percent = 55 WHERE id = ?1", [ana])
         .unwrap();
-    ctrl_z(&w, false).await;
-    says(&w, "undo-status", "has changed since; nothing was undone").await;
-    says(&w, "undo-status", "The screen was reloaded").await;
+    ctrl_z(&w).await;
+    says(&w, "[data-testid=undo-status]", "has changed since; nothing was undone").await;
+    says(&w, "[data-testid=undo-status]", "The screen was reloaded").await;
     assert_eq!(capacity(&home, ana), 55, "a refused undo writes nothing");
     // The Team screen was read again: it shows what is stored, not the edit it held.
     w.wait_for_text("tr[data-member='Ana Souza']", "55 %").await;
@@ -309,7 +232,7 @@ async fn one_history_undoes_edits_of_every_screen_from_the_planner() {
     // The holiday's addition is next in the history: undoing it removes the holiday and puts the
     // turns on its day back as they were.
     w.click("[data-testid=app-undo]").await;
-    says(&w, "undo-status", "Undid: Add holiday Team day").await;
+    says(&w, "[data-testid=undo-status]", "Undid: Add holiday Team day").await;
     assert_eq!(holiday(&home, &day), None, "the holiday is gone");
     assert_eq!(team_turns(&home, phoenix), turns_at_start, "the turns are as before it");
     until(
@@ -327,7 +250,7 @@ async fn one_history_undoes_edits_of_every_screen_from_the_planner() {
     w.wait_for("#int-title").await.send_keys("\u{E007}").await.unwrap();
     w.wait_for_text("[data-testid=quick-capture]", "Logged").await;
     assert_eq!(interrupts(&home, title), 1, "the interrupt is stored");
-    says(&w, "app-undo", "Log interrupt").await;
+    says(&w, "[data-testid=app-undo]", "Log interrupt").await;
     w.screenshot(&format!("undo-quick-capture-{theme}")).await;
     w.click("[data-testid=quick-capture-close]").await;
     until(
@@ -336,8 +259,13 @@ async fn one_history_undoes_edits_of_every_screen_from_the_planner() {
         "quick capture closed",
     )
     .await;
-    ctrl_z(&w, false).await;
-    says(&w, "undo-status", &format!("Undid: Log interrupt “{title}”")).await;
+    ctrl_z(&w).await;
+    says(
+        &w,
+        "[data-testid=undo-status]",
+        &format!("Undid: Log interrupt “{title}”"),
+    )
+    .await;
     assert_eq!(interrupts(&home, title), 0, "undo removed the interrupt");
 
     // A handoff note on the planner's Today card, then Ctrl+Z (outside the note's field).
@@ -351,12 +279,12 @@ async fn one_history_undoes_edits_of_every_screen_from_the_planner() {
     w.wait_for("[data-testid=today] .notef input").await;
     w.fill("[data-testid=today] .notef input", words).await;
     w.click("[data-testid=today] .notef button").await;
-    says(&w, "app-undo", "Handoff note from").await;
+    says(&w, "[data-testid=app-undo]", "Handoff note from").await;
     assert_eq!(notes(&home), 1, "the note is stored");
     w.screenshot(&format!("undo-handoff-note-{theme}")).await;
     w.click("[data-testid=today] h3").await;
-    ctrl_z(&w, false).await;
-    says(&w, "undo-status", "Undid: Handoff note from").await;
+    ctrl_z(&w).await;
+    says(&w, "[data-testid=undo-status]", "Undid: Handoff note from").await;
     assert_eq!(notes(&home), 0, "undo wrote the old note back");
     until(
         &w,

@@ -6,91 +6,10 @@
 //! selects it again — the database is compared row for row with how it was before each removal.
 //! Screenshots are named for the colour scheme the page rendered in, so a run under
 //! `GTK_THEME=Adwaita:dark` gives the dark ones.
-use std::time::Duration;
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
-use fantoccini::key::Key;
 use rusqlite::types::ValueRef;
 use serde_json::Value;
-use sprintshield_e2e::{Home, Window};
-
-async fn scheme(w: &Window) -> &'static str {
-    if w.eval("return matchMedia('(prefers-color-scheme: dark)').matches;")
-        .await
-        == Value::Bool(true)
-    {
-        "dark"
-    } else {
-        "light"
-    }
-}
-
-async fn ctrl_z(w: &Window) {
-    let keys = KeyActions::new("keys".to_owned())
-        .then(KeyAction::Down {
-            value: Key::Control.into(),
-        })
-        .then(KeyAction::Down { value: 'z' })
-        .then(KeyAction::Up { value: 'z' })
-        .then(KeyAction::Up {
-            value: Key::Control.into(),
-        });
-    w.client.perform_actions(keys).await.expect("key actions");
-}
-
-/// Waits until `script` returns true.
-async fn until(w: &Window, script: &str, what: &str) {
-    for _ in 0..200 {
-        if w.eval(script).await == Value::Bool(true) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{what}: never happened");
-}
-
-/// Waits until the element with `data-testid` `id` holds `needle` (read as textContent).
-async fn says(w: &Window, id: &str, needle: &str) {
-    let script = format!("return document.querySelector('[data-testid={id}]')?.textContent ?? '';");
-    for _ in 0..200 {
-        if w.eval(&script).await.as_str().is_some_and(|t| t.contains(needle)) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("{id} never said {needle:?}: {}", w.eval(&script).await);
-}
-
-/// Sets an input's or select's value the way typing or picking does (input + change events).
-async fn set(w: &Window, css: &str, value: &str) {
-    w.wait_for(css).await;
-    w.eval(&format!(
-        "const e = document.querySelector({css:?}); e.value = {value:?};
-         e.dispatchEvent(new Event('input', {{ bubbles: true }})); e.dispatchEvent(new Event('change', {{ bubbles: true }})); return 0;"
-    ))
-    .await;
-}
-
-/// Picks the option of the select `css` whose text is `text`.
-async fn pick(w: &Window, css: &str, text: &str) {
-    w.wait_for(css).await;
-    let found = w
-        .eval(&format!(
-            "const s = document.querySelector({css:?}); const o = [...s.options].find(o => o.text.trim() === {text:?});
-             if (!o) return false; s.value = o.value; s.dispatchEvent(new Event('change', {{ bubbles: true }})); return true;"
-        ))
-        .await;
-    assert_eq!(found, Value::Bool(true), "{css} offers {text}");
-}
-
-async fn save_enabled(w: &Window) {
-    until(
-        w,
-        "const b = document.querySelector('[data-testid=policy-save]'); return !!b && !b.disabled;",
-        "Save enabled",
-    )
-    .await;
-}
+use sprintshield_e2e::{ctrl_z, pick, save_enabled, says, scheme, set, until, Home, Window};
 
 /// Every row of every table, one line each, sorted: equal dumps are equal databases.
 fn dump(home: &Home) -> Vec<String> {
@@ -206,7 +125,7 @@ async fn policy_edit_policy_removal_and_team_removal_are_undone() {
     set(&w, "#sp-start", &in_days(14)).await;
     set(&w, "#sp-end", &in_days(27)).await;
     w.click("[data-testid=sprint-form] [type=submit]").await;
-    says(&w, "sprint-list", "Orion 1").await;
+    says(&w, "[data-testid=sprint-list]", "Orion 1").await;
 
     // A weekly Pager for Ana and Ben, planned over the sprint (all of it in the future).
     w.click("[data-testid=nav-rotation]").await;
@@ -241,7 +160,7 @@ async fn policy_edit_policy_removal_and_team_removal_are_undone() {
     w.click("[data-testid=edit-policy][data-policy=Pager]").await;
     w.wait_for("[data-testid=policy-editor]").await;
     w.click("[data-testid=pool-member][data-member=\"Cleo Park\"]").await;
-    says(&w, "policy-effect", "Saving").await;
+    says(&w, "[data-testid=policy-effect]", "Saving").await;
     save_enabled(&w).await;
     w.click("[data-testid=policy-save]").await;
     until(
@@ -251,9 +170,9 @@ async fn policy_edit_policy_removal_and_team_removal_are_undone() {
     )
     .await;
     assert_eq!(pager_pool(&home).len(), 3, "Cleo is in the pool");
-    says(&w, "app-undo", "Edit policy Pager").await;
+    says(&w, "[data-testid=app-undo]", "Edit policy Pager").await;
     ctrl_z(&w).await;
-    says(&w, "undo-status", "Undid: Edit policy Pager").await;
+    says(&w, "[data-testid=undo-status]", "Undid: Edit policy Pager").await;
     assert_eq!(pager_pool(&home).len(), 2, "undo took Cleo out again");
     assert_eq!(pager_turns(&home), planned, "and put the turns back");
 
@@ -277,9 +196,9 @@ async fn policy_edit_policy_removal_and_team_removal_are_undone() {
     .await;
     assert_eq!(count(&home, "SELECT count(*) FROM duty_policy WHERE name = 'Pager'"), 0);
     assert!(pager_turns(&home).is_empty(), "its turns went with it");
-    says(&w, "app-undo", "Remove policy Pager").await;
+    says(&w, "[data-testid=app-undo]", "Remove policy Pager").await;
     w.click("[data-testid=app-undo]").await;
-    says(&w, "undo-status", "Undid: Remove policy Pager").await;
+    says(&w, "[data-testid=undo-status]", "Undid: Remove policy Pager").await;
     w.wait_for("[data-testid=edit-policy][data-policy=Pager]").await;
     assert_eq!(pager_turns(&home), planned, "the turns are back under their ids");
     assert_eq!(
@@ -295,7 +214,7 @@ async fn policy_edit_policy_removal_and_team_removal_are_undone() {
     w.eval("[...document.querySelectorAll('button')].find(b => b.textContent.trim() === 'Add release train').click(); return 0;")
         .await;
     w.wait_for("[data-testid=train-picker]").await;
-    says(&w, "app-undo", "Add release train Orion-Atlas").await;
+    says(&w, "[data-testid=app-undo]", "Add release train Orion-Atlas").await;
     let before_train_removal = dump(&home);
     assert_eq!(
         count(&home, "SELECT count(*) FROM release_train WHERE name = 'Orion-Atlas'"),
@@ -303,14 +222,19 @@ async fn policy_edit_policy_removal_and_team_removal_are_undone() {
     );
     w.click("[data-testid=train-remove]").await;
     w.click("[data-testid=train-remove-yes]").await;
-    says(&w, "train-notice", "Undo (Ctrl+Z) brings it back").await;
+    says(&w, "[data-testid=train-notice]", "Undo (Ctrl+Z) brings it back").await;
     assert_eq!(
         count(&home, "SELECT count(*) FROM release_train WHERE name = 'Orion-Atlas'"),
         0
     );
     w.screenshot(&format!("undo-removals-train-removed-{theme}")).await;
     ctrl_z(&w).await;
-    says(&w, "undo-status", "Undid: Remove release train Orion-Atlas").await;
+    says(
+        &w,
+        "[data-testid=undo-status]",
+        "Undid: Remove release train Orion-Atlas",
+    )
+    .await;
     w.wait_for("[data-testid=train-picker]").await;
     assert_eq!(dump(&home), before_train_removal, "the train is back under its id");
 
@@ -334,9 +258,9 @@ async fn policy_edit_policy_removal_and_team_removal_are_undone() {
         0,
         "its members went with it"
     );
-    says(&w, "app-undo", "Remove team Orion").await;
+    says(&w, "[data-testid=app-undo]", "Remove team Orion").await;
     ctrl_z(&w).await;
-    says(&w, "undo-status", "Undid: Remove team Orion").await;
+    says(&w, "[data-testid=undo-status]", "Undid: Remove team Orion").await;
     until(
         &w,
         "return [...document.querySelectorAll('[data-testid=team-picker] option')].some(o => o.text === 'Orion');",
