@@ -21,6 +21,8 @@ pub use client::{CalDav, CalDavConnector, DEFAULT_TIMEOUT};
 pub use keyring::OsSecrets;
 
 #[cfg(feature = "radicale")]
+mod local_server;
+#[cfg(feature = "radicale")]
 pub mod radicale;
 #[cfg(feature = "radicale")]
 pub mod secret_service;
