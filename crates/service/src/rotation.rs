@@ -306,16 +306,13 @@ fn edit_in(
     Ok((after, changes))
 }
 
-/// Plans and stores inside the caller's write transaction (also used by the demo load). `now`
-/// is cut to whole seconds first, as the store keeps instants: a turn the plan starts at this
-/// moment is handed out (to undo, the window, publishing) exactly as it is stored.
+/// Plans and stores inside the caller's write transaction (also used by the demo load).
 pub(crate) fn plan_and_save(
     s: &mut Store,
     team_id: Id,
     horizon: DateSpan,
     now: DateTime<Utc>,
 ) -> sprintshield_store::Result<Outcome<Plan>> {
-    let now = chrono::SubsecRound::trunc_subsecs(now, 0);
     let (mut plan, existing, policy_ids) = planned(s, team_id, horizon, now)?;
     plan.turns = s.save_turns(&policy_ids, &plan.turns)?;
     let changes = diff_turns(&existing, &plan.turns);
@@ -326,12 +323,15 @@ pub(crate) fn plan_and_save(
 /// stored for those policies and their ids. The planner also sees the other duties of the same
 /// teams (Phoenix's Batman while Atlas plans Phoenix's Dev of the Week), so it can keep one
 /// person off two duties at once; those turns are kept as they are and left out of the result.
+/// `now` is cut to whole seconds first, as the store keeps instants: a turn the plan starts at
+/// this moment is previewed and handed out (to undo, the window, publishing) exactly as stored.
 fn planned(
     s: &Store,
     team_id: Id,
     horizon: DateSpan,
     now: DateTime<Utc>,
 ) -> sprintshield_store::Result<(Plan, Vec<Turn>, Vec<Id>)> {
+    let now = chrono::SubsecRound::trunc_subsecs(now, 0);
     let (context, existing) = load(s, team_id)?;
     if context.policies.is_empty() {
         return Err(no_policy().into());

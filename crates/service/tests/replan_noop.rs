@@ -1,8 +1,8 @@
 //! The re-plan after an edit keeps the plan where it was: an edit that changes nothing a turn
 //! depends on previews and re-plans 0 turns and writes nothing (no extra turn after the plan's
 //! last one, no rewrite of the turn running into today), on the demo and on a fresh team planned
-//! for one sprint. Plans start at whole seconds, as the store keeps them, even when the clock
-//! passed in has nanoseconds.
+//! for one sprint. Plans (and their previews) start at whole seconds, as the store keeps them,
+//! even when the clock passed in has nanoseconds.
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Timelike, Utc};
 use sprintshield_core::member::{Member, NewMember};
 use sprintshield_core::rotation::{DutyPolicy, NewPolicy, PolicyKind, Turn};
@@ -217,16 +217,19 @@ fn a_plan_made_within_a_second_starts_its_turns_at_whole_seconds_as_stored() {
         .add_policy(team, NewPolicy::new("Support", PolicyKind::Weekly))
         .unwrap()
         .value;
-    let plan = app
-        .plan_rotation(
-            team,
-            DateSpan {
-                first: day("2026-11-22"),
-                last: day("2026-12-11"),
-            },
-            at,
-        )
-        .unwrap();
+    let horizon = DateSpan {
+        first: day("2026-11-22"),
+        last: day("2026-12-11"),
+    };
+    // The preview (Auto-plan's ghosts) is the plan that saving makes, to the second.
+    let previewed = app.preview_plan(team, horizon, at).unwrap();
+    let plan = app.plan_rotation(team, horizon, at).unwrap();
+    let duty = |t: &Turn| (t.policy_id, t.member_id, t.start, t.end);
+    assert_eq!(
+        previewed.turns.iter().map(duty).collect::<Vec<_>>(),
+        plan.value.turns.iter().map(duty).collect::<Vec<_>>(),
+        "the preview within a second is the plan that was saved"
+    );
     assert!(
         plan.changes
             .turns
