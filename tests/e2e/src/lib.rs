@@ -16,7 +16,8 @@ pub mod page;
 pub mod samples;
 
 pub use page::{
-    chip_of, choose, chord, ctrl, ctrl_shift_z, ctrl_z, pick, pick_file, save_enabled, says, scheme, set, until,
+    chip_of, choose, chord, ctrl, ctrl_shift_z, ctrl_z, pick, pick_file, save_enabled, says, scheme, set,
+    set_up_publish_from_env, strings, until,
 };
 pub use samples::csv_sample;
 

@@ -1,6 +1,7 @@
 //! Small page actions shared by the window tests: set a field, pick or choose an option, hand a
-//! file to the CSV import, press Ctrl+key, wait until the page says or does something, find a
-//! member's chip, and read the colour scheme the page rendered in (screenshots are named after it).
+//! file to the CSV import, press Ctrl+key, wait until the page says or does something, read a list
+//! of strings from the page, find a member's chip, set up publishing in the Publish dialog, and
+//! read the colour scheme the page rendered in (screenshots are named after it).
 //!
 //! They act on the page the way a person would (the same DOM events a keyboard, a mouse or a
 //! file chooser fire) and fail the test with a sentence that says what never happened.
@@ -80,6 +81,16 @@ pub async fn says(w: &Window, css: &str, needle: &str) {
     panic!("{css} never said {needle:?}; it says {:?}", w.eval(&script).await);
 }
 
+/// Runs `script`, which returns an array of strings, and gives them back in order.
+pub async fn strings(w: &Window, script: &str) -> Vec<String> {
+    let v = w.eval(script).await;
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap().to_owned())
+        .collect()
+}
+
 /// Sets the value of the input or select matching `css` the way typing or picking does (input
 /// and change events).
 pub async fn set(w: &Window, css: &str, value: &str) {
@@ -144,4 +155,18 @@ pub async fn chip_of(w: &Window, name: &str) -> Element {
         id.as_str().unwrap()
     ))
     .await
+}
+
+/// Opens the Publish dialog and sets publishing up: the CalDAV collection `url`, `user`, and the
+/// password read from the environment variable `password_env` (not the OS keyring: no Secret
+/// Service runs under Xvfb here), then saves. The app is started by tauri-driver, which passes
+/// its environment on, so the test sets that variable before [`Window::start`].
+pub async fn set_up_publish_from_env(w: &Window, url: &str, user: &str, password_env: &str) {
+    w.click("[data-testid=publish-open]").await;
+    w.wait_for("[data-testid=publish-setup]").await;
+    w.fill("[data-testid=publish-url]", url).await;
+    w.fill("[data-testid=publish-user]", user).await;
+    w.click("[data-testid=publish-source-env]").await;
+    w.fill("[data-testid=publish-env]", password_env).await;
+    w.click("[data-testid=publish-save]").await;
 }

@@ -2,18 +2,15 @@
 //! low-urgency incidents are marked by the stated rule (low waits; critical and high never), the
 //! preview's checkboxes change which severities wait and the rows follow, and what is imported
 //! carries the marks the preview showed.
-use sprintshield_e2e::{csv_sample, Home, Window};
+use sprintshield_e2e::{csv_sample, strings, Home, Window};
 
 /// The "could wait" cells of the rows to add, in order.
 async fn waits(w: &Window) -> Vec<String> {
-    let v = w
-        .eval("return [...document.querySelectorAll('[data-testid=csv-rows] [data-testid=csv-row-waits]')].map(c => c.textContent.trim());")
-        .await;
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_str().unwrap().to_owned())
-        .collect()
+    strings(
+        w,
+        "return [...document.querySelectorAll('[data-testid=csv-rows] [data-testid=csv-row-waits]')].map(c => c.textContent.trim());",
+    )
+    .await
 }
 
 async fn until_waits(w: &Window, want: &[&str]) {

@@ -10,7 +10,7 @@
 use std::time::Duration;
 
 use sprintshield_caldav::radicale::{Radicale, PASSWORD, USER};
-use sprintshield_e2e::{scheme, Home, Window};
+use sprintshield_e2e::{scheme, set_up_publish_from_env, Home, Window};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn publish_shows_who_is_affected_then_publishes_to_the_calendar() {
@@ -20,15 +20,7 @@ async fn publish_shows_who_is_affected_then_publishes_to_the_calendar() {
     let home = Home::new();
     let w = Window::start(&home).await;
     w.click("[data-testid=nav-rotation]").await;
-    w.click("[data-testid=publish-open]").await;
-    w.wait_for("[data-testid=publish-setup]").await;
-    w.fill("[data-testid=publish-url]", &server.collection_url("team"))
-        .await;
-    w.fill("[data-testid=publish-user]", USER).await;
-    // The environment variable, not the OS keyring: no Secret Service runs under Xvfb here.
-    w.click("[data-testid=publish-source-env]").await;
-    w.fill("[data-testid=publish-env]", "SPRINTSHIELD_E2E_CALDAV_PW").await;
-    w.click("[data-testid=publish-save]").await;
+    set_up_publish_from_env(&w, &server.collection_url("team"), USER, "SPRINTSHIELD_E2E_CALDAV_PW").await;
 
     w.wait_for("[data-testid=publish-affected]").await;
     let headline = w.text("[data-testid=publish-headline]").await;

@@ -4,7 +4,7 @@
 //! Ctrl+Z, Escape); a shadow; a handoff note; an accepted auto-plan is undone, in the sprint and
 //! in the quarter view; after a restart the override (locked) is still there. Also prints the
 //! drop round trip (IPC, SQLite write, re-validation, DOM, layout, frame) from page marks.
-use sprintshield_e2e::{chip_of, Home, Window};
+use sprintshield_e2e::{chip_of, strings, Home, Window};
 
 async fn batman_turns(w: &Window) -> Vec<(String, String, String)> {
     let v = w
@@ -29,14 +29,11 @@ async fn batman_turns(w: &Window) -> Vec<(String, String, String)> {
 
 /// Every turn on the grid as "id:member", in page order.
 async fn all_turns(w: &Window) -> Vec<String> {
-    let v = w
-        .eval("return [...document.querySelectorAll('[data-testid=turn]')].map(e => e.dataset.turnId + ':' + e.dataset.member);")
-        .await;
-    v.as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x.as_str().unwrap().to_owned())
-        .collect()
+    strings(
+        w,
+        "return [...document.querySelectorAll('[data-testid=turn]')].map(e => e.dataset.turnId + ':' + e.dataset.member);",
+    )
+    .await
 }
 
 async fn wait_turns(w: &Window, ok: impl Fn(&Vec<String>) -> bool, what: &str) {

@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use sprintshield_caldav::radicale::{Radicale, PASSWORD, USER};
-use sprintshield_e2e::{scheme, Home, Window};
+use sprintshield_e2e::{scheme, set_up_publish_from_env, Home, Window};
 
 /// The clipboard's text, read back through the page: WebKit lets a page read the clipboard only
 /// inside a user's gesture, so a probe button is added whose click (a real one, through the
@@ -128,15 +128,13 @@ async fn after_an_override_the_copy_says_what_changed_since_the_last_publish() {
     w.wait_for("[data-testid=today] [data-testid=copy-standup]").await;
 
     // Publish the plan from the dialog: afterwards nothing has changed since the last publish.
-    w.click("[data-testid=publish-open]").await;
-    w.wait_for("[data-testid=publish-setup]").await;
-    w.fill("[data-testid=publish-url]", &server.collection_url("standup"))
-        .await;
-    w.fill("[data-testid=publish-user]", USER).await;
-    // The environment variable, not the OS keyring: no Secret Service runs under Xvfb here.
-    w.click("[data-testid=publish-source-env]").await;
-    w.fill("[data-testid=publish-env]", "SPRINTSHIELD_E2E_STANDUP_PW").await;
-    w.click("[data-testid=publish-save]").await;
+    set_up_publish_from_env(
+        &w,
+        &server.collection_url("standup"),
+        USER,
+        "SPRINTSHIELD_E2E_STANDUP_PW",
+    )
+    .await;
     w.wait_for("[data-testid=publish-affected]").await;
     w.click("[data-testid=publish-send]").await;
     for _ in 0..600 {
