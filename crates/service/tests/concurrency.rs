@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use sprintshield_core::calendar::requests::{ImportAs, ImportRequest};
 use sprintshield_core::interrupt::{InterruptCategory, InterruptFilter, NewInterrupt, Severity};
-use sprintshield_core::rotation::{find_turn, Turn};
+use sprintshield_core::rotation::{find_turn, Edit, Turn};
 use sprintshield_core::time::{resolve_local, DateSpan};
 use sprintshield_core::{AppError, Id};
 use sprintshield_service::{EditAt, OpenMode, Sprintshield};
@@ -131,8 +131,39 @@ fn plan_override_swap_log_and_import_at_once_lose_nothing() {
     assert!(moments.len() >= 84, "{} Batman turns", moments.len());
     let start = Arc::new(Barrier::new(8)); // seven workers and this thread
 
-    // Three writers override distinct Batman days (every third day each), with distinct people.
-    let overriders: Vec<_> = (0..3)
+    // Three writers override distinct Batman days (every third day each), with distinct people:
+    // two as the CLI does (the turn covering a moment, looked up inside the write), one as the
+    // planner window does (it reads the view, then drops a person on the turn it shows: both go
+    // through the context the window keeps between operations, which must never be stale).
+    let window = {
+        let (path, start, moments, members) = (f.path.clone(), start.clone(), moments.clone(), f.members.clone());
+        let (team, policy) = (f.phoenix, f.batman);
+        std::thread::spawn(move || {
+            let mut app = open(&path);
+            start.wait();
+            let mut log = Log::default();
+            for (i, at) in moments.iter().enumerate().filter(|(i, _)| i % 3 == 0).take(28) {
+                let member = members[i % members.len()].0;
+                let range = DateSpan {
+                    first: at.date_naive(),
+                    last: at.date_naive() + chrono::Duration::days(13),
+                };
+                let t = Instant::now();
+                let r = app.rotation_view(team, range, now()).and_then(|v| {
+                    let turn = &v.turns[find_turn(&v.turns, policy, *at).expect("the view shows the turn")];
+                    let edit = Edit::Override {
+                        turn_id: turn.id.expect("a shown turn is stored"),
+                        member_id: member,
+                    };
+                    app.apply_edit(team, range, edit, now())
+                        .map(|done| (*at, member, done.changes.turns.after))
+                });
+                log.record(t, r);
+            }
+            log
+        })
+    };
+    let overriders: Vec<_> = (1..3)
         .map(|k| {
             let (path, start, moments, members) = (f.path.clone(), start.clone(), moments.clone(), f.members.clone());
             let (team, policy) = (f.phoenix, f.batman);
@@ -262,6 +293,7 @@ fn plan_override_swap_log_and_import_at_once_lose_nothing() {
 
     start.wait();
     let overrides: Vec<Log<Overridden>> = overriders.into_iter().map(|h| h.join().unwrap()).collect();
+    let dropped = window.join().unwrap();
     let plans = planner.join().unwrap();
     let swaps = swapper.join().unwrap();
     let logged = logger.join().unwrap();
@@ -275,6 +307,17 @@ fn plan_override_swap_log_and_import_at_once_lose_nothing() {
             l.failed
         );
     }
+    // Between the window's view and its drop a re-plan may replace the turn it shows; that drop
+    // is refused in a sentence (and must leave nothing), never written over the new plan.
+    assert_plain(&dropped.failed, "window");
+    for e in &dropped.failed {
+        assert!(e.message.contains("reload"), "a refused drop says to reload: {e:?}");
+    }
+    assert!(
+        !dropped.ok.is_empty(),
+        "the window made drops: {} refused",
+        dropped.failed.len()
+    );
     assert_plain(&plans.failed, "planner");
     assert!(plans.failed.is_empty(), "{:?}", plans.failed);
     assert_plain(&swaps.failed, "swapper");
@@ -293,7 +336,7 @@ fn plan_override_swap_log_and_import_at_once_lose_nothing() {
 
     // Every override that reported success is stored as it said: that member, locked.
     let mut checked = 0;
-    for (at, member, after) in overrides.iter().flat_map(|l| &l.ok) {
+    for (at, member, after) in overrides.iter().chain([&dropped]).flat_map(|l| &l.ok) {
         let i = find_turn(&turns, f.batman, *at).expect("the overridden turn still exists");
         assert_eq!(turns[i].member_id, *member, "override at {at} was lost");
         assert!(turns[i].locked, "override at {at} is no longer locked");
@@ -302,7 +345,7 @@ fn plan_override_swap_log_and_import_at_once_lose_nothing() {
         }
         checked += 1;
     }
-    assert_eq!(checked, 84);
+    assert_eq!(checked, 56 + dropped.ok.len());
 
     // Every swap that reported success is stored as it said.
     for after in &swaps.ok {
@@ -349,6 +392,7 @@ fn plan_override_swap_log_and_import_at_once_lose_nothing() {
 
     let mut took: Vec<Duration> = overrides
         .iter()
+        .chain([&dropped])
         .flat_map(|l| l.took.iter())
         .chain(&plans.took)
         .chain(&swaps.took)
@@ -359,8 +403,10 @@ fn plan_override_swap_log_and_import_at_once_lose_nothing() {
     took.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "concurrency: {} operations on 7 connections; p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms (debug build)",
+        "concurrency: {} operations on 7 connections ({} window drops made, {} refused as stale); p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms (debug build)",
         took.len(),
+        dropped.ok.len(),
+        dropped.failed.len(),
         ms(took[took.len() / 2]),
         ms(took[took.len() * 95 / 100]),
         ms(*took.last().unwrap())
