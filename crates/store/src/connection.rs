@@ -2,8 +2,9 @@
 use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use rusqlite_migration::{Migrations, SchemaVersion};
+use sprintshield_core::{AppError, ErrorKind};
 
 use crate::Result;
 
@@ -55,8 +56,11 @@ impl Store {
         Self::setup_with(conn, path, migrations())
     }
 
+    /// Migrations run with foreign keys off, as SQLite's way of rebuilding a table needs (a
+    /// dropped parent would otherwise cascade into its children); before they are switched on,
+    /// `foreign_key_check` must find every reference intact.
     fn setup_with(mut conn: Connection, path: Option<&Path>, migrations: Migrations<'_>) -> Result<Store> {
-        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "foreign_keys", "OFF")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         if let (Some(path), SchemaVersion::Inside(v)) = (path, migrations.current_version(&conn)?) {
@@ -68,6 +72,19 @@ impl Store {
             }
         }
         migrations.to_latest(&mut conn)?;
+        let broken: Option<String> = conn
+            .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+            .optional()?;
+        if let Some(table) = broken {
+            return Err(AppError::new(
+                ErrorKind::Storage,
+                format!(
+                    "the database's {table} records refer to records that do not exist; it may be damaged (the copy made before upgrading is kept)"
+                ),
+            )
+            .into());
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")?;
         Ok(Store { conn })
     }
 
