@@ -491,7 +491,6 @@ fn log_interrupt(app: &mut Sprintshield, team: Id, tag: &str, i: usize) -> Resul
 }
 
 #[test]
-#[ignore = "fails today: without AUTOINCREMENT SQLite gives a new row the highest id + 1, so another team's insert takes an id the removal freed and the undo is refused ('the member has changed since'); see /work/helpers/report-polish.md"]
 fn undoing_a_team_removal_amid_other_writers_loses_and_invents_nothing() {
     let w = world();
     let setup = open(&w.path);
@@ -757,7 +756,6 @@ fn undoing_a_team_removal_amid_other_writers_loses_and_invents_nothing() {
 }
 
 #[test]
-#[ignore = "fails today: without AUTOINCREMENT SQLite gives a new row the highest id + 1, so another team's insert takes an id the removal freed and the undo is refused ('the member has changed since'); see /work/helpers/report-polish.md"]
 fn a_team_removal_is_undone_after_another_team_got_a_member() {
     // The interleaving above in its smallest form, one connection, no threads, as a script on
     // the CLI and the app would do it: Orion, made after Vega, holds the highest member ids when
