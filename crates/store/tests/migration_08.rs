@@ -5,22 +5,8 @@ use rusqlite_migration::{Migrations, M};
 use sprintshield_core::import_csv::{CsvMapping, CsvSource, MappingSource, SprintColumnChoice, SprintField};
 use sprintshield_store::Store;
 
-/// The `up.sql` of every migration numbered below `before`, in order.
-fn migrations_before(before: u32) -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
-    let mut dirs: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().to_string();
-            name[..2].parse::<u32>().unwrap() < before
-        })
-        .collect();
-    dirs.sort();
-    dirs.iter()
-        .map(|d| std::fs::read_to_string(d.join("up.sql")).unwrap())
-        .collect()
-}
+mod support;
+use support::migrations_before;
 
 #[test]
 fn interrupt_mappings_survive_and_sprint_history_can_be_remembered() {
