@@ -2,8 +2,8 @@
 //! the Sprints screen, choose a file whose name column the preview does not recognise ("Iteration"),
 //! read the note that asks for it, choose it, read the counts (one duplicate name, one unreadable
 //! date), import; the sprints are listed and stored with their points, the window's Undo takes the
-//! whole import back and Redo brings it again, and a second import of the same file has nothing to
-//! add. Screenshots (with `SCREENSHOT_DIR`) are named after the colour scheme the page rendered in.
+//! whole import back and Redo brings it again, and a second import of the same file remembers the
+//! chosen column and has nothing to add. Screenshots (with `SCREENSHOT_DIR`) are named after the colour scheme the page rendered in.
 use std::time::Duration;
 
 use sprintshield_e2e::{choose, csv_sample, pick_file, scheme, Home, Window};
@@ -134,11 +134,11 @@ async fn a_sprint_history_is_previewed_mapped_imported_undone_and_not_imported_t
     listed(&w, "Phoenix 19", true).await;
     assert_eq!(stored(&home).0, before + 3);
 
-    // The same file again: every name is there now, so nothing is added.
+    // The same file again: the team's choice of "Iteration" is remembered (nothing to choose),
+    // and every name is there now, so nothing is added.
     w.click("[data-testid=csv-open]").await;
     pick_file(&w, &csv_sample(FILE)).await;
     w.wait_for("[data-testid=csv-map-name]").await;
-    choose(&w, "[data-testid=csv-map-name]", "Iteration").await;
     w.wait_for_text(
         "[data-testid=csv-summary]",
         "0 sprints to add · 4 duplicates · 1 cannot be read",
@@ -148,6 +148,17 @@ async fn a_sprint_history_is_previewed_mapped_imported_undone_and_not_imported_t
         .eval("return document.querySelector('[data-testid=csv-apply]').disabled;")
         .await;
     assert_eq!(disabled, serde_json::Value::Bool(true));
+    let name = w
+        .eval("return document.querySelector('[data-testid=csv-map-name]').value;")
+        .await;
+    assert_eq!(name, "Iteration", "the remembered column is shown as chosen");
+    let notes = w
+        .eval("return document.querySelector('[data-testid=csv-notes]')?.textContent ?? '';")
+        .await;
+    assert!(
+        !notes.as_str().unwrap().contains("choose the column for name"),
+        "nothing left to choose: {notes}"
+    );
     w.screenshot(&format!("sprint-import-again-{mode}")).await;
     w.click("[data-testid=csv-close]").await;
     assert_eq!(stored(&home).0, before + 3, "a re-import adds nothing");
