@@ -5,7 +5,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Row};
 use sprintshield_core::calendar::sources::ExportWhat;
 use sprintshield_core::calendar::CalendarEvent;
-use sprintshield_core::publish::{CalendarTarget, ChatFormat, ChatTarget, Holder, PasswordSource, Published};
+use sprintshield_core::publish::{
+    CalendarTarget, ChatFormat, ChatTarget, Holder, PasswordSource, Published, WebhookSource,
+};
 use sprintshield_core::Id;
 
 use crate::{Result, Store};
@@ -128,12 +130,14 @@ impl Store {
         Ok(())
     }
 
-    /// Sets (or replaces) the team's chat target; keeps when it last posted.
+    /// Sets (or replaces) the team's chat target (where its URL is kept, and its format); keeps
+    /// when it last posted.
     pub fn set_chat_target(&mut self, t: &ChatTarget) -> Result<()> {
         self.conn.execute(
-            "INSERT INTO chat_target (team_id, webhook_env, format) VALUES (?1, ?2, ?3)
-             ON CONFLICT (team_id) DO UPDATE SET webhook_env = excluded.webhook_env, format = excluded.format",
-            params![t.team_id, t.webhook_env, t.format.name()],
+            "INSERT INTO chat_target (team_id, webhook_env, format, webhook_source) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (team_id) DO UPDATE SET webhook_env = excluded.webhook_env, format = excluded.format,
+                 webhook_source = excluded.webhook_source",
+            params![t.team_id, t.webhook_env, t.format.name(), t.webhook_source.name()],
         )?;
         Ok(())
     }
@@ -143,12 +147,15 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT team_id, webhook_env, format, last_posted_at FROM chat_target WHERE team_id = ?1",
+                "SELECT team_id, webhook_env, format, last_posted_at, webhook_source FROM chat_target
+                 WHERE team_id = ?1",
                 [team_id],
                 |r| {
                     let format: String = r.get(2)?;
+                    let source: String = r.get(4)?;
                     Ok(ChatTarget {
                         team_id: r.get(0)?,
+                        webhook_source: WebhookSource::parse(&source).map_err(|e| conv(4, e))?,
                         webhook_env: r.get(1)?,
                         format: ChatFormat::parse(&format).map_err(|e| conv(2, e))?,
                         last_posted_at: utc_opt(r, 3)?,
@@ -256,6 +263,19 @@ mod tests {
         assert_eq!(s.get_chat_target(id).unwrap(), Some(chat));
         s.mark_chat_posted(id, "2026-12-02T09:00:00Z".parse().unwrap()).unwrap();
         assert!(s.get_chat_target(id).unwrap().unwrap().last_posted_at.is_some());
+        // Moved to the OS keyring: the row says so, names no variable, and keeps its last post.
+        s.set_chat_target(&ChatTarget::in_keyring(id, ChatFormat::Slack))
+            .unwrap();
+        let k = s.get_chat_target(id).unwrap().unwrap();
+        assert_eq!(
+            (
+                k.webhook_source,
+                k.webhook_env.as_str(),
+                k.format,
+                k.last_posted_at.is_some()
+            ),
+            (WebhookSource::Keyring, "", ChatFormat::Slack, true)
+        );
     }
 
     #[test]

@@ -20,4 +20,4 @@ pub use diff::{plan_publish, Action, ActionKind, PublishPlan};
 pub use resources::{resource_href, resource_ics, same_event, Holder, Published};
 pub use secret::{KeyringEntry, PasswordSource, SecretError, Secrets};
 pub use server::{CalendarServer, Connector, ServerError};
-pub use target::{CalendarTarget, ChatFormat, ChatTarget};
+pub use target::{webhook_url, CalendarTarget, ChatFormat, ChatTarget, WebhookSource, CHAT_KEYRING_SERVICE};

@@ -1,13 +1,13 @@
 //! Where a team's plan is published: a CalDAV calendar collection and a chat webhook.
 //!
-//! Secrets are never part of a target: the password stays in the OS keyring or in an environment
-//! variable whose *name* is stored ([`PasswordSource`]), the webhook URL in an environment
-//! variable (so neither the database file nor a log can leak them).
+//! Secrets are never part of a target: the password and the webhook URL stay in the OS keyring or
+//! in an environment variable whose *name* is stored ([`PasswordSource`], [`WebhookSource`]), so
+//! neither the database file nor a log can leak them.
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::secret::PasswordSource;
+use super::secret::{KeyringEntry, PasswordSource};
 use crate::calendar::sources::ExportWhat;
 use crate::{named_enum, Id, Invalid};
 
@@ -167,12 +167,28 @@ impl CalendarTarget {
     }
 }
 
-/// A team's chat webhook, named by the environment variable that holds its URL.
+named_enum! {
+    /// Where a chat target's webhook URL is kept.
+    pub enum WebhookSource ("webhook source") {
+        Env = "env", "an environment variable named at set-up", ["environment", "webhook_env"];
+        Keyring = "keyring", "the OS keyring (Secret Service)", ["secret_service", "os_keyring"];
+    }
+}
+
+/// The service name of the OS keyring entries holding chat webhook URLs (the calendar passwords
+/// are under [`super::secret::KEYRING_SERVICE`]).
+pub const CHAT_KEYRING_SERVICE: &str = "sprintshield-chat";
+
+/// A team's chat webhook: where its URL is kept (an environment variable named here, or the OS
+/// keyring) and the JSON it takes. The URL itself is never part of a target.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ChatTarget {
     /// The team.
     pub team_id: Id,
-    /// The name of the environment variable holding the webhook URL (never the URL).
+    /// Where the webhook URL is kept: an environment variable or the OS keyring.
+    pub webhook_source: WebhookSource,
+    /// With [`WebhookSource::Env`], the name of the environment variable holding the webhook URL
+    /// (never the URL); empty with the keyring.
     pub webhook_env: String,
     /// What JSON the webhook takes.
     pub format: ChatFormat,
@@ -181,15 +197,92 @@ pub struct ChatTarget {
 }
 
 impl ChatTarget {
-    /// A checked chat target (the variable name as for [`CalendarTarget::new`]).
+    /// A checked chat target whose URL is in an environment variable (the variable name as for
+    /// [`CalendarTarget::new`]).
     pub fn new(team_id: Id, webhook_env: &str, format: ChatFormat) -> Result<Self, Invalid> {
         Ok(Self {
             team_id,
+            webhook_source: WebhookSource::Env,
             webhook_env: env_name("webhook_env", webhook_env)?,
             format,
             last_posted_at: None,
         })
     }
+
+    /// A chat target whose URL is in the OS keyring, under [`ChatTarget::keyring_entry`].
+    pub fn in_keyring(team_id: Id, format: ChatFormat) -> Self {
+        Self {
+            team_id,
+            webhook_source: WebhookSource::Keyring,
+            webhook_env: String::new(),
+            format,
+            last_posted_at: None,
+        }
+    }
+
+    /// The OS keyring entry holding the team's webhook URL: service [`CHAT_KEYRING_SERVICE`],
+    /// account `team <id>` (team ids are never reused, so a removed team's entry can never be
+    /// read for another team), labelled with the team's name for keyring managers.
+    pub fn keyring_entry(team_id: Id, team_name: &str) -> KeyringEntry {
+        KeyringEntry {
+            service: CHAT_KEYRING_SERVICE.to_owned(),
+            account: format!("team {team_id}"),
+            label: format!("Sprintshield: chat webhook URL for {team_name}"),
+        }
+    }
+
+    /// Where the URL comes from, for sentences: "the OS keyring" or "$VAR".
+    pub fn url_origin(&self) -> String {
+        match self.webhook_source {
+            WebhookSource::Keyring => "the OS keyring".to_owned(),
+            WebhookSource::Env => format!("${}", self.webhook_env),
+        }
+    }
+}
+
+/// Checks a webhook URL given at set-up: an `https://` address with a host, or an `http://` one
+/// on this computer (`localhost`, `127.x.x.x`, `[::1]`: a local test listener), no spaces or
+/// control characters, at most 2000 characters. Returns it trimmed. The error never repeats the
+/// URL (it is a secret: whoever has it can post to the channel).
+pub fn webhook_url(url: &str) -> Result<String, Invalid> {
+    let url = url.trim();
+    let field = "webhook_url";
+    if url.is_empty() {
+        return Err(Invalid::new(
+            field,
+            "paste the chat's incoming-webhook URL (it was empty)",
+        ));
+    }
+    let lower = url.to_ascii_lowercase();
+    let (rest, plain) = match (lower.strip_prefix("https://"), lower.strip_prefix("http://")) {
+        (Some(rest), _) => (rest, false),
+        (None, Some(rest)) => (rest, true),
+        (None, None) => {
+            return Err(Invalid::new(
+                field,
+                "that is not a webhook URL; paste the address from the chat's incoming-webhook settings, starting with https://",
+            ))
+        }
+    };
+    let host = host_of(rest);
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host.split(':').next().unwrap_or_default(),
+    };
+    let local = name == "localhost" || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
+    if host.is_empty() || url.len() > MAX_URL || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(Invalid::new(
+            field,
+            "the webhook URL has no host name, contains spaces or is too long; paste it again from the chat's webhook settings",
+        ));
+    }
+    if plain && !local {
+        return Err(Invalid::new(
+            field,
+            "the webhook URL must start with https:// (a plain http:// address would send it unencrypted over the network)",
+        ));
+    }
+    Ok(url.to_owned())
 }
 
 /// Checks an environment variable *name*; refuses what looks like a secret pasted in its place.
@@ -310,6 +403,65 @@ mod tests {
         assert_eq!(env_name("x", " SPRINTSHIELD_PW ").unwrap(), "SPRINTSHIELD_PW");
         assert_eq!(ChatFormat::parse("Teams").unwrap(), ChatFormat::Teams);
         assert_eq!(ChatFormat::parse("mattermost").unwrap(), ChatFormat::Slack);
+    }
+
+    #[test]
+    fn a_webhook_url_is_https_or_local_and_never_echoed() {
+        assert_eq!(
+            webhook_url(" https://hooks.slack.com/services/T0/B0/xoxSeCrEt ").unwrap(),
+            "https://hooks.slack.com/services/T0/B0/xoxSeCrEt"
+        );
+        for ok in [
+            "http://127.0.0.1:8080/hooks/x",
+            "http://localhost/x",
+            "http://[::1]:9/x",
+            "HTTPS://h.example/x",
+        ] {
+            assert!(webhook_url(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "",
+            "hooks.slack.com/services/xoxSeCrEt",
+            "http://chat.example.com/hooks/xoxSeCrEt",
+            "http://localhost.evil.example/xoxSeCrEt",
+            "http://127.evil.example/xoxSeCrEt",
+            "https:///xoxSeCrEt",
+            "https://h.example/xo xSeCrEt",
+            "ftp://h.example/xoxSeCrEt",
+        ] {
+            let e = webhook_url(bad).unwrap_err();
+            assert_eq!(e.field, "webhook_url", "{bad}");
+            assert!(
+                !e.message.contains("xoxSeCrEt") && !e.message.contains('\n'),
+                "{bad}: {}",
+                e.message
+            );
+        }
+        let long = format!("https://h.example/{}", "x".repeat(2000));
+        assert!(webhook_url(&long).is_err());
+    }
+
+    #[test]
+    fn a_chat_target_says_where_its_url_is_kept() {
+        let env = ChatTarget::new(4, "HOOK", ChatFormat::Slack).unwrap();
+        assert_eq!(
+            (env.webhook_source, env.url_origin().as_str()),
+            (WebhookSource::Env, "$HOOK")
+        );
+        let k = ChatTarget::in_keyring(4, ChatFormat::Teams);
+        assert_eq!((k.webhook_source, k.webhook_env.as_str()), (WebhookSource::Keyring, ""));
+        assert_eq!(k.url_origin(), "the OS keyring");
+        let e = ChatTarget::keyring_entry(4, "Phoenix");
+        assert_eq!(
+            (e.service.as_str(), e.account.as_str(), e.label.as_str()),
+            (
+                "sprintshield-chat",
+                "team 4",
+                "Sprintshield: chat webhook URL for Phoenix"
+            )
+        );
+        assert_ne!(e.service, super::super::secret::KEYRING_SERVICE);
+        assert_eq!(WebhookSource::parse("keyring").unwrap(), WebhookSource::Keyring);
     }
 
     #[test]
