@@ -82,6 +82,7 @@ pub fn with_commands<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R
         chat::standup_text,
         chat::chat_status,
         chat::set_chat_target,
+        chat_keyring::set_chat_target_in_keyring,
         chat::post_standup,
         publish::publish_status,
         publish::set_calendar_target,

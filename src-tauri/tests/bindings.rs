@@ -75,6 +75,7 @@ fn generate() -> String {
         core::simulate::SimBacktestRow, core::simulate::SimBacktest,
         core::publish::ActionKind, core::publish::ChatFormat, core::publish::CalendarTarget, core::publish::ChatTarget,
         core::publish::PasswordSource,
+        core::publish::WebhookSource,
         sprintshield_service::PublishOptions, sprintshield_service::PublishChange, sprintshield_service::PublishReport,
         sprintshield_service::PublishStatus, sprintshield_service::ChatStatus,
     ];

@@ -110,7 +110,11 @@ fn chat_set_up_and_post_through_ipc_say_what_is_wrong_in_one_sentence() {
     );
     let status = h.call("chat_status", json!({ "teamId": team })).unwrap();
     assert_eq!(status["target"], t);
-    assert_eq!(status["variable_set"], false, "the variable is not set for the app");
+    assert_eq!(
+        status["url_missing"],
+        "the environment variable SPRINTSHIELD_IPC_UNSET_HOOK, which holds Phoenix's chat webhook URL, is not set; set it to the webhook URL before posting",
+        "the variable is not set for the app"
+    );
 
     let e = h.call("post_standup", json!({ "teamId": team })).unwrap_err();
     assert_eq!(e["field"], "webhook_env", "{e}");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChatStatus, PublishChange, PublishReport } from "../src/lib/bindings";
 import {
-  CHAT_FORMATS, changeCount, changeText, chatLine, dayLabel, kindLabel, postsAfterPublish, publishLabel, targetLine, waitingLine, whatLine,
+  CHAT_FORMATS, changeCount, changeText, chatLine, savedLine, dayLabel, kindLabel, postsAfterPublish, publishLabel, targetLine, waitingLine, whatLine,
 } from "../src/lib/publish/publish";
 
 function report(created: number, updated: number, deleted: number): PublishReport {
@@ -41,8 +41,8 @@ describe("publish dialog wording", () => {
 
 describe("the team chat in the publish dialog", () => {
   const chat = (waiting: string[]): ChatStatus => ({
-    target: { team_id: 1, webhook_env: "PHOENIX_HOOK", format: "slack", last_posted_at: null },
-    variable_set: true,
+    target: { team_id: 1, webhook_source: "env", webhook_env: "PHOENIX_HOOK", format: "slack", last_posted_at: null },
+    url_missing: null,
     waiting,
   });
 
@@ -52,6 +52,13 @@ describe("the team chat in the publish dialog", () => {
       "Posts the stand-up message as a Microsoft Teams Adaptive Card to the webhook in $PHOENIX_HOOK",
     );
     expect(CHAT_FORMATS.map((f) => f.value)).toEqual(["slack", "teams"]);
+  });
+
+  it("says a URL in the OS keyring is kept there, without any variable or URL", () => {
+    const kept = { ...chat([]).target!, webhook_source: "keyring" as const, webhook_env: "" };
+    expect(chatLine(kept)).toBe("Posts the stand-up message as Slack-compatible JSON to the webhook kept in the OS keyring");
+    expect(savedLine("Phoenix", kept)).toBe("Phoenix posts its stand-up message to the webhook kept in the OS keyring.");
+    expect(savedLine("Phoenix", chat([]).target!)).toBe("Phoenix posts its stand-up message to the webhook in $PHOENIX_HOOK.");
   });
 
   it("counts the changes still waiting for the chat", () => {
@@ -68,7 +75,7 @@ describe("the team chat in the publish dialog", () => {
     expect(postsAfterPublish(nothing, chat([]), true)).toBe(false);
     expect(postsAfterPublish(nothing, chat(["Ana: Tue 8 Dec → Thu 10 Dec"]), true)).toBe(true);
     expect(postsAfterPublish(changed, null, true)).toBe(false);
-    expect(postsAfterPublish(changed, { target: null, variable_set: false, waiting: [] }, true)).toBe(false);
+    expect(postsAfterPublish(changed, { target: null, url_missing: null, waiting: [] }, true)).toBe(false);
     // Only conflicts (events edited on the server, left alone): nothing new to tell.
     expect(postsAfterPublish({ ...changed, conflicts: ["Batman: Ana (Tue 8 Dec) was edited on the calendar server; not overwritten"] }, chat([]), true)).toBe(false);
   });

@@ -1,16 +1,24 @@
 //! The stand-up message and the team's chat: compose it (the Today card's "Copy for stand-up",
-//! `rotation today`), set where it goes (a webhook whose URL lives in an environment variable the
-//! target only names), and post it through a [`ChatPoster`] the caller passes in (the faces pass
-//! the HTTP one, `sprintshield_chat::post`; tests pass one that fails on cue), as a publish
-//! receives its calendar connector.
+//! `rotation today`), set where it goes (a webhook whose URL is kept in the OS keyring, or in an
+//! environment variable the target only names), and post it through a [`ChatPoster`] the caller
+//! passes in (the faces pass the HTTP one, `sprintshield_chat::post`; tests pass one that fails on
+//! cue), as a publish receives its calendar connector.
 //!
 //! What a publish changed is kept for the chat ([`keep_for_chat`], called by the publish in the
 //! transaction that marks it done; [`keep_sent_for_chat`] for a publish that stopped part-way,
 //! with what it had sent) until a post carrying it is delivered: a chat that refused a message or
 //! did not answer hears about those changes with the next post, once.
 //!
-//! Posting reads the URL from the environment at the moment of the post and hands it to the
-//! poster; it is never stored, logged or put in an error. The message is composed in one read,
+//! Posting reads the URL through the injected [`Secrets`] (the OS keyring entry
+//! [`ChatTarget::keyring_entry`], or the environment variable) at the moment of the post and hands
+//! it to the poster; it is never stored in the database, logged, returned or put in an error.
+//! Setting up with the URL itself stores it in the keyring *before* the target records
+//! `keyring`, so a target never points at an entry that was not written.
+//!
+//! The keyring entry belongs to the team id (ids are never reused). Removing the team leaves it in
+//! the keyring, so undoing the removal (which restores the target row) posts again at once; the
+//! next keyring set-up of the team replaces it. Setting the team up with an environment variable
+//! instead also leaves it (nothing reads it while the target says `env`). The message is composed in one read,
 //! the POST runs outside any transaction (a slow chat server never holds the database's write
 //! lock), and only a delivered message is recorded as posted.
 use std::time::Duration;
@@ -19,7 +27,9 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use sprintshield_chat::{ChatError, Delivered, Webhook};
-use sprintshield_core::publish::{affected_lines, Action, ChatTarget};
+use sprintshield_core::publish::{
+    affected_lines, webhook_url, Action, ChatTarget, SecretError, Secrets, WebhookSource,
+};
 use sprintshield_core::standup::{change_lines, published_until, standup, ChatFormat, Standup};
 use sprintshield_core::{AppError, ErrorKind, Id, Invalid};
 use sprintshield_store::Store;
@@ -81,9 +91,11 @@ pub struct PostReport {
 pub struct ChatStatus {
     /// The chat target, if one is set.
     pub target: Option<ChatTarget>,
-    /// Whether the environment variable the target names is set where this runs (the app's or
-    /// the shell's environment); the value is never read out.
-    pub variable_set: bool,
+    /// Why the webhook URL cannot be found where this runs, as one sentence (the environment
+    /// variable is not set in the app's or the shell's environment, the OS keyring holds no entry
+    /// or cannot be reached, the value is not a web address); `None` when it can. The URL itself
+    /// is never read out.
+    pub url_missing: Option<String>,
     /// What publishes changed that the chat has not been told about yet, oldest first.
     pub waiting: Vec<String>,
 }
@@ -94,35 +106,59 @@ fn no_target(team: &str) -> AppError {
     ))
 }
 
-/// The webhook named by `target`, read from the environment now.
-fn webhook(team: &str, target: &ChatTarget) -> Result<Webhook> {
-    let var = &target.webhook_env;
-    let url = match std::env::var(var) {
-        Ok(url) if !url.trim().is_empty() => url,
-        Ok(_) | Err(std::env::VarError::NotPresent) => {
-            return Err(Invalid::new(
-                "webhook_env",
-                format!(
-                    "the environment variable {var}, which holds {team}'s chat webhook URL, is not set; set it to the webhook URL before posting"
-                ),
-            )
-            .into())
+/// A keyring failure about the chat's webhook URL as one sentence: what could not be done, and
+/// what to do instead (in the wording of the calendar password's).
+fn keyring_sentence(e: &SecretError, doing: &str) -> AppError {
+    match e {
+        SecretError::Unavailable(why) => AppError::new(
+            ErrorKind::Invalid,
+            format!(
+                "no OS keyring (Secret Service) runs here ({why}), so {doing}; keep the webhook URL in an environment variable instead and give its NAME (--webhook-env VAR)"
+            ),
+        ),
+        SecretError::Locked => AppError::new(
+            ErrorKind::Invalid,
+            format!("the OS keyring is locked, so {doing}; unlock it (log in to the desktop session) and try again, or keep the URL in an environment variable (--webhook-env VAR)"),
+        ),
+        SecretError::Other(why) => AppError::new(ErrorKind::Remote, format!("the OS keyring failed ({why}), so {doing}")),
+    }
+}
+
+/// The webhook of `team`'s `target`, read now through `secrets` from where the target says it
+/// is kept (the OS keyring or the environment variable it names).
+fn webhook(team: &str, target: &ChatTarget, secrets: &dyn Secrets) -> Result<Webhook> {
+    let (url, origin, field) = match target.webhook_source {
+        WebhookSource::Env => {
+            let var = &target.webhook_env;
+            let url = secrets.env(var).filter(|u| !u.trim().is_empty()).ok_or_else(|| {
+                Invalid::new(
+                    "webhook_env",
+                    format!(
+                        "the environment variable {var}, which holds {team}'s chat webhook URL, is not set; set it to the webhook URL before posting"
+                    ),
+                )
+            })?;
+            (url, format!("in the environment variable {var}"), "webhook_env")
         }
-        Err(std::env::VarError::NotUnicode(_)) => {
-            return Err(Invalid::new(
-                "webhook_env",
-                format!("the environment variable {var} does not hold a web address; set it to the chat's webhook URL"),
-            )
-            .into())
+        WebhookSource::Keyring => {
+            let doing = format!("{team}'s chat webhook URL cannot be read");
+            let entry = ChatTarget::keyring_entry(target.team_id, team);
+            let url = match secrets.find(&entry) {
+                Ok(Some(url)) => url,
+                Ok(None) => {
+                    return Err(AppError::new(
+                        ErrorKind::NotFound,
+                        format!(
+                            "the OS keyring holds no chat webhook URL for {team}; set the team chat up again with the URL to store it"
+                        ),
+                    ))
+                }
+                Err(e) => return Err(keyring_sentence(&e, &doing)),
+            };
+            (url, "in the OS keyring".to_owned(), "webhook_url")
         }
     };
-    Webhook::parse(&url).map_err(|e| {
-        Invalid::new(
-            "webhook_env",
-            format!("{} (in the environment variable {var})", e.message()),
-        )
-        .into()
-    })
+    Webhook::parse(&url).map_err(|e| Invalid::new(field, format!("{} ({origin})", e.message())).into())
 }
 
 /// Keeps what a publish at `now` changed (`lines`, who is affected) for the team's chat, when the
@@ -223,6 +259,41 @@ impl Sprintshield {
         Ok(Outcome::new(target, Changes::none()))
     }
 
+    /// Sets where the team's stand-up message goes with the webhook URL itself: the URL (an
+    /// `https://` address, or `http://` to this computer; refused in one sentence that never
+    /// repeats it) is stored in the OS keyring through `secrets` under
+    /// [`ChatTarget::keyring_entry`], and only then does the target record `keyring`; the
+    /// database never holds the URL. Keeps when it last posted. Where no keyring runs, the error
+    /// says so and points at the environment variable.
+    pub fn set_chat_target_in_keyring(
+        &mut self,
+        team_id: Id,
+        url: &str,
+        format: ChatFormat,
+        secrets: &dyn Secrets,
+    ) -> Result<Outcome<ChatTarget>> {
+        let url = webhook_url(url)?;
+        let hook = Webhook::parse(&url).map_err(|e| Invalid::new("webhook_url", e.message()))?;
+        let team = self.read(|s| s.team(team_id))?;
+        let entry = ChatTarget::keyring_entry(team_id, &team.spec.name);
+        secrets
+            .keep(&entry, &url)
+            .map_err(|e| keyring_sentence(&e, "the webhook URL cannot be stored in it"))?;
+        tracing::info!(
+            team_id,
+            host = hook.host(),
+            "kept the chat webhook URL in the OS keyring"
+        );
+        let mut target = ChatTarget::in_keyring(team_id, format);
+        let target = self.write(|s| {
+            s.team(team_id)?;
+            target.last_posted_at = s.get_chat_target(team_id)?.and_then(|t| t.last_posted_at);
+            s.set_chat_target(&target)?;
+            Ok(target)
+        })?;
+        Ok(Outcome::new(target, Changes::none()))
+    }
+
     /// The team's chat target, if one is set.
     pub fn chat_target(&self, team_id: Id) -> Result<Option<ChatTarget>> {
         self.read(|s| {
@@ -231,19 +302,20 @@ impl Sprintshield {
         })
     }
 
-    /// Where the team's chat stands: its target, whether the variable it names is set here, and
-    /// the changes waiting to be posted.
-    pub fn chat_status(&self, team_id: Id) -> Result<ChatStatus> {
-        let (target, waiting) = self.read(|s| {
-            s.team(team_id)?;
-            Ok((s.get_chat_target(team_id)?, s.chat_pending(team_id)?.lines))
+    /// Where the team's chat stands: its target, whether its webhook URL can be found here
+    /// (through `secrets`: the keyring entry or the variable; the URL is not returned), and the
+    /// changes waiting to be posted.
+    pub fn chat_status(&self, team_id: Id, secrets: &dyn Secrets) -> Result<ChatStatus> {
+        let (team, target, waiting) = self.read(|s| {
+            let team = s.team(team_id)?;
+            Ok((team, s.get_chat_target(team_id)?, s.chat_pending(team_id)?.lines))
         })?;
-        let variable_set = target
+        let url_missing = target
             .as_ref()
-            .is_some_and(|t| std::env::var_os(&t.webhook_env).is_some_and(|v| !v.is_empty()));
+            .and_then(|t| webhook(&team.spec.name, t, secrets).err().map(|e| e.message));
         Ok(ChatStatus {
             target,
-            variable_set,
+            url_missing,
             waiting,
         })
     }
@@ -257,10 +329,16 @@ impl Sprintshield {
     }
 
     /// Posts the stand-up message at `now` to the team's chat target through `poster`, with the
-    /// changes waiting for the chat as what changed since the last publish; waits at most
-    /// [`CHAT_TIMEOUT`].
-    pub fn post_standup(&mut self, team_id: Id, now: DateTime<Utc>, poster: &dyn ChatPoster) -> Result<PostReport> {
-        self.post_standup_within(team_id, now, poster, CHAT_TIMEOUT)
+    /// changes waiting for the chat as what changed since the last publish; the webhook URL is
+    /// read through `secrets`; waits at most [`CHAT_TIMEOUT`].
+    pub fn post_standup(
+        &mut self,
+        team_id: Id,
+        now: DateTime<Utc>,
+        poster: &dyn ChatPoster,
+        secrets: &dyn Secrets,
+    ) -> Result<PostReport> {
+        self.post_standup_within(team_id, now, poster, secrets, CHAT_TIMEOUT)
     }
 
     /// [`Sprintshield::post_standup`] with its own time-out. On any failure nothing is recorded
@@ -271,6 +349,7 @@ impl Sprintshield {
         team_id: Id,
         now: DateTime<Utc>,
         poster: &dyn ChatPoster,
+        secrets: &dyn Secrets,
         timeout: Duration,
     ) -> Result<PostReport> {
         let (target, message, upto) = self.read(|s| {
@@ -281,7 +360,7 @@ impl Sprintshield {
             let changes = change_lines(&waiting.lines, &[]);
             Ok((target, standup(&team, &ctx, &turns, now, &changes), waiting.upto))
         })?;
-        let hook = webhook(&message.team, &target)?;
+        let hook = webhook(&message.team, &target, secrets)?;
         let delivered = poster
             .post(&hook, &message.payload(target.format), timeout)
             .map_err(|e| AppError::new(ErrorKind::Remote, e.message()))?;

@@ -14,6 +14,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use chat_support::{demo, now, webhook_answering};
+use sprintshield_caldav::OsSecrets;
 use sprintshield_chat::{ChatError, Delivered, Webhook};
 use sprintshield_core::publish::secret::{KeyringEntry, SecretError, Secrets};
 use sprintshield_core::publish::server::Fetched;
@@ -185,7 +186,9 @@ fn a_failed_post_keeps_the_changes_and_the_next_post_carries_them_once() {
         .unwrap();
     assert_eq!(r.affected, lines);
     assert_eq!(app.chat_waiting(team).unwrap(), lines, "kept with the publish");
-    let e = app.post_standup(team, now(), &sprintshield_chat::post).unwrap_err();
+    let e = app
+        .post_standup(team, now(), &sprintshield_chat::post, &OsSecrets::default())
+        .unwrap_err();
     assert_eq!(e.kind, ErrorKind::Remote);
     assert!(e.message.contains("HTTP 500"), "{e:?}");
     let refused = rx.recv_timeout(Duration::from_secs(5)).unwrap();
@@ -200,7 +203,9 @@ fn a_failed_post_keeps_the_changes_and_the_next_post_carries_them_once() {
         .publish(team, now(), &PublishOptions::default(), &server, &EnvOnly)
         .unwrap();
     assert_eq!(again.created + again.updated + again.deleted, 0);
-    let posted = app.post_standup(team, now(), &sprintshield_chat::post).unwrap();
+    let posted = app
+        .post_standup(team, now(), &sprintshield_chat::post, &OsSecrets::default())
+        .unwrap();
     let got = rx.recv_timeout(Duration::from_secs(5)).unwrap();
     assert_eq!(got.json, posted.standup.slack(), "what arrived is the message");
     let text = got.json["text"].as_str().unwrap();
@@ -224,7 +229,9 @@ fn a_failed_post_keeps_the_changes_and_the_next_post_carries_them_once() {
     assert_eq!(app.chat_target(team).unwrap().unwrap().last_posted_at, Some(now()));
 
     // "Post today's duty" afterwards says who is on duty and no old change.
-    let today = app.post_standup(team, now(), &sprintshield_chat::post).unwrap();
+    let today = app
+        .post_standup(team, now(), &sprintshield_chat::post, &OsSecrets::default())
+        .unwrap();
     let got = rx.recv_timeout(Duration::from_secs(5)).unwrap();
     assert!(today.standup.changes.is_empty());
     assert!(!got.json["text"]
@@ -260,7 +267,9 @@ fn the_poster_is_injected_and_a_failure_it_reports_keeps_the_changes() {
             })
         }
     };
-    let e = app.post_standup(team, now(), &flaky).unwrap_err();
+    let e = app
+        .post_standup(team, now(), &flaky, &OsSecrets::default())
+        .unwrap_err();
     assert_eq!(
         e.message,
         "the chat server at hooks.example.com did not answer within 10 s"
@@ -284,7 +293,7 @@ fn the_poster_is_injected_and_a_failure_it_reports_keeps_the_changes() {
             .unwrap()
             .affected
     };
-    let posted = app.post_standup(team, now(), &flaky).unwrap();
+    let posted = app.post_standup(team, now(), &flaky, &OsSecrets::default()).unwrap();
     let mut expected = lines.clone();
     for l in later {
         if !expected.contains(&l) {
@@ -321,7 +330,7 @@ fn without_a_chat_nothing_is_kept_for_it() {
     std::env::set_var("SS_TEST_NOCHAT_HOOK", "https://hooks.example.com/x");
     app.set_chat_target(team, "SS_TEST_NOCHAT_HOOK", ChatFormat::Teams)
         .unwrap();
-    assert!(app.chat_status(team).unwrap().waiting.is_empty());
+    assert!(app.chat_status(team, &OsSecrets::default()).unwrap().waiting.is_empty());
 }
 
 #[test]
@@ -387,7 +396,7 @@ fn a_publish_that_stops_part_way_keeps_what_it_sent_and_the_rest_follows_with_th
             elapsed: Duration::ZERO,
         })
     };
-    let posted = app.post_standup(team, now(), &ok).unwrap();
+    let posted = app.post_standup(team, now(), &ok, &OsSecrets::default()).unwrap();
     for line in &posted.standup.changes {
         assert_eq!(posted.standup.changes.iter().filter(|l| *l == line).count(), 1);
     }

@@ -6,6 +6,7 @@ mod chat_support;
 use std::time::{Duration, Instant};
 
 use chat_support::{demo, now, silent_webhook, webhook};
+use sprintshield_caldav::OsSecrets;
 use sprintshield_core::rotation::TurnSource;
 use sprintshield_core::standup::{ChatFormat, Standup};
 use sprintshield_core::ErrorKind;
@@ -68,7 +69,9 @@ fn posted(format: ChatFormat, status: &'static str, var: &str) -> (Standup, serd
     std::env::set_var(var, &url);
     let set = app.set_chat_target(team.id, var, format).unwrap().value;
     assert_eq!(set.webhook_env, var);
-    let report = app.post_standup(team.id, now(), &sprintshield_chat::post).unwrap();
+    let report = app
+        .post_standup(team.id, now(), &sprintshield_chat::post, &OsSecrets::default())
+        .unwrap();
     let got = rx.recv_timeout(Duration::from_secs(5)).unwrap();
     println!(
         "{} post to a local webhook: {} ms (POST and answer, debug build)",
@@ -135,7 +138,13 @@ fn a_server_that_never_answers_hits_the_time_out_and_nothing_is_marked_posted() 
         .unwrap();
     let started = Instant::now();
     let e = app
-        .post_standup_within(team.id, now(), &sprintshield_chat::post, Duration::from_millis(700))
+        .post_standup_within(
+            team.id,
+            now(),
+            &sprintshield_chat::post,
+            &OsSecrets::default(),
+            Duration::from_millis(700),
+        )
         .unwrap_err();
     assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
     assert!(
@@ -150,7 +159,9 @@ fn a_server_that_never_answers_hits_the_time_out_and_nothing_is_marked_posted() 
 #[test]
 fn setup_and_post_failures_are_one_sentence_and_change_nothing() {
     let (mut app, team, _, _) = edited();
-    let e = app.post_standup(team.id, now(), &sprintshield_chat::post).unwrap_err();
+    let e = app
+        .post_standup(team.id, now(), &sprintshield_chat::post, &OsSecrets::default())
+        .unwrap_err();
     assert_eq!(e.kind, ErrorKind::NotFound);
     assert_eq!(
         e.message,
@@ -171,7 +182,9 @@ fn setup_and_post_failures_are_one_sentence_and_change_nothing() {
     std::env::remove_var("SS_TEST_UNSET_HOOK");
     app.set_chat_target(team.id, "SS_TEST_UNSET_HOOK", ChatFormat::Teams)
         .unwrap();
-    let e = app.post_standup(team.id, now(), &sprintshield_chat::post).unwrap_err();
+    let e = app
+        .post_standup(team.id, now(), &sprintshield_chat::post, &OsSecrets::default())
+        .unwrap_err();
     assert_eq!(e.field.as_deref(), Some("webhook_env"));
     assert_eq!(
         e.message,
@@ -181,7 +194,9 @@ fn setup_and_post_failures_are_one_sentence_and_change_nothing() {
     std::env::set_var("SS_TEST_BAD_HOOK", "hooks.example.com/xoxBad");
     app.set_chat_target(team.id, "SS_TEST_BAD_HOOK", ChatFormat::Slack)
         .unwrap();
-    let e = app.post_standup(team.id, now(), &sprintshield_chat::post).unwrap_err();
+    let e = app
+        .post_standup(team.id, now(), &sprintshield_chat::post, &OsSecrets::default())
+        .unwrap_err();
     assert_eq!(
         e.message,
         "the webhook URL is not a web address; it must start with https:// (in the environment variable SS_TEST_BAD_HOOK)"
@@ -191,7 +206,9 @@ fn setup_and_post_failures_are_one_sentence_and_change_nothing() {
     std::env::set_var("SS_TEST_GONE_HOOK", &url);
     app.set_chat_target(team.id, "SS_TEST_GONE_HOOK", ChatFormat::Slack)
         .unwrap();
-    let e = app.post_standup(team.id, now(), &sprintshield_chat::post).unwrap_err();
+    let e = app
+        .post_standup(team.id, now(), &sprintshield_chat::post, &OsSecrets::default())
+        .unwrap_err();
     assert!(e.message.starts_with("the chat server at 127.0.0.1:"), "{e:?}");
     assert!(
         e.message.contains("refused the message (HTTP 404 Not Found: ok)"),

@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chat_support::{demo, now, silent_webhook, webhook};
+use sprintshield_caldav::OsSecrets;
 use sprintshield_core::standup::ChatFormat;
 use sprintshield_service::{OpenMode, Sprintshield};
 
@@ -68,7 +69,9 @@ fn the_webhook_url_is_neither_in_the_database_nor_in_the_log() {
     std::env::set_var("SS_SECRET_HOOK", &url);
     app.set_chat_target(team.id, "SS_SECRET_HOOK", ChatFormat::Slack)
         .unwrap();
-    let report = app.post_standup(team.id, now(), &sprintshield_chat::post).unwrap();
+    let report = app
+        .post_standup(team.id, now(), &sprintshield_chat::post, &OsSecrets::default())
+        .unwrap();
     assert_eq!(report.status, 200);
     rx.recv_timeout(Duration::from_secs(5)).unwrap();
 
@@ -77,7 +80,13 @@ fn the_webhook_url_is_neither_in_the_database_nor_in_the_log() {
     let silent_secret = silent.rsplit('/').next().unwrap().to_owned();
     std::env::set_var("SS_SECRET_HOOK", &silent);
     let e = app
-        .post_standup_within(team.id, now(), &sprintshield_chat::post, Duration::from_millis(300))
+        .post_standup_within(
+            team.id,
+            now(),
+            &sprintshield_chat::post,
+            &OsSecrets::default(),
+            Duration::from_millis(300),
+        )
         .unwrap_err();
     tracing::warn!(error = %e.message, "post failed");
     drop(app);

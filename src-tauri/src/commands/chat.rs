@@ -4,6 +4,7 @@
 //!
 //! A post waits for the chat server for up to a time-out, so it runs on a connection of its own
 //! to the database file: the other screens' commands are not held behind it.
+use sprintshield_caldav::OsSecrets;
 use sprintshield_core::publish::{ChatFormat, ChatTarget};
 use sprintshield_core::Id;
 use sprintshield_service::{ChatStatus, OpenMode, Sprintshield};
@@ -20,11 +21,14 @@ pub fn standup_text(state: State<'_, AppState>, team_id: Id) -> CmdResult<String
     state.with(|s| s.standup(team_id, chrono::Utc::now()).map(|m| m.markdown()))
 }
 
-/// Where the team's stand-up message goes, whether the variable it names is set in the app's
-/// environment, and the changes waiting to be posted.
+/// Where the team's stand-up message goes, whether its webhook URL can be found (the OS keyring
+/// entry, or the variable in the app's environment; the URL is never returned), and the changes
+/// waiting to be posted. Asking the keyring may wait on a desktop unlock prompt, so it runs on a
+/// connection of its own.
 #[tauri::command(async)]
 pub fn chat_status(state: State<'_, AppState>, team_id: Id) -> CmdResult<ChatStatus> {
-    state.with(|s| s.chat_status(team_id))
+    let own = Sprintshield::open(&state.db_path, OpenMode::MustExist)?;
+    own.chat_status(team_id, &OsSecrets::default())
 }
 
 /// Sets the team's chat: the NAME of the environment variable holding the webhook URL (never the
@@ -44,6 +48,11 @@ pub fn set_chat_target(
 #[tauri::command(async)]
 pub fn post_standup(state: State<'_, AppState>, team_id: Id) -> CmdResult<String> {
     let mut own = Sprintshield::open(&state.db_path, OpenMode::MustExist)?;
-    own.post_standup(team_id, chrono::Utc::now(), &sprintshield_chat::post)
-        .map(|posted| posted.headline)
+    own.post_standup(
+        team_id,
+        chrono::Utc::now(),
+        &sprintshield_chat::post,
+        &OsSecrets::default(),
+    )
+    .map(|posted| posted.headline)
 }

@@ -6,6 +6,7 @@
 pub mod app;
 pub mod calendar;
 pub mod chat;
+pub mod chat_keyring;
 pub mod forecast;
 pub mod import_csv;
 pub mod insights;

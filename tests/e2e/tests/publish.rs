@@ -152,6 +152,8 @@ async fn chat_set_up_in_the_dialog_posts_todays_duty_to_the_webhook() {
     w.screenshot(&format!("publish-setup-{scheme}")).await;
 
     // The URL pasted where the variable's name goes is refused with the CLI's sentence, and not kept.
+    // (The URL itself into the OS keyring is the default: tests/publish_keyring.rs.)
+    w.click("[data-testid=chat-source-env]").await;
     w.fill(
         "[data-testid=chat-env]",
         "https://hooks.slack.com/services/T0/B0/xoxPasted",

@@ -3395,7 +3395,12 @@ export type ChatTarget = {
  */
 team_id: number, 
 /**
- * The name of the environment variable holding the webhook URL (never the URL).
+ * Where the webhook URL is kept: an environment variable or the OS keyring.
+ */
+webhook_source: WebhookSource, 
+/**
+ * With [`WebhookSource::Env`], the name of the environment variable holding the webhook URL
+ * (never the URL); empty with the keyring.
  */
 webhook_env: string, 
 /**
@@ -3408,6 +3413,8 @@ format: ChatFormat,
 last_posted_at: string | null, };
 
 export type PasswordSource = "env" | "keyring";
+
+export type WebhookSource = "env" | "keyring";
 
 export type PublishOptions = { 
 /**
@@ -3543,10 +3550,12 @@ export type ChatStatus = {
  */
 target: ChatTarget | null, 
 /**
- * Whether the environment variable the target names is set where this runs (the app's or
- * the shell's environment); the value is never read out.
+ * Why the webhook URL cannot be found where this runs, as one sentence (the environment
+ * variable is not set in the app's or the shell's environment, the OS keyring holds no entry
+ * or cannot be reached, the value is not a web address); `None` when it can. The URL itself
+ * is never read out.
  */
-variable_set: boolean, 
+url_missing: string | null, 
 /**
  * What publishes changed that the chat has not been told about yet, oldest first.
  */

@@ -256,8 +256,10 @@ export const commands = {
    */
   standupText: (teamId: number) => call<string>("standup_text", { teamId }),
   /**
-   * Where the team's stand-up message goes, whether the variable it names is set in the app's
-   * environment, and the changes waiting to be posted.
+   * Where the team's stand-up message goes, whether its webhook URL can be found (the OS keyring
+   * entry, or the variable in the app's environment; the URL is never returned), and the changes
+   * waiting to be posted. Asking the keyring may wait on a desktop unlock prompt, so it runs on a
+   * connection of its own.
    */
   chatStatus: (teamId: number) => call<ChatStatus>("chat_status", { teamId }),
   /**
@@ -266,6 +268,14 @@ export const commands = {
    */
   setChatTarget: (teamId: number, webhookEnv: string, format: ChatFormat) =>
     call<ChatTarget>("set_chat_target", { teamId, webhookEnv, format }),
+  /**
+   * Sets the team's chat with the webhook URL itself, stored in the OS keyring (Secret Service),
+   * and the JSON the webhook takes. A URL that is not `https://` is refused on the field without
+   * being repeated; where no keyring runs, the error says so and points at the
+   * environment-variable set-up (`set_chat_target`).
+   */
+  setChatTargetInKeyring: (teamId: number, webhookUrl: string, format: ChatFormat) =>
+    call<ChatTarget>("set_chat_target_in_keyring", { teamId, webhookUrl, format }),
   /**
    * Posts today's stand-up message to the team's chat, with the changes waiting for it; says
    * where it went ("Posted the stand-up message to hooks.slack.com, with 2 changes").

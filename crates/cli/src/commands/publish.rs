@@ -1,16 +1,15 @@
 //! `sprintshield publish`: set up where a team's plan goes (a CalDAV calendar, a chat webhook),
 //! publish it (showing who is affected; `--dry-run` only shows), and say where things stand.
 //!
-//! The password and the webhook URL are never arguments. The calendar password goes to the OS
-//! keyring (read at set-up from the terminal without echo, or from standard input), or stays in
-//! an environment variable whose NAME is stored; the webhook URL stays in an environment variable.
-//! Both are read at publish time.
+//! The password and the webhook URL are never arguments. Each goes to the OS keyring (read at
+//! set-up from the terminal without echo, or from standard input), or stays in an environment
+//! variable whose NAME is stored. Both are read at publish time.
 use chrono::Utc;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 use sprintshield_caldav::{CalDavConnector, OsSecrets};
 use sprintshield_core::calendar::sources::ExportWhat;
-use sprintshield_core::publish::{ActionKind, ChatFormat, PasswordSource};
+use sprintshield_core::publish::{ActionKind, ChatFormat, PasswordSource, WebhookSource};
 use sprintshield_core::time::parse_date;
 use sprintshield_core::{AppError, ErrorKind, Invalid};
 use sprintshield_service::{PostReport, PublishOptions, PublishReport};
@@ -56,7 +55,8 @@ struct RunArgs {
 #[derive(Subcommand)]
 enum PublishCmd {
     /// Set where the team's plan goes: a CalDAV calendar (--caldav, --user; the password goes to
-    /// the OS keyring, or give --password-env VAR) and/or a chat webhook (--webhook-env, --format).
+    /// the OS keyring, or give --password-env VAR) and/or a chat webhook (--webhook-keyring or
+    /// --webhook-stdin: the URL goes to the OS keyring; or --webhook-env VAR; --format).
     Setup(SetupArgs),
     /// What was published, where, and what publishing now would send.
     Status {
@@ -92,11 +92,20 @@ struct SetupArgs {
     /// What to publish, comma-separated: turns, sprints, releases (default: turns).
     #[arg(long, value_delimiter = ',', requires = "caldav")]
     what: Vec<String>,
-    /// The NAME of the environment variable that holds the chat's incoming-webhook URL.
-    #[arg(long, value_name = "VAR")]
+    /// The NAME of the environment variable that holds the chat's incoming-webhook URL (never the
+    /// URL). Without it, --webhook-keyring or --webhook-stdin keeps the URL in the OS keyring.
+    #[arg(long, value_name = "VAR", group = "webhook")]
     webhook_env: Option<String>,
+    /// Keep the chat's incoming-webhook URL in the OS keyring: typed at a prompt (not shown), or
+    /// read from standard input when that is not a terminal.
+    #[arg(long, group = "webhook")]
+    webhook_keyring: bool,
+    /// Read the chat's incoming-webhook URL for the OS keyring from standard input (its first
+    /// line), not a prompt.
+    #[arg(long, group = "webhook")]
+    webhook_stdin: bool,
     /// The webhook's JSON: slack (Slack, Mattermost, Rocket.Chat, Discord /slack) or teams.
-    #[arg(long, requires = "webhook_env", default_value = "slack")]
+    #[arg(long, requires = "webhook", default_value = "slack")]
     format: String,
 }
 
@@ -111,10 +120,18 @@ pub fn run(ctx: &mut Ctx, args: PublishArgs) -> Result<(), AppError> {
 
 fn setup(ctx: &mut Ctx, a: SetupArgs) -> Result<(), AppError> {
     let team = ctx.app.team_by_name(&a.team)?;
-    if a.caldav.is_none() && a.webhook_env.is_none() {
+    let chat = a.webhook_env.is_some() || a.webhook_keyring || a.webhook_stdin;
+    if a.caldav.is_none() && !chat {
         return Err(Invalid::new(
             "caldav",
-            "say where to publish: --caldav URL --user U [--password-env VAR], and/or --webhook-env VAR",
+            "say where to publish: --caldav URL --user U [--password-env VAR], and/or --webhook-keyring (or --webhook-stdin, or --webhook-env VAR)",
+        )
+        .into());
+    }
+    if a.password_stdin && a.webhook_stdin {
+        return Err(Invalid::new(
+            "webhook_stdin",
+            "standard input can carry the password or the webhook URL, not both; set the calendar and the chat up one at a time",
         )
         .into());
     }
@@ -139,7 +156,18 @@ fn setup(ctx: &mut Ctx, a: SetupArgs) -> Result<(), AppError> {
                 .app
                 .set_calendar_target(team.id, url, user, var, a.per_member, what)?,
             None => {
-                let password = read_password(user, url, a.password_stdin)?;
+                let host = sprintshield_core::publish::target::host_of(url);
+                let password = read_secret(
+                    &format!("Password for {user} at {host} (kept in the OS keyring): "),
+                    "password",
+                    a.password_stdin,
+                )?
+                .ok_or_else(|| {
+                    Invalid::new(
+                        "password",
+                        "no password was given; type it at the prompt, pipe it in with --password-stdin, or give --password-env VAR",
+                    )
+                })?;
                 ctx.app.set_calendar_target_in_keyring(
                     team.id,
                     url,
@@ -168,19 +196,34 @@ fn setup(ctx: &mut Ctx, a: SetupArgs) -> Result<(), AppError> {
         ));
         out.calendar = Some(t);
     }
-    if let Some(var) = &a.webhook_env {
+    if chat {
         let format = ChatFormat::parse(&a.format)?;
-        let t = ctx.app.set_chat_target(team.id, var, format)?.value;
+        let t = match &a.webhook_env {
+            Some(var) => ctx.app.set_chat_target(team.id, var, format)?.value,
+            None => {
+                let url = read_secret(
+                    &format!("Webhook URL for {}'s chat (kept in the OS keyring, not shown): ", team.spec.name),
+                    "webhook URL",
+                    a.webhook_stdin,
+                )?
+                .ok_or_else(|| {
+                    Invalid::new(
+                        "webhook_url",
+                        "no webhook URL was given; paste it at the prompt, pipe it in with --webhook-stdin, or give --webhook-env VAR",
+                    )
+                })?;
+                ctx.app
+                    .set_chat_target_in_keyring(team.id, &url, format, &OsSecrets::default())?
+                    .value
+            }
+        };
+        let unset = t.webhook_source == WebhookSource::Env && std::env::var_os(&t.webhook_env).is_none();
         lines.push(format!(
-            "{} posts its stand-up message as {} to the webhook in ${}{}",
+            "{} posts its stand-up message as {} to the webhook in {}{}",
             team.spec.name,
             t.format.label(),
-            t.webhook_env,
-            if std::env::var_os(&t.webhook_env).is_some() {
-                ""
-            } else {
-                " (not set in this shell)"
-            }
+            t.url_origin(),
+            if unset { " (not set in this shell)" } else { "" }
         ));
         out.chat = Some(t);
     }
@@ -188,39 +231,30 @@ fn setup(ctx: &mut Ctx, a: SetupArgs) -> Result<(), AppError> {
     Ok(())
 }
 
-/// The password for the OS keyring: from standard input (its first line) with `--password-stdin`
-/// or when it is not a terminal, else typed at a prompt on the terminal without echo.
-fn read_password(user: &str, url: &str, from_stdin: bool) -> Result<String, AppError> {
+/// A secret for the OS keyring (`what`: "password", "webhook URL"): from standard input (its
+/// first line) with `from_stdin` or when it is not a terminal, else typed after `prompt` on the
+/// terminal without echo. `None` when nothing was given.
+fn read_secret(prompt: &str, what: &str, from_stdin: bool) -> Result<Option<String>, AppError> {
     use std::io::{BufRead, IsTerminal};
     let stdin = std::io::stdin();
-    let password = if from_stdin || !stdin.is_terminal() {
+    let secret = if from_stdin || !stdin.is_terminal() {
         let mut line = String::new();
         stdin.lock().read_line(&mut line).map_err(|e| {
             AppError::new(
                 ErrorKind::Invalid,
-                format!("the password could not be read from standard input ({e})"),
+                format!("the {what} could not be read from standard input ({e})"),
             )
         })?;
         line.trim_end_matches(['\r', '\n']).to_owned()
     } else {
-        let host = sprintshield_core::publish::target::host_of(url);
-        rpassword::prompt_password(format!("Password for {user} at {host} (kept in the OS keyring): ")).map_err(
-            |e| {
-                AppError::new(
-                    ErrorKind::Invalid,
-                    format!("the password could not be read from the terminal ({e})"),
-                )
-            },
-        )?
+        rpassword::prompt_password(prompt).map_err(|e| {
+            AppError::new(
+                ErrorKind::Invalid,
+                format!("the {what} could not be read from the terminal ({e})"),
+            )
+        })?
     };
-    if password.is_empty() {
-        return Err(Invalid::new(
-            "password",
-            "no password was given; type it at the prompt, pipe it in with --password-stdin, or give --password-env VAR",
-        )
-        .into());
-    }
-    Ok(password)
+    Ok(Some(secret).filter(|s| !s.is_empty()))
 }
 
 fn status(ctx: &mut Ctx, team: &str) -> Result<(), AppError> {
@@ -244,9 +278,9 @@ fn status(ctx: &mut Ctx, team: &str) -> Result<(), AppError> {
     }
     match &st.chat {
         Some(c) => say!(
-            "Chat:       {} via ${}; last post {}",
+            "Chat:       {} via {}; last post {}",
             c.format.label(),
-            c.webhook_env,
+            c.url_origin(),
             c.last_posted_at.map_or("never".to_owned(), |t| t.to_rfc3339())
         ),
         None => say!("Chat:       not set up"),
@@ -352,7 +386,7 @@ fn publish(ctx: &mut Ctx, a: RunArgs) -> Result<(), AppError> {
     if has_chat && (anything || waiting > 0 || a.post_today) {
         let posted = ctx
             .app
-            .post_standup(team.id, now, &sprintshield_chat::post)
+            .post_standup(team.id, now, &sprintshield_chat::post, &OsSecrets::default())
             .map_err(|e| {
                 let kept = if waiting > 0 {
                     format!(

@@ -55,10 +55,21 @@ export const CHAT_FORMATS: { value: ChatFormat; label: string }[] = [
   { value: "teams", label: "Microsoft Teams Workflows (Adaptive Card)" },
 ];
 
-/** "Posts the stand-up message as Slack-compatible JSON to the webhook in $VAR". */
+/** Where the webhook URL is kept, in words: "in $VAR" or "kept in the OS keyring" (never the URL). */
+function urlPlace(t: ChatTarget): string {
+  return t.webhook_source === "keyring" ? "kept in the OS keyring" : `in $${t.webhook_env}`;
+}
+
+/** "Posts the stand-up message as Slack-compatible JSON to the webhook in $VAR" (or "… kept in
+ *  the OS keyring"). */
 export function chatLine(t: ChatTarget): string {
   const format = t.format === "teams" ? "a Microsoft Teams Adaptive Card" : "Slack-compatible JSON";
-  return `Posts the stand-up message as ${format} to the webhook in $${t.webhook_env}`;
+  return `Posts the stand-up message as ${format} to the webhook ${urlPlace(t)}`;
+}
+
+/** The notice after saving: "Phoenix posts its stand-up message to the webhook kept in the OS keyring." */
+export function savedLine(team: string, t: ChatTarget): string {
+  return `${team} posts its stand-up message to the webhook ${urlPlace(t)}.`;
 }
 
 /** "2 changes wait to be posted to the chat", or null when none does. */
