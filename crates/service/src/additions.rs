@@ -89,7 +89,7 @@ pub(crate) fn read_moves(s: &Store, team_id: Id, turns: &TurnChanges) -> sprints
     // Told by who holds each duty after: a turn before whose start another person covers now
     // "moves to" them (a turn the planner wrote afresh, or the one before stretched over a new
     // holiday); one nobody covers is dropped. A turn after that covers no turn before's start is
-    // new.
+    // new, or takes over the rest of a running turn whose holder is away from today.
     let holder = |policy: Id, at: DateTime<Utc>| {
         stored
             .iter()
@@ -125,15 +125,31 @@ pub(crate) fn read_moves(s: &Store, team_id: Id, turns: &TurnChanges) -> sprints
             continue;
         }
         affected.push(name(a.member_id));
-        added.push((
-            a.start,
-            format!(
+        // The rest of a running turn handed on from someone away today (see core's planner).
+        let taken_over = turns
+            .before
+            .iter()
+            .find(|b| b.policy_id == a.policy_id && b.start < a.start && a.start < b.end && b.member_id != a.member_id);
+        let line = match taken_over {
+            Some(b) => {
+                affected.push(name(b.member_id));
+                format!(
+                    "{} takes over {}'s {} turn from {} {}",
+                    first(a.member_id),
+                    first(b.member_id),
+                    policy(a.policy_id),
+                    day(a.start, zone),
+                    a.start.with_timezone(&zone).format("%H:%M")
+                )
+            }
+            None => format!(
                 "{} takes a new {} turn {}",
                 first(a.member_id),
                 policy(a.policy_id),
                 when(a, zone)
             ),
-        ));
+        };
+        added.push((a.start, line));
     }
     affected.sort();
     affected.dedup();

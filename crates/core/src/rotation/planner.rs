@@ -19,7 +19,9 @@
 //! rewrites — it keeps every turn that started before `now`, and it does not, after the fact, put
 //! someone on the tail of a turn that began before the horizon (that would credit them in the
 //! fairness ledger with hours nobody was on duty). A gap left there is real and the conflict
-//! check reports it. Whole windows of the horizon are planned as before, past ones included when
+//! check reports it. One turn that started before `now` is cut: the running, unlocked turn of
+//! someone away from today (retired, or on time off today) keeps its part before `now` and the rest
+//! is planned from `now` like a lead-in, for someone who covers for them. Whole windows of the horizon are planned as before, past ones included when
 //! nothing is stored for them (that is how a first plan over a past range, like the demo's
 //! history, is made). A lead-in is a part of a turn and counts as that part (by duration) in the
 //! fair shares.
@@ -82,7 +84,8 @@ pub struct Plan {
 
 /// Plans every policy of `input.context` over `input.horizon`.
 ///
-/// Keeps every locked turn, every turn that started before `now`, and every turn starting outside
+/// Keeps every locked turn, every turn that started before `now` (the running turn of someone
+/// away from today only up to `now`; see the module docs), and every turn starting outside
 /// the horizon's windows (a turn that started before the horizon's first midnight belongs to the
 /// previous horizon and is kept, so re-planning from a Tuesday never cuts last Monday's week
 /// short); replaces the other turns with a fresh fair rotation that covers the horizon from its
@@ -95,8 +98,9 @@ pub fn plan(input: &PlanInput) -> Plan {
     for p in &input.context.policies {
         windows_of.insert(p.id, Windows::of(&p.spec, &cal, input.horizon, input.now));
     }
+    let (existing, handed_on) = hand_on_running_turns(&cal, input);
     let mut replanned: BTreeMap<Id, Vec<&Turn>> = BTreeMap::new();
-    for t in &input.existing {
+    for t in &existing {
         let replan = windows_of.get(&t.policy_id).is_some_and(|ws| ws.replaces(t, input.now));
         if replan {
             replanned.entry(t.policy_id).or_default().push(t);
@@ -135,6 +139,9 @@ pub fn plan(input: &PlanInput) -> Plan {
         };
         let before = replanned.get(&policy.id).map_or(&[][..], Vec::as_slice);
         mark_time_off_replacements(&cal, &input.context, before, &mut turns, &mut why);
+        if let Some(away) = handed_on.get(&policy.id) {
+            mark_taken_over(&cal, *away, input.now, &mut turns, &mut why);
+        }
         reuse_stored(before, &mut turns);
         explanations.extend(why);
         by_policy.insert(policy.id, turns);
@@ -172,6 +179,65 @@ fn mark_time_off_replacements(
         t.replaced_member_id = Some(planned);
         if let Some(e) = why.iter_mut().find(|e| e.start == t.start) {
             e.reason = format!("{}; covers for {}, who is away", e.reason, name(planned));
+        }
+    }
+}
+
+/// The running turn of someone who is away today — no longer active (retired) or on time off —
+/// is handed on at `now`: its holder keeps the part before `now` (history is never rewritten) and
+/// the rest is left uncovered, so the planner gives it to someone else like any other piece of a
+/// window. Only when the horizon includes today; a locked turn (an override or swap someone chose)
+/// and a standing policy's turn stay as they are (the conflict check names them). Returns the turns
+/// to plan with, and per policy whom a cut turn belonged to.
+fn hand_on_running_turns(cal: &Calendar, input: &PlanInput) -> (Vec<Turn>, BTreeMap<Id, Id>) {
+    let now = input.now;
+    let today = cal.local_date(now);
+    let mut handed_on = BTreeMap::new();
+    if !input.horizon.contains(today) {
+        return (input.existing.clone(), handed_on);
+    }
+    let rotating = |id: Id| {
+        input
+            .context
+            .policy(id)
+            .is_some_and(|p| p.spec.kind != PolicyKind::Standing)
+    };
+    let turns = input
+        .existing
+        .iter()
+        .map(|t| {
+            let away = !cal.available(
+                t.member_id,
+                DateSpan {
+                    first: today,
+                    last: today,
+                },
+            );
+            if !t.locked && t.start < now && now < t.end && rotating(t.policy_id) && away {
+                handed_on.insert(t.policy_id, t.member_id);
+                Turn { end: now, ..t.clone() }
+            } else {
+                t.clone()
+            }
+        })
+        .collect();
+    (turns, handed_on)
+}
+
+/// The turn that takes over at `now` from someone away covers for them: it records whom
+/// (`replaced_member_id`, read by the fairness ledger) and its explanation says so.
+fn mark_taken_over(cal: &Calendar, away: Id, now: DateTime<Utc>, turns: &mut [Turn], why: &mut [Explanation]) {
+    for t in turns
+        .iter_mut()
+        .filter(|t| t.id.is_none() && t.start == now && t.member_id != away)
+    {
+        t.replaced_member_id = Some(away);
+        if let Some(e) = why.iter_mut().find(|e| e.start == now) {
+            e.reason = format!(
+                "{}; takes over from {}, who is away from today",
+                e.reason,
+                cal.name(away)
+            );
         }
     }
 }
