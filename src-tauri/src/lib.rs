@@ -139,7 +139,8 @@ fn init_logging(dir: PathBuf) -> tracing_appender::non_blocking::WorkerGuard {
     let appender = tracing_appender::rolling::daily(dir, "sprintshield.log");
     let (writer, guard) = tracing_appender::non_blocking(appender);
     let filter = tracing_subscriber::EnvFilter::try_from_env("SPRINTSHIELD_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"))
+        .add_directive(sprintshield_service::HTTP_LOG_CAP.parse().expect("a valid directive"));
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(writer)

@@ -40,6 +40,12 @@ use crate::{Changes, Outcome, PublishOptions, Result, Sprintshield};
 /// How long a post may take, connecting and answering included, unless the caller says otherwise.
 pub const CHAT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// The log filter directive every face adds to its own (`EnvFilter`/`Targets` syntax): the HTTP
+/// client of `sprintshield_chat::post` (ureq) writes the whole request URL — the webhook's secret
+/// path — into its records whenever its trace level is on, and redacts it otherwise, so its
+/// records are capped at debug whatever level a log is set to.
+pub const HTTP_LOG_CAP: &str = "ureq=debug";
+
 /// Sends a message to a chat's incoming webhook. `sprintshield_chat::post` (HTTPS with a
 /// time-out) is one, as is any function or closure of its shape.
 pub trait ChatPoster {

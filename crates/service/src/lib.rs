@@ -43,7 +43,7 @@ use sprintshield_store::Store;
 
 pub use additions::TurnMoves;
 pub use changes::{Changes, Outcome, PublishedResource, Record, RecordChange};
-pub use chat::{ChatPoster, ChatStatus, PostReport, CHAT_TIMEOUT};
+pub use chat::{ChatPoster, ChatStatus, PostReport, CHAT_TIMEOUT, HTTP_LOG_CAP};
 pub use corrections::EditEffect;
 pub use error::Result;
 pub use forecast::ForecastQuery;
