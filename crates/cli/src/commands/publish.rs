@@ -420,7 +420,7 @@ fn publish(ctx: &mut Ctx, a: RunArgs) -> Result<(), AppError> {
         return Err(AppError::new(
             ErrorKind::NotFound,
             format!(
-                "{} has no chat to post to; set one with `sprintshield publish setup --team \"{}\" --webhook-env VAR`",
+                "{} has no chat to post to; set one with `sprintshield publish setup --team \"{}\" --webhook-keyring` (or --webhook-env VAR)",
                 team.spec.name, team.spec.name
             ),
         ));
