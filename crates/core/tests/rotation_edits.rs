@@ -157,6 +157,32 @@ fn holiday_and_inactive_member_are_reported_for_daily_turns() {
 }
 
 #[test]
+fn a_weekly_turn_held_past_the_last_day_names_the_first_day_gone() {
+    // Cleo's last day is Tuesday; she holds the week from Monday to Monday: the message names
+    // Wednesday, the first day she is gone (not the turn's last day).
+    let mut ms = members(&["Ana", "Ben", "Cleo"]);
+    ms[2].spec.active_until = Some(day("2026-12-15"));
+    let ctx = context(
+        Chicago,
+        ms,
+        vec![policy(1, "Op of the Week", PolicyKind::Weekly, |_| {})],
+    );
+    let horizon = span("2026-12-14", "2026-12-27");
+    let mut turns = plan(&input(ctx.clone(), horizon, utc("2026-12-01T00:00:00Z"))).turns;
+    let i = find_turn(&turns, 1, utc("2026-12-16T18:00:00Z")).unwrap();
+    turns = override_turn(&turns, i, 3).unwrap();
+    let gone = validate(&turns, &ctx, horizon)
+        .into_iter()
+        .find(|c| c.kind == ConflictKind::InactiveMember)
+        .unwrap();
+    assert!(
+        gone.message.starts_with("Cleo is not active on 2026-12-16"),
+        "{}",
+        gone.message
+    );
+}
+
+#[test]
 fn fairness_report_rows_ledger_and_paybacks() {
     let (ctx, _, plan) = ow_dw();
     let a = find_turn(&plan.turns, 1, utc("2026-11-03T00:00:00Z")).unwrap();

@@ -251,7 +251,15 @@ impl<'a> ConflictChecker<'a> {
         let days = self.cal.duty_days(t.start, t.end);
         let name = self.cal.name(t.member_id);
         if let Some(m) = self.cal.member(t.member_id) {
-            let inactive = [days.first, days.last].into_iter().find(|d| !m.is_active_on(*d));
+            // Active days are one stretch, so checking both ends finds any inactive day; the one
+            // named is the first (the turn's first day, or the day after the member's last).
+            let inactive = [days.first, days.last]
+                .into_iter()
+                .find(|d| !m.is_active_on(*d))
+                .map(|d| match m.spec.active_until {
+                    Some(last) if m.is_active_on(days.first) && last < d => last.succ_opt().unwrap_or(d),
+                    _ => days.first.min(d),
+                });
             if let Some(day) = inactive {
                 let msg = format!(
                     "{name} is not active on {day} (not yet joined or already left) but holds {}",
