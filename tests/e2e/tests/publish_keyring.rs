@@ -227,6 +227,19 @@ async fn chat_setup_keeps_the_pasted_webhook_url_in_the_os_keyring_and_posts_wit
     );
     w.screenshot(&format!("chat-keyring-saved-{scheme}")).await;
 
+    // Changing it later never shows the stored URL: the field starts empty.
+    w.click("[data-testid=chat-change]").await;
+    w.wait_for("[data-testid=chat-url]").await;
+    let field = w
+        .eval("return document.querySelector('[data-testid=chat-url]').value;")
+        .await;
+    assert_eq!(field, "", "the stored URL is not put back into the field");
+    let form = w.text("[data-testid=chat-form]").await;
+    assert!(form.contains("The stored URL is not shown"), "{form}");
+    w.screenshot(&format!("chat-keyring-change-{scheme}")).await;
+    w.click("[data-testid=chat-form] button[type=button]").await;
+    w.wait_for("[data-testid=chat-target]").await;
+
     w.click("[data-testid=chat-post-today]").await;
     w.wait_for_text(
         "[data-testid=chat-setup] [data-testid=banner-ok]",
