@@ -11,12 +11,12 @@
 //! The keyring is found through `DBUS_SESSION_BUS_ADDRESS`, which is process-wide, and logging
 //! is captured with a global subscriber: so this file holds this one test.
 mod chat_support;
+mod leak_support;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chat_support::{demo, now, webhook, webhook_answering};
+use leak_support::{database_bytes, use_bus, Log};
 use sprintshield_caldav::secret_service::SecretService;
 use sprintshield_caldav::OsSecrets;
 use sprintshield_core::publish::{ChatTarget, Secrets, WebhookSource};
@@ -26,36 +26,6 @@ use sprintshield_core::ErrorKind;
 use sprintshield_service::{OpenMode, Sprintshield, HTTP_LOG_CAP};
 use tracing_subscriber::filter::Targets;
 use tracing_subscriber::prelude::*;
-
-/// Everything logged, kept in memory.
-#[derive(Clone, Default)]
-struct Log(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Log {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Every byte of the database: the file and SQLite's side files.
-fn database_bytes(path: &std::path::Path) -> String {
-    let mut all = Vec::new();
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        if let Ok(b) = std::fs::read(format!("{}{suffix}", path.display())) {
-            all.extend(b);
-        }
-    }
-    String::from_utf8_lossy(&all).into_owned()
-}
-
-fn use_bus(address: &str) {
-    // One test in this binary: nothing else reads the environment meanwhile.
-    std::env::set_var("DBUS_SESSION_BUS_ADDRESS", address);
-}
 
 /// The secret part of a test webhook URL (its last path segment).
 fn secret_of(url: &str) -> String {

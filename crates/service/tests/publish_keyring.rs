@@ -7,10 +7,8 @@
 //!
 //! The keyring is found through `DBUS_SESSION_BUS_ADDRESS`, which is process-wide, and logging
 //! is captured with a global subscriber: so this file holds this one test.
+mod leak_support;
 mod publish_support;
-
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 
 use sprintshield_caldav::radicale::{Radicale, PASSWORD, USER};
 use sprintshield_caldav::secret_service::SecretService;
@@ -19,36 +17,8 @@ use sprintshield_core::publish::{KeyringEntry, PasswordSource};
 use sprintshield_core::ErrorKind;
 use sprintshield_service::{OpenMode, PublishOptions, Sprintshield};
 
+use leak_support::{database_bytes, use_bus, Log};
 use publish_support::*;
-
-/// Everything logged, kept in memory.
-#[derive(Clone, Default)]
-struct Log(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Log {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-fn database_bytes(path: &std::path::Path) -> String {
-    let mut all = Vec::new();
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        if let Ok(b) = std::fs::read(format!("{}{suffix}", path.display())) {
-            all.extend(b);
-        }
-    }
-    String::from_utf8_lossy(&all).into_owned()
-}
-
-fn use_bus(address: &str) {
-    // One test in this binary: nothing else reads the environment meanwhile.
-    std::env::set_var("DBUS_SESSION_BUS_ADDRESS", address);
-}
 
 #[test]
 fn the_password_goes_to_the_os_keyring_and_nowhere_else() {

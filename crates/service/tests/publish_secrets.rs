@@ -3,39 +3,14 @@
 //! logged — at trace level, the HTTP client's request lines included — holds the password or its
 //! Basic-authentication form. Logging is captured with a global subscriber, so this file holds
 //! this one test.
+mod leak_support;
 mod publish_support;
-
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 
 use sprintshield_caldav::radicale::{Radicale, PASSWORD, USER};
 use sprintshield_service::{OpenMode, Sprintshield};
 
+use leak_support::{database_bytes, Log};
 use publish_support::*;
-
-/// Everything logged, kept in memory.
-#[derive(Clone, Default)]
-struct Log(Arc<Mutex<Vec<u8>>>);
-
-impl Write for Log {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-fn database_bytes(path: &std::path::Path) -> String {
-    let mut all = Vec::new();
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        if let Ok(b) = std::fs::read(format!("{}{suffix}", path.display())) {
-            all.extend(b);
-        }
-    }
-    String::from_utf8_lossy(&all).into_owned()
-}
 
 /// `user:password` in base64, as a Basic `Authorization` header carries it.
 fn basic(user: &str, password: &str) -> String {
