@@ -13,28 +13,8 @@ use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
 
-use assert_cmd::Command;
 use sprintshield_caldav::secret_service::SecretService;
 use support::Db;
-
-fn cli(db: &Db, keyring: &SecretService) -> Command {
-    let mut c = Command::cargo_bin("sprintshield").unwrap();
-    c.env_remove("SPRINTSHIELD_DB")
-        .envs(keyring.env())
-        .arg("--db")
-        .arg(db.path());
-    c
-}
-
-fn database_bytes(db: &Db) -> String {
-    let mut all = Vec::new();
-    for suffix in ["", "-wal", "-shm"] {
-        if let Ok(b) = std::fs::read(format!("{}{suffix}", db.path().display())) {
-            all.extend(b);
-        }
-    }
-    String::from_utf8_lossy(&all).into_owned()
-}
 
 /// A webhook on 127.0.0.1 answering one POST with 200; the request line arrives on the channel.
 fn webhook() -> (String, mpsc::Receiver<String>) {
@@ -90,7 +70,8 @@ fn webhook_stdin_keeps_the_url_in_the_os_keyring_and_the_post_uses_it() {
 
     // No Secret Service on the bus: one sentence, and no chat is set up.
     let empty = SecretService::bus_only();
-    let out = cli(&db, &empty)
+    let out = db
+        .cli_with_keyring(&empty)
         .args(setup)
         .write_stdin(format!("{url}\n"))
         .assert()
@@ -104,7 +85,8 @@ fn webhook_stdin_keeps_the_url_in_the_os_keyring_and_the_post_uses_it() {
     );
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     printed.push_str(&err);
-    let status = cli(&db, &empty)
+    let status = db
+        .cli_with_keyring(&empty)
         .args(["publish", "status", "--team", "Phoenix"])
         .assert()
         .success();
@@ -113,7 +95,8 @@ fn webhook_stdin_keeps_the_url_in_the_os_keyring_and_the_post_uses_it() {
 
     let keyring = SecretService::start();
     // A plain-http URL to another computer: refused in one sentence that does not repeat it.
-    let out = cli(&db, &keyring)
+    let out = db
+        .cli_with_keyring(&keyring)
         .args(setup)
         .write_stdin(format!("http://chat.example.com/hooks/{secret}\n"))
         .assert()
@@ -125,7 +108,8 @@ fn webhook_stdin_keeps_the_url_in_the_os_keyring_and_the_post_uses_it() {
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     printed.push_str(&err);
     // Nothing on standard input: says how to give it.
-    let out = cli(&db, &keyring)
+    let out = db
+        .cli_with_keyring(&keyring)
         .args(setup)
         .write_stdin("")
         .assert()
@@ -135,7 +119,8 @@ fn webhook_stdin_keeps_the_url_in_the_os_keyring_and_the_post_uses_it() {
     assert!(text(&out).1.contains("no webhook URL was given"), "{}", text(&out).1);
 
     // A real Secret Service: the URL read from standard input goes into it.
-    let out = cli(&db, &keyring)
+    let out = db
+        .cli_with_keyring(&keyring)
         .args(setup)
         .args(["--format", "slack"])
         .write_stdin(format!("{url}\n"))
@@ -170,7 +155,8 @@ fn webhook_stdin_keeps_the_url_in_the_os_keyring_and_the_post_uses_it() {
     );
 
     // The status says where it is, never what it is.
-    let out = cli(&db, &keyring)
+    let out = db
+        .cli_with_keyring(&keyring)
         .args(["--json", "publish", "status", "--team", "Phoenix"])
         .assert()
         .success()
@@ -180,7 +166,8 @@ fn webhook_stdin_keeps_the_url_in_the_os_keyring_and_the_post_uses_it() {
     assert_eq!(status["chat"]["webhook_source"], "keyring");
     assert_eq!(status["chat"]["webhook_env"], "");
     printed.push_str(&text(&out).0);
-    let out = cli(&db, &keyring)
+    let out = db
+        .cli_with_keyring(&keyring)
         .args(["publish", "status", "--team", "Phoenix"])
         .assert()
         .success()
@@ -193,7 +180,8 @@ fn webhook_stdin_keeps_the_url_in_the_os_keyring_and_the_post_uses_it() {
     );
 
     // The post reads it from the keyring and reaches the chat.
-    let out = cli(&db, &keyring)
+    let out = db
+        .cli_with_keyring(&keyring)
         .args(["publish", "--team", "Phoenix", "--post-today"])
         .assert()
         .success()
@@ -214,7 +202,7 @@ fn webhook_stdin_keeps_the_url_in_the_os_keyring_and_the_post_uses_it() {
     printed.push_str(&said);
     printed.push_str(&err);
 
-    assert!(!database_bytes(&db).contains(&secret), "the database holds the URL");
-    assert!(database_bytes(&db).contains("keyring"));
+    assert!(!db.bytes().contains(&secret), "the database holds the URL");
+    assert!(db.bytes().contains("keyring"));
     assert!(!printed.contains(&secret), "the output holds the URL:\n{printed}");
 }

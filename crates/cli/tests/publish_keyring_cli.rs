@@ -6,30 +6,10 @@
 //! `--password-env`, and nothing is set up.
 mod support;
 
-use assert_cmd::Command;
 use chrono::{Duration, Utc};
 use sprintshield_caldav::radicale::{Radicale, PASSWORD, USER};
 use sprintshield_caldav::secret_service::SecretService;
 use support::Db;
-
-fn cli(db: &Db, keyring: &SecretService) -> Command {
-    let mut c = Command::cargo_bin("sprintshield").unwrap();
-    c.env_remove("SPRINTSHIELD_DB")
-        .envs(keyring.env())
-        .arg("--db")
-        .arg(db.path());
-    c
-}
-
-fn database_bytes(db: &Db) -> String {
-    let mut all = Vec::new();
-    for suffix in ["", "-wal", "-shm"] {
-        if let Ok(b) = std::fs::read(format!("{}{suffix}", db.path().display())) {
-            all.extend(b);
-        }
-    }
-    String::from_utf8_lossy(&all).into_owned()
-}
 
 #[test]
 fn setup_keeps_the_password_in_the_os_keyring_and_publish_uses_it() {
@@ -43,7 +23,8 @@ fn setup_keeps_the_password_in_the_os_keyring_and_publish_uses_it() {
 
     // No Secret Service on the bus: one sentence, and no calendar is set up.
     let empty = SecretService::bus_only();
-    let out = cli(&db, &empty)
+    let out = db
+        .cli_with_keyring(&empty)
         .args(setup)
         .arg("--password-stdin")
         .write_stdin(format!("{PASSWORD}\n"))
@@ -57,7 +38,8 @@ fn setup_keeps_the_password_in_the_os_keyring_and_publish_uses_it() {
         "{err}"
     );
     assert_eq!(err.trim().lines().count(), 1, "{err}");
-    let status = cli(&db, &empty)
+    let status = db
+        .cli_with_keyring(&empty)
         .args(["publish", "status", "--team", "Phoenix"])
         .assert()
         .success();
@@ -66,7 +48,8 @@ fn setup_keeps_the_password_in_the_os_keyring_and_publish_uses_it() {
 
     // A real Secret Service: the password read from standard input goes into it.
     let keyring = SecretService::start();
-    let out = cli(&db, &keyring)
+    let out = db
+        .cli_with_keyring(&keyring)
         .args(setup)
         .write_stdin(format!("{PASSWORD}\n"))
         .assert()
@@ -90,7 +73,8 @@ fn setup_keeps_the_password_in_the_os_keyring_and_publish_uses_it() {
         (today + Duration::days(1)).to_string(),
         (today + Duration::days(14)).to_string(),
     );
-    let out = cli(&db, &keyring)
+    let out = db
+        .cli_with_keyring(&keyring)
         .args(["--json", "publish", "--team", "Phoenix", "--from", &from, "--to", &to])
         .assert()
         .success()
@@ -106,7 +90,8 @@ fn setup_keeps_the_password_in_the_os_keyring_and_publish_uses_it() {
         String::from_utf8_lossy(&out.stderr)
     );
 
-    let status = cli(&db, &keyring)
+    let status = db
+        .cli_with_keyring(&keyring)
         .args(["--json", "publish", "status", "--team", "Phoenix"])
         .assert()
         .success()
@@ -116,7 +101,7 @@ fn setup_keeps_the_password_in_the_os_keyring_and_publish_uses_it() {
     assert_eq!(status["calendar"]["password_source"], "keyring");
     assert_eq!(status["calendar"]["password_env"], "");
 
-    let db_text = database_bytes(&db);
+    let db_text = db.bytes();
     assert!(!db_text.contains(PASSWORD), "the database holds the password");
     assert!(
         !printed.contains(PASSWORD) && !said.contains(PASSWORD),

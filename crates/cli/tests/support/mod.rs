@@ -23,6 +23,26 @@ impl Db {
     pub fn file(&self, name: &str) -> PathBuf {
         self.0.path().join(name)
     }
+    /// A `sprintshield --db <t.db>` command whose keyring is the test's own Secret Service (a
+    /// real GNOME Keyring on a private D-Bus bus); add the arguments.
+    pub fn cli_with_keyring(&self, keyring: &sprintshield_caldav::secret_service::SecretService) -> Command {
+        let mut c = Command::cargo_bin("sprintshield").unwrap();
+        c.env_remove("SPRINTSHIELD_DB")
+            .envs(keyring.env())
+            .arg("--db")
+            .arg(self.path());
+        c
+    }
+    /// Every byte of the database: the file and SQLite's side files (to search for a secret).
+    pub fn bytes(&self) -> String {
+        let mut all = Vec::new();
+        for suffix in ["", "-wal", "-shm"] {
+            if let Ok(b) = std::fs::read(format!("{}{suffix}", self.path().display())) {
+                all.extend(b);
+            }
+        }
+        String::from_utf8_lossy(&all).into_owned()
+    }
     /// Runs `sprintshield --db <t.db> args…`.
     pub fn cmd(&self, args: &[&str]) -> assert_cmd::assert::Assert {
         Command::cargo_bin("sprintshield")
