@@ -164,11 +164,37 @@ impl Window {
         self.wait_for(css).await.click().await.unwrap();
     }
 
-    /// Replaces the text of the input matching `css`.
+    /// Replaces the text of the input matching `css`, and checks the field holds exactly `text`.
+    ///
+    /// A form that has just opened may give its first field focus through `autofocus`, which
+    /// WebKit applies at the page's next frame; keys sent before that were split between two
+    /// fields ("Checkout v3, cor" in the goal, "rected" in front of the name). So the page first
+    /// draws two frames.
     pub async fn fill(&self, css: &str, text: &str) {
+        self.next_frames().await;
         let el = self.wait_for(css).await;
         el.clear().await.unwrap();
         el.send_keys(text).await.unwrap();
+        let value = el.prop("value").await.unwrap().unwrap_or_default();
+        assert_eq!(value, text, "{css} holds what was typed");
+    }
+
+    /// Waits until the page has drawn two more frames (what it scheduled for the next frame has
+    /// run).
+    pub async fn next_frames(&self) {
+        self.eval(
+            "window.__frames = 0; requestAnimationFrame(() => requestAnimationFrame(() => { window.__frames = 2; }));
+             return 0;",
+        )
+        .await;
+        let start = Instant::now();
+        while self.eval("return window.__frames;").await != serde_json::json!(2) {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the page drew no frame for 10 s"
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
     }
 
     /// The visible text of the element matching `css`.
