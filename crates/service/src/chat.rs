@@ -112,22 +112,9 @@ fn no_target(team: &str) -> AppError {
     ))
 }
 
-/// A keyring failure about the chat's webhook URL as one sentence: what could not be done, and
-/// what to do instead (in the wording of the calendar password's).
+/// A keyring failure about the chat's webhook URL, in the calendar password's words.
 fn keyring_sentence(e: &SecretError, doing: &str) -> AppError {
-    match e {
-        SecretError::Unavailable(why) => AppError::new(
-            ErrorKind::Invalid,
-            format!(
-                "no OS keyring (Secret Service) runs here ({why}), so {doing}; keep the webhook URL in an environment variable instead and give its NAME (--webhook-env VAR)"
-            ),
-        ),
-        SecretError::Locked => AppError::new(
-            ErrorKind::Invalid,
-            format!("the OS keyring is locked, so {doing}; unlock it (log in to the desktop session) and try again, or keep the URL in an environment variable (--webhook-env VAR)"),
-        ),
-        SecretError::Other(why) => AppError::new(ErrorKind::Remote, format!("the OS keyring failed ({why}), so {doing}")),
-    }
+    crate::publish::keyring_sentence(e, doing, "the webhook URL", "--webhook-env VAR")
 }
 
 /// The webhook of `team`'s `target`, read now through `secrets` from where the target says it

@@ -185,22 +185,27 @@ fn sentence(target: &CalendarTarget, e: &ServerError, href: &str) -> AppError {
     AppError::new(kind, message)
 }
 
-/// A keyring failure as one sentence: what could not be done, and what to do instead.
-fn keyring_sentence(e: &SecretError, doing: &str) -> AppError {
+/// A keyring failure as one sentence: what could not be done (`doing`), and what to do instead —
+/// keep `secret` ("the password", "the webhook URL") in an environment variable named with `flag`
+/// ("--password-env VAR"). The calendar password and the chat's webhook URL share it.
+pub(crate) fn keyring_sentence(e: &SecretError, doing: &str, secret: &str, flag: &str) -> AppError {
     match e {
         SecretError::Unavailable(why) => AppError::new(
             ErrorKind::Invalid,
             format!(
-                "no OS keyring (Secret Service) runs here ({why}), so {doing}; keep the password in an environment variable instead and give its NAME with --password-env VAR"
+                "no OS keyring (Secret Service) runs here ({why}), so {doing}; keep {secret} in an environment variable instead and give its NAME with {flag}"
             ),
         ),
         SecretError::Locked => AppError::new(
             ErrorKind::Invalid,
-            format!("the OS keyring is locked, so {doing}; unlock it (log in to the desktop session) and try again, or use --password-env VAR"),
+            format!("the OS keyring is locked, so {doing}; unlock it (log in to the desktop session) and try again, or use {flag}"),
         ),
         SecretError::Other(why) => AppError::new(ErrorKind::Remote, format!("the OS keyring failed ({why}), so {doing}")),
     }
 }
+
+const PASSWORD: &str = "the password";
+const PASSWORD_FLAG: &str = "--password-env VAR";
 
 /// The target's password, from where it is kept.
 fn password(target: &CalendarTarget, secrets: &dyn Secrets) -> Result<String> {
@@ -226,7 +231,7 @@ fn password(target: &CalendarTarget, secrets: &dyn Secrets) -> Result<String> {
                         target.host()
                     ),
                 )),
-                Err(e) => Err(keyring_sentence(&e, &doing)),
+                Err(e) => Err(keyring_sentence(&e, &doing, PASSWORD, PASSWORD_FLAG)),
             }
         }
     }
@@ -315,7 +320,7 @@ impl Sprintshield {
         let entry = KeyringEntry::for_target(&target);
         secrets
             .keep(&entry, password)
-            .map_err(|e| keyring_sentence(&e, "the password cannot be stored in it"))?;
+            .map_err(|e| keyring_sentence(&e, "the password cannot be stored in it", PASSWORD, PASSWORD_FLAG))?;
         let saved = self.write(|s| {
             s.set_calendar_target(&target)?;
             Ok(s.calendar_target(team_id)?.unwrap_or(target))

@@ -66,7 +66,7 @@ fn the_webhook_url_goes_to_the_os_keyring_and_nowhere_else() {
             && err.message.contains(
                 "so the webhook URL cannot be stored in it; keep the webhook URL in an environment variable instead"
             )
-            && err.message.ends_with("(--webhook-env VAR)"),
+            && err.message.ends_with("give its NAME with --webhook-env VAR"),
         "{}",
         err.message
     );
