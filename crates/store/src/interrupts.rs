@@ -1,7 +1,5 @@
 //! The interrupt log of a team.
 use chrono::{DateTime, NaiveDate, Utc};
-use std::sync::LazyLock;
-
 use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, OptionalExtension, Row};
 use sprintshield_core::import_csv::CsvSource;
@@ -75,20 +73,8 @@ fn check_handler(tx: &rusqlite::Connection, team_id: Id, spec: &InterruptSpec) -
     Ok(())
 }
 
-/// The `interrupt` columns an [`InterruptSpec`] fills, in the order [`spec_values`] gives them.
-const SPEC_COLUMNS: [&str; 9] = [
-    "arrived_at",
-    "title",
-    "category",
-    "severity",
-    "handled_by",
-    "minutes",
-    "pulled_off_focus",
-    "could_have_waited",
-    "root_cause",
-];
-
-/// `spec`'s fields as SQL values, in [`SPEC_COLUMNS`] order.
+/// `spec`'s fields as SQL values, in the order the statements below name their columns
+/// (`arrived_at` … `root_cause`): insert and update bind the same list.
 fn spec_values(spec: &InterruptSpec) -> [Value; 9] {
     [
         utc_text(spec.arrived_at).into(),
@@ -103,37 +89,18 @@ fn spec_values(spec: &InterruptSpec) -> [Value; 9] {
     ]
 }
 
-/// Inserts a row: `?1` is the team id, `?2..` the [`SPEC_COLUMNS`].
-static INSERT_SQL: LazyLock<String> = LazyLock::new(|| {
-    let places: Vec<String> = (2..=SPEC_COLUMNS.len() + 1).map(|n| format!("?{n}")).collect();
-    format!(
-        "INSERT INTO interrupt (team_id, {}) VALUES (?1, {})",
-        SPEC_COLUMNS.join(", "),
-        places.join(", ")
-    )
-});
-
-/// Rewrites a row: `?1` is the interrupt id, `?2..` the [`SPEC_COLUMNS`].
-static UPDATE_SQL: LazyLock<String> = LazyLock::new(|| {
-    let sets: Vec<String> = SPEC_COLUMNS
-        .iter()
-        .enumerate()
-        .map(|(i, c)| format!("{c} = ?{}", i + 2))
-        .collect();
-    format!("UPDATE interrupt SET {} WHERE id = ?1", sets.join(", "))
-});
-
-/// Runs `sql` ([`INSERT_SQL`] with `key` = team id, or [`UPDATE_SQL`] with `key` = interrupt id).
-fn write_interrupt(conn: &rusqlite::Connection, sql: &str, key: Id, spec: &InterruptSpec) -> Result<()> {
-    conn.prepare_cached(sql)?.execute(params_from_iter(
-        std::iter::once(Value::from(key)).chain(spec_values(spec)),
-    ))?;
-    Ok(())
+/// `key` (team id for an insert, interrupt id for an update) then `spec`'s values, as `?1..?10`.
+fn bound(key: Id, spec: &InterruptSpec) -> impl rusqlite::Params {
+    params_from_iter(std::iter::once(Value::from(key)).chain(spec_values(spec)))
 }
 
 pub(crate) fn insert_interrupt(tx: &rusqlite::Connection, team_id: Id, spec: &InterruptSpec) -> Result<Interrupt> {
     check_handler(tx, team_id, spec)?;
-    write_interrupt(tx, &INSERT_SQL, team_id, spec)?;
+    tx.prepare_cached(
+        "INSERT INTO interrupt (team_id, arrived_at, title, category, severity, handled_by, minutes, pulled_off_focus,
+                                could_have_waited, root_cause) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    )?
+    .execute(bound(team_id, spec))?;
     Ok(Interrupt {
         id: tx.last_insert_rowid(),
         team_id,
@@ -201,7 +168,13 @@ impl Store {
     pub fn update_interrupt(&mut self, id: Id, spec: &InterruptSpec) -> Result<Interrupt> {
         let old = self.interrupt(id)?;
         check_handler(&self.conn, old.team_id, spec)?;
-        write_interrupt(&self.conn, &UPDATE_SQL, id, spec)?;
+        self.conn
+            .prepare_cached(
+                "UPDATE interrupt SET arrived_at = ?2, title = ?3, category = ?4, severity = ?5, handled_by = ?6,
+                        minutes = ?7, pulled_off_focus = ?8, could_have_waited = ?9, root_cause = ?10
+                 WHERE id = ?1",
+            )?
+            .execute(bound(id, spec))?;
         Ok(Interrupt {
             id,
             team_id: old.team_id,
