@@ -44,7 +44,8 @@ fn a_pasted_url_is_checked_on_its_field_and_never_repeated() {
         .unwrap_err();
     let message = e["message"].as_str().unwrap();
     assert!(
-        message.starts_with("no OS keyring (Secret Service) runs here (") && message.ends_with("(--webhook-env VAR)"),
+        message.starts_with("no OS keyring (Secret Service) runs here (")
+            && message.ends_with("give its NAME with --webhook-env VAR"),
         "{e}"
     );
     assert!(!message.contains("xoxIpcSecret"), "{e}");
